@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+//
+// IntegrityStats — statistics and indicator analytics for Taiwan's National
+// Integrity Building Action Plan. Layers (DESIGN.md §3); an arrow is "may import":
+//
+//   integrity-stats (CLI) → IntegrityStats (umbrella)
+//   Charts → Indicators, Models, TableIO
+//   Indicators → Models, TableIO
+//   Models → NumericCore
+//   NumericCore → COpenBLAS, RealModule
+//   TableIO (no domain knowledge)
+import PackageDescription
+
+let package = Package(
+  name: "IntegrityStats",
+  products: [
+    .library(name: "IntegrityStats", targets: ["IntegrityStats"]),
+    .executable(name: "integrity-stats", targets: ["integrity-stats"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+  ],
+  targets: [
+    // System library: OpenBLAS's cblas.h plus the LAPACK prototypes we call
+    // (libopenblas-dev from Debian; OpenBLAS exports LAPACK's Fortran symbols).
+    .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+    .target(
+      name: "NumericCore",
+      dependencies: [
+        "COpenBLAS",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]),
+    .target(name: "TableIO"),
+    .target(name: "Models", dependencies: ["NumericCore"]),
+    .target(
+      name: "Indicators",
+      dependencies: ["Models", "TableIO"],
+      resources: [.embedInCode("Resources/catalog.tsv")]),
+    .target(name: "Charts", dependencies: ["Indicators", "Models", "TableIO"]),
+    .target(
+      name: "IntegrityStats",
+      dependencies: ["NumericCore", "TableIO", "Models", "Indicators", "Charts"]),
+    .executableTarget(
+      name: "integrity-stats",
+      dependencies: [
+        "IntegrityStats",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // Test support: assertClose(lre:), withEvery, fixture paths. Never a product.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "TestSupport"]),
+    .testTarget(name: "TableIOTests", dependencies: ["TableIO", "TestSupport"]),
+    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
+    .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "TestSupport"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["TestSupport", .target(name: "integrity-stats")]),
+  ]
+)

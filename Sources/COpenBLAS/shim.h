@@ -1,0 +1,56 @@
+// COpenBLAS — the C surface IntegrityStats uses from OpenBLAS.
+//
+// OpenBLAS (Debian's libopenblas-dev) ships cblas.h and exports LAPACK's Fortran
+// symbols, but no LAPACKE and no lapack.h, so the LAPACK prototypes we call are
+// declared here. LP64: Fortran INTEGER is `int`. Every CHARACTER argument adds a
+// hidden `size_t` length at the end of the argument list (pass 1).
+//
+// Only NumericCore/LAPACK.swift and NumericCore/BLAS.swift call these.
+#ifndef INTEGRITYSTATS_COPENBLAS_SHIM_H
+#define INTEGRITYSTATS_COPENBLAS_SHIM_H
+
+#include <stddef.h>
+#include <cblas.h>
+
+typedef int lapack_int_t;
+
+// QR factorization with column pivoting: A·P = Q·R.
+void dgeqp3_(const lapack_int_t *m, const lapack_int_t *n, double *a,
+             const lapack_int_t *lda, lapack_int_t *jpvt, double *tau,
+             double *work, const lapack_int_t *lwork, lapack_int_t *info);
+
+// QR factorization without pivoting: A = Q·R.
+void dgeqrf_(const lapack_int_t *m, const lapack_int_t *n, double *a,
+             const lapack_int_t *lda, double *tau, double *work,
+             const lapack_int_t *lwork, lapack_int_t *info);
+
+// Multiply by Q or Qᵀ from dgeqrf/dgeqp3.
+void dormqr_(const char *side, const char *trans, const lapack_int_t *m,
+             const lapack_int_t *n, const lapack_int_t *k, const double *a,
+             const lapack_int_t *lda, const double *tau, double *c,
+             const lapack_int_t *ldc, double *work, const lapack_int_t *lwork,
+             lapack_int_t *info, size_t side_len, size_t trans_len);
+
+// Triangular solve A·X = B or Aᵀ·X = B.
+void dtrtrs_(const char *uplo, const char *trans, const char *diag,
+             const lapack_int_t *n, const lapack_int_t *nrhs, const double *a,
+             const lapack_int_t *lda, double *b, const lapack_int_t *ldb,
+             lapack_int_t *info, size_t uplo_len, size_t trans_len,
+             size_t diag_len);
+
+// Inverse of a triangular matrix.
+void dtrtri_(const char *uplo, const char *diag, const lapack_int_t *n,
+             double *a, const lapack_int_t *lda, lapack_int_t *info,
+             size_t uplo_len, size_t diag_len);
+
+// Minimum-norm least squares by divide-and-conquer SVD.
+void dgelsd_(const lapack_int_t *m, const lapack_int_t *n,
+             const lapack_int_t *nrhs, double *a, const lapack_int_t *lda,
+             double *b, const lapack_int_t *ldb, double *s, const double *rcond,
+             lapack_int_t *rank, double *work, const lapack_int_t *lwork,
+             lapack_int_t *iwork, lapack_int_t *info);
+
+// Machine parameters ('E' epsilon, 'S' safe minimum, ...).
+double dlamch_(const char *cmach, size_t cmach_len);
+
+#endif

@@ -1,0 +1,64 @@
+import ArgumentParser
+import IntegrityStats
+
+/// Output format of table commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case csv, json
+}
+
+/// Options every table command shares: input, output, format and confidence level.
+struct CommonOptions: ParsableArguments {
+  @Argument(help: "Input file (`-` or absent for standard input).")
+  var input: String?
+
+  @Option(name: .shortAndLong, help: "Output file (default standard output), written atomically.")
+  var output: String?
+
+  @Option(help: "Output format: csv or json.")
+  var format: OutputFormat = .csv
+
+  @Option(help: "Confidence level for intervals, in (0, 1).")
+  var level: Double = 0.95
+
+  @Option(help: "Print numbers with at most this many significant digits (default: shortest round-trip).")
+  var digits: Int?
+
+  @Flag(help: "Start CSV output with a UTF-8 byte order mark (for Excel).")
+  var bom = false
+
+  @Flag(help: "Do not prefix text cells starting with = + - @ with ' (CSV-injection guard).")
+  var raw = false
+
+  mutating func validate() throws {
+    guard level > 0, level < 1 else {
+      throw ValidationError("--level must be between 0 and 1 (found \(level))")
+    }
+    if let digits, digits < 1 || digits > 17 {
+      throw ValidationError("--digits must be between 1 and 17 (found \(digits))")
+    }
+  }
+
+  /// The input path as given (nil for standard input).
+  var inputPath: String? { input == "-" ? nil : input }
+
+  /// The input's name in messages.
+  var inputName: String { inputPath ?? "<stdin>" }
+
+  var numberFormat: NumberFormat { digits.map(NumberFormat.significant) ?? .shortest }
+
+  /// Writes a table as CSV or JSON to `-o` or standard output, atomically.
+  func write(_ table: Table) throws {
+    switch format {
+    case .csv:
+      let writer = CSVWriter(numberFormat: numberFormat, raw: raw, byteOrderMark: bom)
+      try AtomicFile.write(writer.bytes(table), to: output)
+    case .json:
+      try write(table.json)
+    }
+  }
+
+  /// Writes a JSON document (indented, newline-terminated).
+  func write(_ json: JSONValue) throws {
+    try AtomicFile.write(json.serialized(numberFormat: numberFormat, indent: 2) + "\n", to: output)
+  }
+}

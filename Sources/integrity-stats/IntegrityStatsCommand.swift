@@ -1,0 +1,49 @@
+import ArgumentParser
+import IntegrityStats
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `integrity-stats`: the command-line face of IntegrityStats. Commands only parse
+/// arguments, call the library and render its results (DESIGN.md §6).
+@main
+struct IntegrityStatsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "integrity-stats",
+    abstract: "Statistics for Taiwan's National Integrity Building Action Plan (國家廉政建設行動方案).",
+    discussion: """
+      Exit codes: 0 success, 64 usage, 65 bad data, 66 input cannot be read, \
+      73 output cannot be created.
+      """,
+    version: "0.1.0",
+    subcommands: [
+      Demo.self, Tidy.self, Achievement.self, Quarterly.self, Classify.self, Catalog.self,
+      Trend.self, Survey.self, Regress.self, Chart.self, Report.self,
+    ])
+
+  /// Runs the command, mapping our errors to sysexits codes (DESIGN.md §6).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as DataError {
+      fail(error.description, code: 65)
+    } catch let error as InputError {
+      fail(error.description, code: 66)
+    } catch let error as OutputError {
+      fail(error.description, code: 73)
+    } catch let error as UsageError {
+      fail("error: \(error.description)", code: 64)
+    } catch let error as LinearAlgebraError {
+      fail("error: \(error.description)", code: 65)
+    } catch {
+      exit(withError: error)
+    }
+  }
+
+  static func fail(_ message: String, code: Int32) -> Never {
+    Diagnostics.error(message)
+    Glibc.exit(code)
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Log relative error as NIST StRD defines it: LRE = −log₁₀(|q − c| / |c|), or
+/// −log₁₀|q| when the certified value c is 0; capped at the certified digits, and
+/// 0 when negative.
+public func logRelativeError(_ computed: Double, certified: Double, digits: Double = 15) -> Double {
+  if computed == certified { return digits }
+  let error = certified == 0 ? abs(computed) : abs(computed - certified) / abs(certified)
+  guard error.isFinite else { return 0 }
+  return max(0, min(digits, -log10(error)))
+}
+
+/// True when `a` and `b` agree to relative tolerance `relative` (or absolute `absolute`).
+public func isClose(_ a: Double?, _ b: Double?, relative: Double = 1e-10, absolute: Double = 0) -> Bool {
+  switch (a, b) {
+  case (nil, nil): return true
+  case (let a?, let b?):
+    if a == b { return true }
+    return abs(a - b) <= max(absolute, relative * max(abs(a), abs(b)))
+  default: return false
+  }
+}
+
+/// The package's root folder (…/Tests/TestSupport/TestSupport.swift → …).
+public let packageRoot: URL = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// `Tests/Fixtures/<relative>`.
+public func fixturePath(_ relative: String) -> String {
+  packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative).path
+}
+
+/// `../shared/reference/<relative>` beside the package (DESIGN.md §9).
+public func referencePath(_ relative: String) -> String {
+  packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
+    .appendingPathComponent(relative).path
+}
+
+/// Runs the built `integrity-stats` with `arguments` and optional standard input;
+/// returns exit status, standard output and standard error.
+public func runCLI(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executablePath)
+  process.arguments = arguments
+  process.currentDirectoryURL = packageRoot
+  let out = Pipe(), inp = Pipe()
+  // Standard error goes to a temporary file, so both streams drain without threads.
+  let errURL = FileManager.default.temporaryDirectory
+    .appendingPathComponent("integrity-stats-stderr-\(UUID().uuidString)")
+  _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+  let err = try FileHandle(forWritingTo: errURL)
+  defer { try? FileManager.default.removeItem(at: errURL) }
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = inp
+  try process.run()
+  if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+  try inp.fileHandleForWriting.close()
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  try err.close()
+  let errData = (try? Data(contentsOf: errURL)) ?? Data()
+  return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+/// The built executable: `$INTEGRITY_STATS_BIN`, or the one beside the test bundle.
+public let executablePath: String = {
+  if let path = ProcessInfo.processInfo.environment["INTEGRITY_STATS_BIN"] { return path }
+  // Test bundles live in the build products folder, beside the executable.
+  var url = Bundle.main.bundleURL
+  for _ in 0..<4 {
+    let candidate = url.appendingPathComponent("integrity-stats")
+    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+    url = url.deletingLastPathComponent()
+  }
+  return packageRoot.appendingPathComponent(".build/debug/integrity-stats").path
+}()

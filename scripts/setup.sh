@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what IntegrityStats needs on a fresh Debian machine of this kind:
+# OpenBLAS/LAPACK from Debian (libopenblas-dev). Idempotent and quiet when done.
+set -euo pipefail
+
+need_apt=()
+[ -e /usr/include/x86_64-linux-gnu/cblas.h ] || [ -e /usr/include/cblas.h ] || need_apt+=(libopenblas-dev)
+if [ "${1:-}" = "--test" ]; then
+  # Reference checks and the report test: Python packages and a headless browser.
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  echo "setup: installing ${need_apt[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+if [ "${1:-}" = "--test" ] && [ -f Tests/requirements.txt ]; then
+  python3 -m pip install -q --disable-pip-version-check -r Tests/requirements.txt
+fi
