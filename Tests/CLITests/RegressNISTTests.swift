@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// One NIST StRD linear dataset: how to run `regress` on its CSV fixture, and the floor its
+/// minimum LRE must reach.
+///
+/// The floors are the best minimum LRE of numpy.linalg.lstsq, statsmodels OLS (pinv and qr) and
+/// R's lm on the same data, from ../shared/reference/nist-strd/README.md ("What the anchors score");
+/// for Filip, R's lm with tol = 1e-10 (the others lose a column and score 0).
+struct NISTCase: Sendable, CustomTestStringConvertible {
+  var name: String
+  var arguments: [String]
+  var floor: Double
+  var testDescription: String { name }
+
+  init(_ name: String, _ arguments: [String], floor: Double) {
+    self.name = name
+    self.arguments = arguments
+    self.floor = floor
+  }
+}
+
+/// The parts of `nist-strd/linear/NAME.json` the test reads: the certified values as the strings
+/// NIST prints (README, "JSON companions").
+struct NISTCertificate: Decodable {
+  struct Certified: Decodable {
+    struct ANOVA: Decodable {
+      struct Row: Decodable { var df: Int }
+      var regression: Row
+      var residual: Row
+    }
+    var coefficients: [String]
+    var stdErrors: [String]
+    var residualSd: String
+    var rSquared: String
+    var anova: ANOVA
+  }
+
+  var name: String
+  var designColumns: [String]
+  var observations: Int
+  var certified: Certified
+
+  static func load(_ name: String) throws -> NISTCertificate {
+    let data = try Data(contentsOf: URL(fileURLWithPath: referencePath("nist-strd/linear/\(name).json")))
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(NISTCertificate.self, from: data)
+  }
+}
+
+/// LRE of `estimate` against the certified value printed as `certified`, computed as the StRD README
+/// prescribes: |est − cert| with cert taken exactly from its decimal string (not from its nearest
+/// double, whose own rounding would cap the score near 15.3–16), then
+///
+///     LRE = −log₁₀(|est − cert| / |cert|)   (cert ≠ 0)
+///     LRE = −log₁₀|est|                     (cert = 0: Wampler1/2's SEs and residual SD)
+///
+/// capped at 15 (the certified digits) and floored at 0; a missing (aliased) or non-finite estimate
+/// scores 0. The double `estimate` is expanded to 26 significant digits (glibc prints them exactly),
+/// far below the 1e-15 resolution of the cap.
+func exactLRE(_ estimate: Double?, certified: String, digits: Double = 15) -> Double {
+  guard let estimate, estimate.isFinite,
+        let cert = Decimal(string: certified),
+        let est = Decimal(string: String(format: "%.25e", estimate))
+  else { return 0 }
+  let error: Double
+  if cert.isZero {
+    error = abs(estimate)
+  } else {
+    error = abs(NSDecimalNumber(decimal: (est - cert) / cert).doubleValue)
+  }
+  if error == 0 { return digits }
+  return max(0, min(digits, -log10(error)))
+}
+
+@Suite("regress on the 11 NIST StRD linear datasets, through the built CLI")
+struct RegressNISTTests {
+  static let cases: [NISTCase] = [
+    NISTCase("Norris", ["--x", "x"], floor: 13.0),
+    NISTCase("Pontius", ["--poly", "x:2"], floor: 12.8),
+    NISTCase("NoInt1", ["--x", "x", "--no-intercept"], floor: 14.8),
+    NISTCase("NoInt2", ["--x", "x", "--no-intercept"], floor: 15.0),
+    NISTCase("Longley", ["--x", "x1,x2,x3,x4,x5,x6"], floor: 12.8),
+    NISTCase("Wampler1", ["--poly", "x:5"], floor: 9.4),
+    NISTCase("Wampler2", ["--poly", "x:5"], floor: 13.0),
+    NISTCase("Wampler3", ["--poly", "x:5"], floor: 9.5),
+    NISTCase("Wampler4", ["--poly", "x:5"], floor: 7.9),
+    NISTCase("Wampler5", ["--poly", "x:5"], floor: 6.4),
+    NISTCase("Filip", ["--poly", "x:10"], floor: 7.5),
+  ]
+
+  /// Every certified coefficient, standard error, the residual SD and R² reach the dataset's floor.
+  /// Prints the achieved minimum (and where it occurs) for the README.
+  @Test("minimum LRE over every certified value reaches the anchor floor", arguments: cases)
+  func certifiedValues(_ dataset: NISTCase) throws {
+    let certificate = try NISTCertificate.load(dataset.name)
+    let csv = fixturePath("nist/\(dataset.name).csv")
+    let (output, message) = try runRegressJSON([csv, "--y", "y"] + dataset.arguments)
+    let fit = try #require(output, "\(dataset.name): regress failed: \(message)")
+
+    // NIST's design columns "1", "x", "x^2", … are our terms "(Intercept)", "x", "x^2", ….
+    let terms = certificate.designColumns.map { $0 == "1" ? "(Intercept)" : $0 }
+    #expect(fit.coefficients.map(\.term) == terms, "\(dataset.name): terms")
+    #expect(fit.n == certificate.observations, "\(dataset.name): n")
+    #expect(fit.dfResidual == certificate.certified.anova.residual.df, "\(dataset.name): df_residual")
+    #expect(fit.rank == terms.count, "\(dataset.name): rank")
+    #expect(fit.aliased.isEmpty, "\(dataset.name): aliased \(fit.aliased)")
+
+    var scores: [(quantity: String, lre: Double)] = []
+    for (k, term) in terms.enumerated() {
+      let row = fit.row(term)
+      scores.append(("\(term) estimate", exactLRE(row?.estimate, certified: certificate.certified.coefficients[k])))
+      scores.append(("\(term) std_error", exactLRE(row?.stdError, certified: certificate.certified.stdErrors[k])))
+    }
+    scores.append(("residual SD (sigma)", exactLRE(fit.sigma, certified: certificate.certified.residualSd)))
+    scores.append(("r_squared", exactLRE(fit.rSquared, certified: certificate.certified.rSquared)))
+
+    let worst = scores.min { $0.lre < $1.lre }!
+    print("NIST LRE \(dataset.name.padding(toLength: 9, withPad: " ", startingAt: 0)) min "
+      + String(format: "%5.2f", worst.lre) + " (floor " + String(format: "%4.1f", dataset.floor)
+      + ") at \(worst.quantity)")
+    for (quantity, lre) in scores {
+      #expect(lre >= dataset.floor,
+              "\(dataset.name) \(quantity): LRE \(String(format: "%.2f", lre)) below the floor \(dataset.floor)")
+    }
+  }
+}
