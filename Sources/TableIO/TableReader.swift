@@ -1,0 +1,61 @@
+/// Reads a delimited text file into a `TextTable`: bytes → decoding
+/// (`TextDecoder`) → delimiter detection → scan (`CSVScanner`) → header choice.
+///
+/// Errors: the input cannot be read → `InputError` (exit 66); undecodable bytes,
+/// an unclosed quote or a data row with more non-empty fields than the header →
+/// `DataError` (exit 65) with file, line and column.
+public enum TableReader {
+  /// Reads `path` (`nil` or `-` = standard input).
+  public static func read(path: String?, options: ReadOptions = ReadOptions()) throws -> TextTable {
+    let source = (path == nil || path == "-") ? "<stdin>" : path!
+    let bytes = try InputBytes.read(path: path)
+    return try read(bytes: bytes, source: source, options: options)
+  }
+
+  /// Reads bytes already in memory; `source` names them in messages.
+  public static func read(bytes: [UInt8], source: String, options: ReadOptions = ReadOptions()) throws -> TextTable {
+    let (utf8, encoding) = try TextDecoder.decode(bytes, encoding: options.encoding, source: source)
+    let delimiter = options.delimiter ?? DelimiterDetector.detect(utf8)
+    let scanner = try CSVScanner(text: utf8, delimiter: delimiter, source: source)
+    let headerRecord = try chooseHeader(scanner, options: options, source: source)
+    let table = TextTable(
+      source: source, scanner: scanner, headerRecord: headerRecord, encoding: encoding, delimiter: delimiter)
+    if !options.allowRaggedRows { try checkWidths(table) }
+    return table
+  }
+
+  static func chooseHeader(_ scanner: CSVScanner, options: ReadOptions, source: String) throws -> Int? {
+    guard scanner.recordCount > 0 else { return nil }
+    if let headerRow = options.headerRow {
+      guard let r = scanner.recordLine.firstIndex(where: { Int($0) >= headerRow }),
+        Int(scanner.recordLine[r]) == headerRow
+      else {
+        throw DataError(
+          file: source, line: headerRow, column: 0,
+          message: "--header-row \(headerRow): no row starts on that line")
+      }
+      return r
+    }
+    if let matcher = options.headerMatcher {
+      for r in 0..<min(scanner.recordCount, options.headerSearchLimit)
+      where matcher(scanner.fields(record: r).map(TextTable.trim)) {
+        return r
+      }
+    }
+    return 0
+  }
+
+  /// A data row may be shorter than the header (missing cells read as empty) but may
+  /// not carry non-empty cells beyond it.
+  static func checkWidths(_ table: TextTable) throws {
+    let width = table.header.count
+    for row in 0..<table.rowCount where table.fieldCount(row: row) > width {
+      for column in width..<table.fieldCount(row: row) where !table.fieldBytes(row: row, column: column).isEmpty {
+        throw DataError(
+          file: table.source, line: table.line(row: row), column: column + 1,
+          message: "row has \(table.fieldCount(row: row)) fields but the header has \(width)",
+          found: table.field(row: row, column: column))
+      }
+    }
+  }
+}
