@@ -1,0 +1,77 @@
+extension ActionPlanCatalog {
+  /// What a reference resolves to: a measure (all its targets) or one target.
+  public enum Entry: Sendable, Equatable {
+    case measure(Measure, targets: [CatalogTarget])
+    case target(CatalogTarget)
+
+    /// The targets the entry covers.
+    public var targets: [CatalogTarget] {
+      switch self {
+      case .measure(_, let targets): targets
+      case .target(let target): [target]
+      }
+    }
+  }
+
+  /// The strategy numbered `number` (1–9), if any.
+  public func strategy(_ number: Int) -> Strategy? {
+    strategies.first { $0.number == number }
+  }
+
+  /// Resolves a reference written as `8-5`, `8.5`, `八(五)`, `策略八措施五` (a measure) or
+  /// `8-5-1`, `八(五)1` (a target) — the spellings of `CatalogTargetID` — to the plan's
+  /// measure or target; nil when the text is no such reference or the plan has no such entry.
+  public func lookup(_ reference: String) -> Entry? {
+    guard let id = CatalogTargetID(reference) else { return nil }
+    return lookup(id)
+  }
+
+  /// Resolves a parsed reference; nil when the plan has no such measure or target.
+  public func lookup(_ id: CatalogTargetID) -> Entry? {
+    guard let measure = measures.first(where: { $0.strategy == id.strategy && $0.number == id.measure })
+    else { return nil }
+    let targets = targets(ofStrategy: id.strategy, measure: id.measure)
+    guard let index = id.index else { return .measure(measure, targets: targets) }
+    return targets.first { $0.index == index }.map(Entry.target)
+  }
+
+  /// The default direction for an indicator named after the plan, used by `achievement` when
+  /// neither a direction column nor `--direction` gives one (DESIGN.md §4, issue 5 item 1).
+  ///
+  /// - A target reference (`8-5-1`) gives that target's direction.
+  /// - A measure reference (`8-5`, `8.5`, `八(五)`, `策略八措施五`, also followed by a label as
+  ///   in `8-5 起訴貪瀆案件數`) gives the direction its targets share; nil when they differ
+  ///   (8-8 has a zero-event, a milestone and a count target: name the target instead).
+  /// - Otherwise the plan's exact text of a target (a final 。 optional) gives its direction
+  ///   when the text is unique in the plan and names targets of one direction.
+  /// - Anything else: nil.
+  public func direction(forIndicator indicator: String) -> Direction? {
+    if let entry = lookup(indicator) {
+      return Self.commonDirection(entry.targets)
+    }
+    let key = Self.textKey(indicator)
+    guard !key.isEmpty else { return nil }
+    return Self.commonDirection(targets.filter { Self.textKey($0.text) == key })
+  }
+
+  private static func commonDirection(_ targets: [CatalogTarget]) -> Direction? {
+    guard let first = targets.first?.direction, targets.allSatisfy({ $0.direction == first })
+    else { return nil }
+    return first
+  }
+
+  private static func textKey(_ text: String) -> String {
+    var key = text.trimmingWhitespace()
+    while key.hasSuffix("。") { key.removeLast() }
+    return key
+  }
+}
+
+extension String {
+  fileprivate func trimmingWhitespace() -> String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+}
