@@ -4,8 +4,8 @@ import TestSupport
 /// The JSON object `integrity-stats regress --format json` prints (DESIGN.md §6), decoded for tests.
 /// Keys are snake_case in the output (`std_error`, `adj_r_squared`, `f_p_value`, …); absent numbers are
 /// JSON null, so every statistic is optional. Aliased terms carry null estimate, SE, t, p and CI.
-struct RegressOutput: Decodable, Equatable {
-  struct Row: Decodable, Equatable {
+struct RegressOutput: Decodable, Equatable, Sendable {
+  struct Row: Decodable, Equatable, Sendable {
     var term: String
     var estimate: Double?
     var stdError: Double?
