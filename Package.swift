@@ -6,7 +6,7 @@
 //   integrity-stats (CLI) → IntegrityStats (umbrella)
 //   Charts → Indicators, Models, TableIO
 //   Indicators → Models, TableIO
-//   Models → NumericCore
+//   Models → NumericCore, TableIO (results render to TableIO.Table)
 //   NumericCore → COpenBLAS, RealModule
 //   TableIO (no domain knowledge)
 import PackageDescription
@@ -32,7 +32,9 @@ let package = Package(
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
     .target(name: "TableIO"),
-    .target(name: "Models", dependencies: ["NumericCore"]),
+    .target(
+      name: "Models",
+      dependencies: ["NumericCore", "TableIO", .product(name: "RealModule", package: "swift-numerics")]),
     .target(
       name: "Indicators",
       dependencies: ["Models", "TableIO"],

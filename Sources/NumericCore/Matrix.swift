@@ -8,8 +8,10 @@ public struct Matrix: Sendable, Equatable {
   public let rows: Int
   /// The number of columns.
   public let columns: Int
-  /// The elements, column by column.
-  public internal(set) var elements: [Double]
+  /// The elements, column by column (count always rows × columns).
+  public var elements: [Double] {
+    didSet { precondition(elements.count == rows * columns, "Matrix: element count changed") }
+  }
 
   /// A `rows × columns` matrix filled with `value`.
   public init(rows: Int, columns: Int, repeating value: Double = 0) {

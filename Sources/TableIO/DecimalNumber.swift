@@ -28,6 +28,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
   /// The nearest `Double` (correctly rounded for significands below 2⁵³ and
   /// exponents within ±22, where both factors are exact doubles).
   public var double: Double {
+    guard significand.magnitude <= 1 << 53 else { return Double("\(significand)e\(exponent)") ?? .nan }
     if exponent == 0 { return Double(significand) }
     if exponent > 0 && exponent <= 22 { return Double(significand) * DecimalNumber.powers[Int(exponent)] }
     if exponent < 0 && exponent >= -22 { return Double(significand) / DecimalNumber.powers[Int(-exponent)] }
