@@ -1,0 +1,55 @@
+import Foundation
+import Models
+import Testing
+import TestSupport
+
+/// Segmented regression (interrupted time series) against statsmodels OLS on
+/// [1, x, D, (year − B)·D] (Tests/Fixtures/trends/ref_segmented.csv).
+@Suite struct TrendSegmentedTests {
+  @Test func againstStatsmodels() throws {
+    let series = try fixtureSeries()
+    let reference = try ReferenceTable("trends/ref_segmented.csv").records
+    #expect(reference.count == 6)
+    for r in reference {
+      let name = r["series"]!, level = r.number("level")!
+      let options = TrendOptions(
+        model: .linear, level: level, projectTo: r.int("projection_year"), breakYear: r.int("break_year"))
+      let fit = try TrendFitter(options: options).fit(series[name]!)
+      let effects = try #require(fit.breakEffects)
+      let tag = "\(name) level \(level)"
+      let b1 = TrendCoefficient(
+        estimate: fit.slope!, standardError: fit.slopeStandardError, low: fit.slopeLow, high: fit.slopeHigh,
+        pValue: fit.pValue)
+      for (coefficient, term) in [(b1, "b1"), (effects.levelChange, "b2"), (effects.slopeChange, "b3")] {
+        let pairs: [(Double?, String)] = [
+          (coefficient.estimate, "est"), (coefficient.standardError, "se"), (coefficient.low, "low"),
+          (coefficient.high, "high"), (coefficient.pValue, "p"),
+        ]
+        for (value, part) in pairs {
+          let (ok, message) = close(value, r.number("\(term)_\(part)"), 1e-9, "\(tag) \(term)_\(part)")
+          #expect(ok, "\(message)")
+        }
+      }
+      let (ok0, m0) = close(fit.intercept, r.number("b0_est"), 1e-9, "\(tag) b0")
+      #expect(ok0, "\(m0)")
+      let (okR, mR) = close(fit.rSquared, r.number("r_squared"), 1e-9, "\(tag) r_squared")
+      #expect(okR, "\(mR)")
+      let projection = try #require(fit.projection)
+      for (value, column) in [(projection.value, "projection"), (projection.low!, "projection_low"), (projection.high!, "projection_high")] {
+        let (ok, message) = close(value, r.number(column), 1e-9, "\(tag) \(column)")
+        #expect(ok, "\(message)")
+      }
+    }
+  }
+
+  @Test func breakNeedsTwoYearsOnEachSide() throws {
+    let s = TrendSeries(years: Array(2010...2016), values: [1, 2, 3, 4, 5, 7, 8])
+    let fitter = TrendFitter(options: TrendOptions(model: .linear, breakYear: 2016))
+    #expect(throws: TrendError.breakOutOfRange(breakYear: 2016, before: 6, after: 1)) { try fitter.fit(s) }
+  }
+
+  @Test func breakOnlyWithLeastSquaresModels() throws {
+    let fitter = TrendFitter(options: TrendOptions(model: .sen, breakYear: 2016))
+    #expect(throws: TrendError.self) { try fitter.validate() }
+  }
+}
