@@ -13,12 +13,16 @@ extension LinearModel {
   ///    below `aliasingTolerance` is aliased and removed; repeat until none is.
   /// 3. Householder QR with column pivoting of the kept columns (`dgeqp3`):
   ///    β = P·R⁻¹·Q₁ᵀỹ (`dormqr`, `dtrtrs`).
-  /// 4. Iterative refinement (Golub & Van Loan §5.3.8; Björck 1967): residuals
-  ///    r = √w·(y − Xβ) accumulated in double-double (with `designLow`, so powers
-  ///    formed in extended precision count in full), the correction δ solved with
-  ///    the same factorization, β ← β + δ, until δ is below one ulp of β (at most 6).
+  /// 4. Iterative refinement of the augmented system [I A; Aᵀ 0][r; β] = [ỹ; 0]
+  ///    (Björck 1967, "Iterative refinement of linear least squares solutions I",
+  ///    BIT 7:257–278; Golub & Van Loan §5.3.8): both residuals f = ỹ − r − Aβ and
+  ///    g = −Aᵀr are accumulated in double-double (with `designLow`, so powers formed
+  ///    in extended precision count in full) and the corrections are solved with the
+  ///    same QR. Unlike refining β alone, this converges to the exact least-squares
+  ///    solution of the double data even when the residual is large (at most 8 steps).
   /// 5. Covariance from R⁻¹ (`dtrtri`): (XᵀWX)⁻¹ = D⁻¹P R⁻¹R⁻ᵀ PᵀD⁻¹, never by
-  ///    inverting RᵀR; classical σ²(XᵀWX)⁻¹ with σ² = RSS/(n − rank), or the
+  ///    inverting RᵀR; when max|R_kk|/min|R_kk| exceeds `covarianceRefinementRatio`
+  ///    each column is refined like β (b = 0, c = −eⱼ in `refine`); classical σ²(XᵀWX)⁻¹ with σ² = RSS/(n − rank), or the
   ///    sandwich R⁻¹Q₁ᵀ diag(ω) Q₁R⁻ᵀ for HC0–HC3.
   ///
   /// - Parameters:
@@ -83,17 +87,9 @@ extension LinearModel {
     }
     accumulate(try qr.solveLeastSquares(yw, rank: rank))
 
-    // 4. Iterative refinement with double-double residuals.
-    for _ in 0..<6 {
-      let r = weightedResiduals(beta, rootWeights: rootWeights)
-      let before = beta
-      accumulate(try qr.solveLeastSquares(r, rank: rank))
-      var converged = true
-      for j in kept where Swift.abs(beta[j] - before[j]) > Swift.abs(beta[j]) * 0x1p-53 {
-        converged = false
-      }
-      if converged { break }
-    }
+    // 4. Iterative refinement of the augmented system (Björck 1967).
+    try refine(x: &beta, response: true, c: [Double](repeating: 0, count: p), qr: qr,
+               termOfPivot: termOfPivot, norms: norms, rootWeights: rootWeights)
 
     // Fitted values, residuals and sums of squares.
     var fitted = [Double](repeating: 0, count: n)
@@ -112,7 +108,13 @@ extension LinearModel {
     // 5. Covariance from R⁻¹, mapped back to term order and unscaled.
     let rInverse = try qr.inverseUpper(rank)
     let unscaledPivot = rInverse * rInverse.transposed
-    let unscaled = Self.toTermOrder(unscaledPivot, termOfPivot: termOfPivot, norms: norms, p: p)
+    var unscaled = Self.toTermOrder(unscaledPivot, termOfPivot: termOfPivot, norms: norms, p: p)
+    // Ill-conditioned designs lose about log₁₀ κ digits in R⁻¹: refine (AᵀA)⁻¹ too.
+    let diagonal = qr.diagonal.prefix(rank).map { Swift.abs($0) }
+    if let largest = diagonal.max(), let smallest = diagonal.min(), largest > Self.covarianceRefinementRatio * smallest {
+      unscaled = try refinedUnscaledCovariance(
+        unscaled, kept: kept, qr: qr, termOfPivot: termOfPivot, norms: norms, rootWeights: rootWeights)
+    }
 
     let sigma: Double? = dfResidual > 0 ? (rssValue / Double(dfResidual)).squareRoot() : nil
     var leverage: [Double] = []

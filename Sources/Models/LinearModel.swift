@@ -51,6 +51,10 @@ public struct LinearModel: Sendable {
   /// about 1e-16. 1e-10 keeps Filip and still catches collinearity written with
   /// rounded data.
   public static let aliasingTolerance = 1e-10
+
+  /// Above this ratio of the largest to the smallest |R_kk| (of unit-norm columns),
+  /// the covariance from R⁻¹ has lost two or more digits and is refined.
+  public static let covarianceRefinementRatio = 1e2
 }
 
 /// How the covariance of the estimates is computed.

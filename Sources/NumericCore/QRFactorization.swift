@@ -75,13 +75,14 @@ public struct QRFactorization: Sendable {
     return try applyingQ(e)
   }
 
-  /// Solves R₁₁·X = B for the leading `k × k` block of R; B has `k` rows.
+  /// Solves R₁₁·X = B (or R₁₁ᵀ·X = B with `transpose`) for the leading `k × k` block
+  /// of R; B has `k` rows.
   /// A zero on the diagonal throws (`dtrtrs` info > 0).
-  public func solveUpper(_ k: Int, _ b: Matrix) throws(LinearAlgebraError) -> Matrix {
+  public func solveUpper(_ k: Int, _ b: Matrix, transpose: Bool = false) throws(LinearAlgebraError) -> Matrix {
     precondition(b.rows == k && k <= min(rows, columns))
     var x = b
     try LAPACK.trtrsUpper(
-      transpose: false, n: k, nrhs: b.columns, a: factors, lda: max(1, rows), b: &x.elements,
+      transpose: transpose, n: k, nrhs: b.columns, a: factors, lda: max(1, rows), b: &x.elements,
       ldb: max(1, k))
     return x
   }
