@@ -75,3 +75,21 @@ extension String {
     return String(scalars)
   }
 }
+
+extension ActionPlanCatalog {
+  /// The number of the strategy written as `8`, `８` or `八` (also `策略八`), if the plan has it.
+  public func strategyNumber(_ text: String) -> Int? {
+    var key = Substring(text)
+    while let first = key.first, first.isWhitespace { key.removeFirst() }
+    while let last = key.last, last.isWhitespace { key.removeLast() }
+    if key.hasPrefix("策略") { key = key.dropFirst(2) }
+    let digits = String(key.unicodeScalars.map { scalar -> Character in
+      (0xFF10...0xFF19).contains(scalar.value)
+        ? Character(Unicode.Scalar(scalar.value - 0xFEE0)!) : Character(scalar)
+    })
+    let chinese = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    let number = Int(digits) ?? chinese.firstIndex(of: digits).map { $0 + 1 }
+    guard let number, strategy(number) != nil else { return nil }
+    return number
+  }
+}

@@ -2,12 +2,63 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
+  /// `integrity-stats catalog`: the Action Plan's targets as a table (issue 5 item 4).
   struct Catalog: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "catalog", abstract: "(not implemented yet)")
+      commandName: "catalog",
+      abstract: "List the Action Plan's performance targets (國家廉政建設行動方案 績效目標).",
+      discussion: """
+        One row per numbered performance target of the approved plan, columns \
+        strategy,measure,target_no,target,lead_agencies,supporting_agencies,frequency,kind,direction. \
+        target_no is strategy-measure-index (8-6-1, the index being the target's number in the \
+        plan's list, 1 when a measure has a single unnumbered target); agency lists are \
+        ';'-separated; frequency, kind and direction are inferred from the target's text \
+        (rules in scripts/extract_catalog.py).
+        """)
+
+    @OptionGroup var output: CatalogOutputOptions
+
+    @Option(help: "Only this strategy (1–9, or 一–九).")
+    var strategy: String?
 
     mutating func run() throws {
-      throw UsageError("'catalog' is not implemented yet")
+      let catalog = ActionPlanCatalog.plan
+      var number: Int? = nil
+      if let strategy {
+        guard let found = catalog.strategyNumber(strategy) else {
+          throw UsageError(
+            "--strategy must name one of the plan's strategies, 1–\(catalog.strategies.count) (found \"\(strategy)\")")
+        }
+        number = found
+      }
+      try output.write(catalog.table(strategy: number))
+    }
+  }
+}
+
+/// The output options of a command that reads no input: CommonOptions' -o, --format, --bom
+/// and --raw, without its INPUT argument and statistical options.
+struct CatalogOutputOptions: ParsableArguments {
+  @Option(name: .shortAndLong, help: "Output file (default standard output), written atomically.")
+  var output: String?
+
+  @Option(help: "Output format: csv or json.")
+  var format: OutputFormat = .csv
+
+  @Flag(help: "Start CSV output with a UTF-8 byte order mark (for Excel).")
+  var bom = false
+
+  @Flag(help: "Do not prefix text cells starting with = + - @ with ' (CSV-injection guard).")
+  var raw = false
+
+  /// Writes the table as CSV or JSON to `-o` or standard output, atomically (as CommonOptions).
+  func write(_ table: Table) throws {
+    switch format {
+    case .csv:
+      let writer = CSVWriter(numberFormat: .shortest, raw: raw, byteOrderMark: bom)
+      try AtomicFile.write(writer.bytes(table), to: output)
+    case .json:
+      try AtomicFile.write(table.json.serialized(numberFormat: .shortest, indent: 2) + "\n", to: output)
     }
   }
 }
