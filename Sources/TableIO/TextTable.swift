@@ -11,6 +11,8 @@ public struct TextTable: Sendable {
   public var header: [String]
   /// The 1-based line the header starts on.
   public var headerLine: Int
+  /// The header row exactly as written (decoded to UTF-8, without its line end).
+  public var headerOriginalText: String
   /// The number of data rows.
   public var rowCount: Int
   /// The encoding the input was decoded from.
@@ -45,6 +47,9 @@ public struct TextTable: Sendable {
       while let last = fields.last, last.isEmpty { fields.removeLast() }
       header = fields
       headerLine = Int(scanner.recordLine[headerRecord])
+      headerOriginalText = String(
+        decoding: scanner.text[Int(scanner.recordByteStart[headerRecord])..<Int(scanner.recordByteEnd[headerRecord])],
+        as: UTF8.self)
       firstRecord = headerRecord + 1
       preamble = (0..<headerRecord).map {
         PreambleLine(line: Int(scanner.recordLine[$0]), fields: scanner.fields(record: $0))
@@ -52,6 +57,7 @@ public struct TextTable: Sendable {
     } else {
       header = []
       headerLine = 0
+      headerOriginalText = ""
       firstRecord = 0
       preamble = []
     }

@@ -2,12 +2,24 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
+  /// `integrity-stats tidy FILE`: any agency file in, one clean long table out (DESIGN.md §6).
   struct Tidy: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "tidy", abstract: "(not implemented yet)")
+      commandName: "tidy",
+      abstract: "Read an agency file and write it as one clean long table.",
+      discussion: """
+        Output columns: the canonical columns found, in this order: \
+        indicator,agency,year,quarter,month,value,target,n,unit,direction, then revised and line. \
+        Years are Gregorian, figures in base units (元), missing values empty.
+        """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var reader: ReaderOptions
 
     mutating func run() throws {
-      throw UsageError("'tidy' is not implemented yet")
+      let set = try reader.readObservations(common)
+      try common.write(set.tidyTable)
+      reader.finish(set)
     }
   }
 }

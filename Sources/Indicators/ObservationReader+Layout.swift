@@ -1,0 +1,96 @@
+import TableIO
+
+extension ObservationReader {
+  /// Where each canonical column sits in a file's header, with the units its headers carry.
+  struct Layout {
+    /// Canonical column → 0-based field index.
+    var index: [CanonicalColumn: Int] = [:]
+    /// Units from header suffixes (`金額(千元)`), per canonical column.
+    var units: [CanonicalColumn: UnitScale] = [:]
+    /// A unit stated in a title line (`單位：千元`), for figures with no other unit.
+    var titleUnit: UnitScale?
+    /// Wide tables: the columns whose headers are periods.
+    var periodColumns: [(column: Int, period: Period)] = []
+    /// Header fields used by no canonical column (reported as notes).
+    var unused: [Int] = []
+  }
+
+  /// The header test used to find the header among title lines: at least two cells
+  /// that name canonical columns (or `--columns` headers), or, for `--wide`, at least
+  /// two period headers.
+  static func headerMatcher(options: ObservationReadOptions) -> @Sendable ([String]) -> Bool {
+    let mapped = Set(options.columnMap.values.map(TextFolding.key))
+    let wide = options.wide
+    return { fields in
+      var recognized = 0
+      var periods = 0
+      for field in fields where !field.isEmpty {
+        if mapped.contains(TextFolding.key(field)) || CanonicalColumn.recognizing(field) != nil {
+          recognized += 1
+        } else if wide, Period(parsing: field) != nil {
+          periods += 1
+        }
+      }
+      return recognized >= 2 || (wide && periods >= 2) || (!mapped.isEmpty && recognized >= mapped.count)
+    }
+  }
+
+  /// Resolves the header: `--columns` names first, then aliases; the first column
+  /// claiming a canonical name wins, later ones are noted as unused.
+  static func layout(
+    _ table: TextTable, options: ObservationReadOptions, notes: inout [String]
+  ) throws -> Layout {
+    var layout = Layout()
+    let mapped: [String: CanonicalColumn] = Dictionary(
+      options.columnMap.compactMap { name, header in
+        CanonicalColumn(rawValue: name).map { (TextFolding.key(header), $0) }
+      }, uniquingKeysWith: { a, _ in a })
+    for (i, header) in table.header.enumerated() {
+      let key = TextFolding.key(header)
+      var found: (CanonicalColumn, String?)? = mapped[key].map { ($0, nil) }
+      if found == nil {
+        let split = CanonicalColumn.splitUnitSuffix(header)
+        if let column = mapped[TextFolding.key(split.base)] { found = (column, split.unit) }
+      }
+      if found == nil, let r = CanonicalColumn.recognizing(header) { found = (r.column, r.unit) }
+      if options.wide, found == nil || found?.0 == .year, let period = Period(parsing: header) {
+        layout.periodColumns.append((i, period))
+        continue
+      }
+      guard let (column, unit) = found, layout.index[column] == nil else {
+        if !header.isEmpty { layout.unused.append(i) }
+        continue
+      }
+      layout.index[column] = i
+      if let unit, let scale = UnitScale(parsing: unit) { layout.units[column] = scale }
+    }
+    for (name, header) in options.columnMap.sorted(by: { $0.key < $1.key }) {
+      guard let column = CanonicalColumn(rawValue: name), layout.index[column] == nil else { continue }
+      throw DataError(
+        file: table.source, line: table.headerLine, column: 0,
+        message: "--columns \(name)=\(header): the header has no column \"\(header)\" (it has: \(table.header.joined(separator: ", ")))")
+    }
+    if options.wide {
+      guard !layout.periodColumns.isEmpty else {
+        throw DataError(
+          file: table.source, line: table.headerLine, column: 0,
+          message: "--wide: expected period headers such as 107年, 2018 or 112年第1季 (the header has: \(table.header.joined(separator: ", ")))")
+      }
+    } else {
+      guard layout.index[.year] != nil || layout.index[.period] != nil else {
+        throw DataError(
+          file: table.source, line: table.headerLine, column: 0,
+          message: "expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: \(table.header.joined(separator: ", ")))")
+      }
+      guard layout.index[.value] != nil else {
+        throw DataError(
+          file: table.source, line: table.headerLine, column: 0,
+          message: "expected a value column (實際值, 數值, 件數, 金額, 人數, …) or --columns value=HEADER (the header has: \(table.header.joined(separator: ", ")))")
+      }
+    }
+    for i in layout.unused {
+      notes.append("\(table.source):\(table.headerLine): column \(i + 1) \"\(table.header[i])\" is not used")
+    }
+    return layout
+  }
+}

@@ -1,0 +1,109 @@
+import TableIO
+
+/// Reads any agency file into canonical observations (DESIGN.md §5, issue 4).
+///
+/// bytes → `TableReader` (decoding, delimiter, RFC 4180, title lines before the header)
+/// → header resolution (aliases, `--columns`, unit suffixes) → one `Observation` per
+/// data row (or per period column with `--wide`): years Gregorian, quarters as numbers,
+/// figures exact and scaled to base units, symbols resolved (`…` missing, `－` zero or
+/// missing, trailing `r` revised).
+///
+/// Footnote lines (`註：`, `說明：`, `資料來源：` …, and single-cell lines after one) are
+/// reported in `notes`, not read as rows; a footnote that defines a dash as "no data"
+/// gives a warning naming `--dash missing`. A bad cell throws a `DataError`
+/// (`FILE:LINE:COLUMN: expected … in column "NAME" (found "CELL")`), or with
+/// `skipBadRows` rejects its row; either way every data row is counted:
+/// `rowsRead == observations' rows + rejected.count`.
+public enum ObservationReader {
+  /// Reads `path` (`nil` or `-` = standard input).
+  public static func read(path: String?, options: ObservationReadOptions = ObservationReadOptions()) throws
+    -> ObservationSet
+  {
+    try read(table: TableReader.read(path: path, options: tableOptions(options)), options: options)
+  }
+
+  /// Reads bytes already in memory.
+  public static func read(
+    bytes: [UInt8], source: String, options: ObservationReadOptions = ObservationReadOptions()
+  ) throws -> ObservationSet {
+    try read(table: TableReader.read(bytes: bytes, source: source, options: tableOptions(options)), options: options)
+  }
+
+  static func tableOptions(_ options: ObservationReadOptions) -> ReadOptions {
+    var t = options.table
+    t.allowRaggedRows = true
+    if t.headerMatcher == nil { t.headerMatcher = headerMatcher(options: options) }
+    return t
+  }
+
+  /// Reads a table already scanned.
+  public static func read(table: TextTable, options: ObservationReadOptions) throws -> ObservationSet {
+    var set = ObservationSet(source: table.source, delimiter: table.delimiter)
+    for line in table.preamble {
+      let text = line.fields.filter { !TextTable.trim($0).isEmpty }.joined(separator: " ")
+      set.notes.append("\(table.source):\(line.line): title line before the header: \(text)")
+    }
+    if table.blankRows > 0 {
+      set.notes.append("\(table.source): \(table.blankRows) row(s) of empty cells skipped")
+    }
+    guard !table.header.isEmpty else { return set }
+    set.headerText = table.headerOriginalText
+    var layout = try layout(table, options: options, notes: &set.notes)
+    layout.titleUnit = titleUnit(table, notes: &set.notes)
+    var state = RowReader(table: table, layout: layout, options: options)
+    var inFootnotes = false
+    set.observations.reserveCapacity(table.rowCount * max(1, layout.periodColumns.count))
+    for row in 0..<table.rowCount {
+      if let footnote = state.footnote(row: row, afterFootnote: inFootnotes) {
+        inFootnotes = true
+        let line = table.line(row: row)
+        set.notes.append("\(table.source):\(line): footnote, not read as data: \(footnote)")
+        if let symbol = dashRedefinition(footnote) {
+          if options.dashMeansMissing {
+            set.notes.append("\(table.source):\(line): the footnote defines \"\(symbol)\" as no data; reading dashes as missing (--dash missing)")
+          } else {
+            set.warnings.append("\(table.source):\(line): a footnote defines \"\(symbol)\" as no data, but dashes are read as zero; use --dash missing if it applies to this table")
+          }
+        }
+        continue
+      }
+      set.rowsRead += 1
+      do {
+        try state.read(row: row, into: &set.observations)
+      } catch let error as DataError {
+        guard options.skipBadRows else { throw error }
+        set.rejected.append(RejectedRow(line: table.line(row: row), text: table.originalText(row: row), error: error))
+      }
+    }
+    set.columnsPresent = state.columnsPresent(set.observations)
+    return set
+  }
+
+  /// A unit stated in a title line (`單位：金額(千元)`, `單位:件`), applied to figures
+  /// with no unit of their own. Precedence: header suffix, then unit column, then title.
+  static func titleUnit(_ table: TextTable, notes: inout [String]) -> UnitScale? {
+    for line in table.preamble {
+      for field in line.fields {
+        let folded = TextFolding.halfWidth(field)
+        guard let range = folded.firstRange(of: "單位") else { continue }
+        var rest = folded[range.upperBound...].drop { $0 == ":" || $0 == " " }
+        if let end = rest.firstIndex(where: { $0 == "," || $0 == "、" || $0 == ";" }) { rest = rest[..<end] }
+        let split = CanonicalColumn.splitUnitSuffix(String(rest))
+        let unit = split.unit ?? split.base
+        if let scale = UnitScale(parsing: unit) {
+          notes.append("\(table.source):\(line.line): unit \"\(unit)\" from the title line applies to the figures")
+          return scale
+        }
+      }
+    }
+    return nil
+  }
+
+  /// The symbol a footnote defines as "no data", e.g. `－` in `註：「－」表示無資料`.
+  static func dashRedefinition(_ text: String) -> String? {
+    let missingWords = ["無資料", "不詳", "未詳", "資料不全", "未提供", "無法取得", "不適用", "缺", "not available"]
+    guard missingWords.contains(where: { text.contains($0) }) else { return nil }
+    for dash in ["－", "—", "–", "-", "―"] where text.contains(dash) { return dash }
+    return nil
+  }
+}
