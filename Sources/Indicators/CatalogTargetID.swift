@@ -12,8 +12,8 @@
 /// | `策略八措施五`, `策略8措施5` | strategy 8, measure 5   |
 /// | `策略八措施五目標一`, `策略8措施5績效目標1` | … target 1 |
 ///
-/// The reference may be followed by a space, `:`, `：` or `、` and any text, so an indicator
-/// column holding `8-5 起訴貪瀆案件數` names measure 8-5. Whether the measure or target exists
+/// The reference may be followed by a space, `:`, `：`, `、` or a Chinese word and any text, so
+/// an indicator column holding `8-5 起訴貪瀆案件數` or `八(五)起訴件數` names measure 8-5. Whether the measure or target exists
 /// is for `ActionPlanCatalog.lookup(_:)` to say.
 public struct CatalogTargetID: Sendable, Hashable, CustomStringConvertible {
   public var strategy: Int
@@ -159,10 +159,13 @@ extension CatalogTargetID {
       return CatalogTargetID(strategy: s, measure: m)
     }
 
-    /// True at the end, or at a space, `:` or `、` that separates a label from the reference.
+    /// True at the end, or where a label starts: a space, `:`, `、`, or a letter of a
+    /// non-Latin script (`8-5起訴件數`). Not at an ASCII letter, digit or other punctuation,
+    /// so `8-5x`, `8-5-1-1` and `8.5%` are no references.
     func atEndOrLabelBreak() -> Bool {
       guard let c = current else { return true }
-      return c.isWhitespace || c == ":" || c == "、"
+      if c.isWhitespace || c == ":" || c == "、" { return true }
+      return !c.isASCII && c.isLetter && Self.digits[c] == nil && c != "十"
     }
   }
 }

@@ -181,7 +181,7 @@ import TestSupport
 
   @Test(arguments: [
     "8-5", "8.5", "8_5", "八(五)", "八（五）", "八、(五)", "８－５", "８．５", " 8-5 ", "策略八措施五",
-    "策略8措施5", "8-5 起訴貪瀆案件數", "八(五)：起訴件數",
+    "策略8措施5", "8-5 起訴貪瀆案件數", "八(五)：起訴件數", "八(五)起訴件數", "8-5、起訴",
   ])
   func measureSpellingsResolveToTheMeasure(_ spelling: String) throws {
     let entry = try #require(catalog.lookup(spelling))
@@ -203,7 +203,7 @@ import TestSupport
     #expect(catalog.lookup("八(二十)").map { if case .measure(let m, _) = $0 { m.id } else { "" } } == "8-20")
     #expect(catalog.lookup("8-20-1").map(\.targets.count) == 1)
     #expect(catalog.lookup("9-8-6")?.targets.first?.text.hasPrefix("行政院洗錢防制辦公室積極培訓") == true)
-    for miss in ["8-21", "10-1", "8-5-2", "2023", "8-", "8", "八", "112Q3", "8-5x", "起訴件數", "", "0-1", "8-05-1-1"] {
+    for miss in ["8-21", "10-1", "8-5-2", "2023", "8-", "8", "八", "112Q3", "8-5x", "起訴件數", "", "0-1", "8-05-1-1", "8.5%", "8-5(1)", "八(五)十"] {
       #expect(catalog.lookup(miss) == nil, "\(miss) should not resolve")
     }
   }
