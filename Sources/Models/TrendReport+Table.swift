@@ -8,7 +8,7 @@ extension TrendReport {
   ///     projection_low,projection_high
   ///
   /// then `annual_change_low,annual_change_high`; with Poisson (or `--auto`) `dispersion,
-  /// quasi_poisson`; with Sen (or `--auto`) `mk_s,mk_z,mk_tau`; with `--break`
+  /// quasi_poisson`; with Sen `mk_s,mk_z,mk_tau`; with `--break`
   /// `break_year,level_change,level_change_se,level_change_low,level_change_high,level_change_p,
   /// slope_change,slope_change_se,slope_change_low,slope_change_high,slope_change_p`; with a
   /// target `target,reaches_target,target_year`; and last `note` (`;`-joined notes).
@@ -42,7 +42,7 @@ extension TrendReport {
         Column("quasi_poisson", booleans: fits.map(\.quasiPoisson)),
       ]
     }
-    if options.model == .sen || automatic {
+    if options.model == .sen {
       columns += [
         Column("mk_s", numbers: fits.map { $0.mannKendall?.s }),
         Column("mk_z", numbers: fits.map { $0.mannKendall?.z }),

@@ -1,0 +1,94 @@
+import Models
+import TableIO
+
+/// `survey` (and `trend --survey`): observations → per indicator, yearly proportions with
+/// sample sizes → Wilson intervals, year-on-year z-tests, and optionally a WLS trend.
+///
+/// Percent or proportion is decided by the column, never guessed from magnitudes: values are
+/// percent when `percent` is set (`--percent`) or the row's unit is `%` (a `12.5%` cell or a
+/// unit column); otherwise they are proportions, and a value outside [0, 1] is a data error
+/// naming the row and suggesting `--percent`. A row without n is a data error; a row without
+/// a value is skipped with a warning.
+public struct SurveyAnalysis: Sendable {
+  /// Confidence level.
+  public var level: Double
+  /// Values are percentages (`--percent`).
+  public var percent: Bool
+
+  public init(level: Double = 0.95, percent: Bool = false) {
+    self.level = level
+    self.percent = percent
+  }
+
+  /// One indicator's yearly data.
+  public struct Series: Sendable, Equatable {
+    public var indicator: String?
+    public var survey: SurveySeries
+    public var lines: [Int]
+  }
+
+  /// Reads every indicator's series, sorted by indicator.
+  public func series(_ set: ObservationSet) throws -> (series: [Series], warnings: [String]) {
+    var groups = [String?: [(year: Int, p: Double, n: Double, line: Int)]]()
+    var warnings = [String]()
+    for o in set.observations {
+      func fail(_ message: String, _ column: String, _ found: String?) -> DataError {
+        DataError(file: set.source, line: o.line, column: 0, columnName: column, message: message, found: found)
+      }
+      guard let value = o.value else {
+        warnings.append("\(set.source):\(o.line): no value for \(o.indicator ?? "survey") \(o.period.year): row skipped")
+        continue
+      }
+      guard let n = o.sampleSize else {
+        throw fail("survey rows need a sample size (n, 樣本數)", "n", nil)
+      }
+      guard n.double > 0 else { throw fail("sample size must be positive", "n", n.description) }
+      let isPercent = percent || o.unit == "%"
+      let p = isPercent ? value.double / 100 : value.double
+      guard p >= 0, p <= 1 else {
+        let hint = isPercent ? "a percentage must be between 0 and 100" :
+          "a proportion must be between 0 and 1 (use --percent, or a % unit, for percentages)"
+        throw fail(hint, "value", value.description)
+      }
+      if let previous = groups[o.indicator]?.first(where: { $0.year == o.period.year }) {
+        throw fail("\(o.indicator ?? "survey") \(o.period.year) appears twice (also on line \(previous.line))", "year", "\(o.period)")
+      }
+      groups[o.indicator, default: []].append((o.period.year, p, n.double, o.line))
+    }
+    let keys = groups.keys.sorted { ($0 ?? "") < ($1 ?? "") }
+    let series = keys.map { key in
+      let rows = groups[key]!.sorted { $0.year < $1.year }
+      return Series(
+        indicator: key,
+        survey: SurveySeries(years: rows.map(\.year), proportions: rows.map(\.p), sizes: rows.map(\.n)),
+        lines: rows.map(\.line))
+    }
+    return (series, warnings)
+  }
+
+  /// Yearly proportions with Wilson intervals and changes.
+  public func run(_ set: ObservationSet) throws -> SurveyReport {
+    let (all, warnings) = try series(set)
+    var rows = [SurveyReport.Row]()
+    for s in all {
+      rows += s.survey.yearly(level: level).map { SurveyReport.Row(indicator: s.indicator, proportion: $0) }
+    }
+    return SurveyReport(rows: rows, warnings: warnings)
+  }
+
+  /// The WLS trend of each indicator (percentage points per year).
+  public func trend(_ set: ObservationSet, projectTo: Int? = nil) throws -> TrendReport {
+    let (all, warnings) = try series(set)
+    var rows = [TrendReport.Row]()
+    for s in all {
+      do {
+        rows.append(TrendReport.Row(indicator: s.indicator, agency: nil, fit: try s.survey.trend(level: level, projectTo: projectTo)))
+      } catch {
+        throw DataError(
+          file: set.source, line: s.lines.first ?? 0, column: 0, columnName: "value",
+          message: "\(s.indicator ?? "survey"): \(error)")
+      }
+    }
+    return TrendReport(rows: rows, options: TrendOptions(model: .linear, level: level, projectTo: projectTo), warnings: warnings)
+  }
+}

@@ -1,0 +1,42 @@
+import TableIO
+
+/// The result of `survey`: each indicator's yearly proportions, in a fixed order.
+public struct SurveyReport: Sendable, Equatable {
+  /// One indicator-year.
+  public struct Row: Sendable, Equatable {
+    public var indicator: String?
+    public var proportion: SurveyProportion
+
+    public init(indicator: String?, proportion: SurveyProportion) {
+      self.indicator = indicator
+      self.proportion = proportion
+    }
+  }
+
+  public var rows: [Row]
+  /// Messages for standard error (skipped rows).
+  public var warnings: [String]
+
+  public init(rows: [Row], warnings: [String] = []) {
+    self.rows = rows
+    self.warnings = warnings
+  }
+
+  /// The `survey` columns of DESIGN.md §6, exactly:
+  /// indicator,year,n,proportion,ci_low,ci_high,change,change_z,change_p.
+  /// `proportion`, the interval and `change` are proportions in [0, 1] (not percent).
+  public var table: Table {
+    let p = rows.map(\.proportion)
+    return Table(columns: [
+      Column("indicator", text: rows.map(\.indicator)),
+      Column("year", integers: p.map(\.year)),
+      Column("n", numbers: p.map(\.n)),
+      Column("proportion", numbers: p.map(\.proportion)),
+      Column("ci_low", numbers: p.map(\.ciLow)),
+      Column("ci_high", numbers: p.map(\.ciHigh)),
+      Column("change", numbers: p.map(\.change)),
+      Column("change_z", numbers: p.map(\.changeZ)),
+      Column("change_p", numbers: p.map(\.changeP)),
+    ])
+  }
+}
