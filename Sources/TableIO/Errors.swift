@@ -14,7 +14,7 @@
 public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The file's path as the user gave it, or `<stdin>`.
   public var file: String
-  /// The 1-based physical line of the file where the row starts (0 if not tied to a line).
+  /// The 1-based physical line of the file where the row starts (0: the whole file).
   public var line: Int
   /// The 1-based column (field index) of the cell (0 if not tied to a cell).
   public var column: Int
@@ -38,7 +38,8 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    var text = "\(file):\(line):\(column): \(message)"
+    // A problem of the whole file (no line) reads `FILE: message`.
+    var text = line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
     if let columnName { text += " in column \"\(columnName)\"" }
     if let found { text += " (found \"\(found)\")" }
     return text

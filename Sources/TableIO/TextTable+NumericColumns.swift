@@ -12,7 +12,10 @@ extension TextTable {
   /// The named columns as doubles, every row required: a ragged row, an empty or
   /// missing cell, a dash or text is a `DataError` naming file, line, column and the
   /// cell. Values are exact decimals rounded once to the nearest double.
-  public func numericColumns(named names: [String]) throws(DataError) -> [[Double]] {
+  ///
+  /// Columns listed in `positive` (weights) must hold values above zero.
+  public func numericColumns(named names: [String], positive: Set<String> = []) throws(DataError) -> [[Double]] {
+    let mustBePositive = names.map { name in positive.contains { $0.lowercased() == name.lowercased() } }
     let indices = try names.map { name throws(DataError) in try columnIndex(named: name) }
     var columns = [[Double]](repeating: [], count: names.count)
     for k in columns.indices { columns[k].reserveCapacity(rowCount) }
@@ -44,6 +47,11 @@ extension TextTable {
           throw DataError(
             file: source, line: line(row: row), column: index + 1, columnName: header[index],
             message: what, found: field(row: row, column: index))
+        }
+        if mustBePositive[k] && (value.isNegative || value.isZero) {
+          throw DataError(
+            file: source, line: line(row: row), column: index + 1, columnName: header[index],
+            message: "expected a positive weight", found: field(row: row, column: index))
         }
         columns[k].append(value.double)
       }

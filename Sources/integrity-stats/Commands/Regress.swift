@@ -86,7 +86,7 @@ extension IntegrityStatsCommand {
                         message: "no data rows after the header")
       }
       let names = spec.requiredColumns
-      let values = try table.numericColumns(named: names)
+      let values = try table.numericColumns(named: names, positive: Set(weights.map { [$0] } ?? []))
       let model = spec.model(columns: Dictionary(uniqueKeysWithValues: zip(names, values)))
       let fit: LinearFit
       do {
