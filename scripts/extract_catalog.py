@@ -27,6 +27,8 @@ pages; every page repeats the header line `具體策略	執行措施	績效目�
   (strategy 7, measure 5); it is shifted back.
 * The target and agency cells of a row belong to the last measure started in that row, or, when
   the row starts none, to the current measure (a continuation row).
+* A measure marker or target number out of sequence (a gap, a repeat) stops the script: it
+  would otherwise be read as text of the previous measure or target.
 * Targets are numbered `1.`, `2.`, … Only the next expected number starts a target. Text before
   the first number of a cell continues the last target (a page break mid-sentence). A measure
   whose target is not numbered has one target, index 1.
@@ -233,6 +235,11 @@ def read_table(lines):
             if measure is None:
                 raise PlanError(f"line {lineno}: measure text before any measure: {prefix[:40]}")
             measure["text"] = join(measure["text"], prefix)
+        for text in [prefix] + [t for _, t in started]:
+            stray = MEASURE_MARK.search(text)
+            if stray:
+                raise PlanError(f"line {lineno}: measure marker {stray.group(0).strip()} out of "
+                                f"sequence in strategy {strategies[-1]['number']}")
         for number, text in started:
             measure = {"number": number, "text": text, "targets": [], "numbered": False,
                        "agencies": "", "line": lineno}
@@ -242,6 +249,11 @@ def read_table(lines):
         if target_cell:
             targets = measure["targets"]
             prefix, items = split_marked(target_cell, TARGET_MARK, len(targets) + 1, int)
+            for text in [prefix] + [t for _, t in items]:
+                stray = TARGET_MARK.search(text)
+                if stray:
+                    raise PlanError(f"line {lineno}: target number {stray.group(0).strip()} out of "
+                                    f"sequence in measure {strategies[-1]['number']}-{measure['number']}")
             if items and targets and not measure["numbered"]:
                 raise PlanError(f"line {lineno}: numbered targets after an unnumbered one")
             if prefix:
