@@ -88,8 +88,9 @@ extension ObservationReader {
           message: "expected a value column (實際值, 數值, 件數, 金額, 人數, …) or --columns value=HEADER (the header has: \(table.header.joined(separator: ", ")))")
       }
     }
-    for i in layout.unused {
-      notes.append("\(table.source):\(table.headerLine): column \(i + 1) \"\(table.header[i])\" is not used")
+    if !layout.unused.isEmpty {
+      let names = layout.unused.map { table.header[$0] }.joined(separator: ", ")
+      notes.append("\(table.source):\(table.headerLine): columns not used: \(names)")
     }
     return layout
   }

@@ -5,7 +5,8 @@ import TableIO
 /// Years: `2023` · `112` · `112年` · `112年度` · `民國112年` — 1–3 digits are ROC years
 /// (Gregorian = ROC + 1911), 4 digits Gregorian. Quarters: `2023Q3` · `2023-Q3` ·
 /// `2023 Q3` · `112Q3` · `112年第3季` · `112年第三季` · `112年1-3月` / `112年1至3月`
-/// (a range that is exactly one quarter). Months: `112年7月` · `2023-07` · `2023/7`.
+/// (a range that is exactly one quarter). Months: `112年7月` · `2023-07` · `2023/7` ·
+/// `10407` (ROC yyyMM, 5 digits) · `202307` (YYYYMM, 6 digits).
 /// Full-width digits and letters are folded first; spaces are ignored.
 extension Period {
   /// The human list of accepted spellings, for error messages.
@@ -21,6 +22,14 @@ extension Period {
     var s = Substring(TextFolding.halfWidth(text).filter { $0 != " " && $0 != "\t" })
     if s.hasPrefix("民國") { s = s.dropFirst(2) }
     let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
+    if digits.count == s.count, digits.count == 5 || digits.count == 6 {
+      // ROC year-month `10407` (yyyMM, as in MOI's files) or Gregorian `202307` (YYYYMM).
+      guard let year = Period.year(fromDigits: digits.dropLast(2)), let month = Int(digits.suffix(2)),
+        (1...12).contains(month)
+      else { return nil }
+      self.init(year: year, month: month)
+      return
+    }
     guard let year = Period.year(fromDigits: digits) else { return nil }
     var rest = s.dropFirst(digits.count)
     if rest.isEmpty { self.init(year: year); return }

@@ -27,6 +27,8 @@ import Indicators
     ("112年7月", 2023, nil, 7),
     ("2023-07", 2023, nil, 7),
     ("2023/7", 2023, nil, 7),
+    ("10407", 2015, nil, 7),  // MOI's ROC yyyMM: 104 + 1911 = 2015, month 07
+    ("202307", 2023, nil, 7),
   ]
 
   @Test(arguments: cases)
@@ -34,7 +36,7 @@ import Indicators
     #expect(Period(parsing: c.0) == Period(year: c.1, quarter: c.2, month: c.3))
   }
 
-  @Test(arguments: ["", "abc", "20230", "0", "112年2-4月", "112年第5季", "2023Q5", "112年13月", "年度", "12345"])
+  @Test(arguments: ["", "abc", "20231", "10413", "0", "112年2-4月", "112年第5季", "2023Q5", "112年13月", "年度", "12345"])
   func rejects(_ s: String) {
     #expect(Period(parsing: s) == nil)
   }
