@@ -1,0 +1,48 @@
+/// One row of chart data: the tidy long form `series,x,y,kind,lower,upper`.
+///
+/// `x` is a number: a Gregorian year for yearly charts, the quarter 1…4 for the
+/// quarterly pace chart. `y` is nil when the figure is missing (a gap, never NaN).
+/// `lower`/`upper` carry an interval (a band or an error bar). `group` decides the
+/// colour (the series itself, or e.g. the year of a quarterly line), and `status`
+/// carries an achievement or pace status for colouring; neither is printed in the
+/// tidy table, whose columns are exactly those of DESIGN.md §6.
+public struct ChartPoint: Sendable, Equatable {
+  public var series: String
+  public var x: Double
+  public var y: Double?
+  public var kind: PointKind
+  public var lower: Double?
+  public var upper: Double?
+  /// The colour group (defaults to the series).
+  public var group: String
+  /// An achievement/pace status (`achieved`, `near`, `on-track`, …) when the source has one.
+  public var status: String?
+
+  public init(
+    series: String, x: Double, y: Double?, kind: PointKind, lower: Double? = nil,
+    upper: Double? = nil, group: String? = nil, status: String? = nil
+  ) {
+    self.series = series
+    self.x = x
+    self.y = y
+    self.kind = kind
+    self.lower = lower
+    self.upper = upper
+    self.group = group ?? series
+    self.status = status
+  }
+}
+
+/// The role of a chart point.
+public enum PointKind: String, Sendable, Hashable, CaseIterable, Codable {
+  /// A reported figure (a point or a bar).
+  case observed
+  /// A value on a fitted trend line.
+  case fitted
+  /// A projected value beyond the data.
+  case projection
+  /// A target (a rule, or the expected pace).
+  case target
+  /// An interval: `lower`…`upper` around the fitted or projected value.
+  case band
+}

@@ -1,1 +1,0 @@
-// Charts: tidy chart data, Vega-Lite specs, SVG charts and the HTML report.
