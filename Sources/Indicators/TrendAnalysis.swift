@@ -18,11 +18,16 @@ public struct TrendAnalysis: Sendable {
   public var automatic: Bool
   /// `--target`: one target for every series (else each series' own target column).
   public var target: Double?
+  /// Report a series that cannot be fitted (too few years, a value ≤ 0 for log-linear …) as a
+  /// row with empty numbers, a note and a warning, instead of stopping with a data error
+  /// (`--skip-bad-rows`).
+  public var keepUnfittable: Bool
 
-  public init(options: TrendOptions, automatic: Bool = false, target: Double? = nil) {
+  public init(options: TrendOptions, automatic: Bool = false, target: Double? = nil, keepUnfittable: Bool = false) {
     self.options = options
     self.automatic = automatic
     self.target = target
+    self.keepUnfittable = keepUnfittable
   }
 
   /// The yearly series of one (indicator, agency), with the source lines of each year.
@@ -32,6 +37,8 @@ public struct TrendAnalysis: Sendable {
     public var series: TrendSeries
     /// The first source line of each year used.
     public var lines: [Int]
+    /// The first source line of the series (used or not).
+    public var firstLine: Int
     /// The unit, when the rows give one.
     public var unit: String?
     /// The target of the latest year that has one.
@@ -53,7 +60,7 @@ public struct TrendAnalysis: Sendable {
     for (i, s) in all.enumerated() {
       var model = options.model
       if automatic {
-        let kind = SeriesKind.classify(s.series.values, unit: s.unit)
+        let kind = SeriesKind.classify(s.series.values, unit: s.unit, name: s.indicator)
         kinds[i] = kind
         model = kind.automaticModel
       }
@@ -70,7 +77,13 @@ public struct TrendAnalysis: Sendable {
         var fit: TrendFit
         switch result {
         case .success(let f): fit = f
-        case .failure(let error): throw dataError(error, s, source: set.source)
+        case .failure(let error):
+          let problem = dataError(error, s, source: set.source)
+          guard keepUnfittable else { throw problem }
+          warnings.append("\(problem): series not fitted")
+          fit = TrendFit(model: model, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
+          if s.series.count == 0 { (fit.firstYear, fit.lastYear) = (s.skippedYears.first ?? 0, s.skippedYears.last ?? 0) }
+          fit.notes.append("not fitted: \(error)")
         }
         if let kind = kinds[i] { fit.notes.insert("auto: \(model.rawValue) (\(kind.rawValue) data)", at: 0) }
         if !s.skippedYears.isEmpty {
@@ -93,7 +106,7 @@ public struct TrendAnalysis: Sendable {
   }
 
   func dataError(_ error: TrendError, _ s: YearlySeries, source: String) -> DataError {
-    var line = s.lines.first ?? 0
+    var line = s.lines.first ?? s.firstLine
     var found: String?
     switch error {
     case .nonPositive(let index, _, let value), .negativeCount(let index, _, let value):
@@ -124,12 +137,14 @@ public struct TrendAnalysis: Sendable {
       var years = [Int: YearCell]()
       var unit: String?
       var lowerIsBetter = false
+      var firstLine = Int.max
     }
     var groups = [Key: Accumulator]()
     for o in set.observations {
       let key = Key(indicator: o.indicator, agency: o.agency)
       var acc = groups[key] ?? Accumulator()
       if acc.unit == nil { acc.unit = o.unit }
+      acc.firstLine = min(acc.firstLine, o.line)
       if o.direction == .decrease { acc.lowerIsBetter = true }
       var cell = acc.years[o.period.year] ?? YearCell(firstLine: o.line)
       let part = o.period.month.map { 100 + $0 } ?? o.period.quarter ?? 0
@@ -172,7 +187,7 @@ public struct TrendAnalysis: Sendable {
       }
       return YearlySeries(
         indicator: key.indicator, agency: key.agency, series: TrendSeries(years: years, values: values),
-        lines: lines, unit: acc.unit, target: target, lowerIsBetter: acc.lowerIsBetter, skippedYears: skipped)
+        lines: lines, firstLine: acc.firstLine, unit: acc.unit, target: target, lowerIsBetter: acc.lowerIsBetter, skippedYears: skipped)
     }
   }
 }

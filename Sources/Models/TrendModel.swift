@@ -34,19 +34,24 @@ public enum SeriesKind: String, Sendable, Hashable, CaseIterable, Codable {
     }
   }
 
-  /// Classifies values: all whole and ≥ 0 → count (unless the unit says money or percent);
-  /// all > 0 with a money unit, or not whole → amount; anything else → rate. A unit of
-  /// `%` or a value ≤ 0 that is not a whole count makes it a rate.
+  /// Classifies a series by its unit and name first, its values second:
+  /// - a unit `%`, or a unit or name with 率 / 比例 / "rate" / "%" → rate;
+  /// - a money unit or name (元, 金額, NT$, TWD) with every value > 0 → amount;
+  /// - every value a whole number ≥ 0 → count;
+  /// - every value > 0 → amount; otherwise → rate.
   ///
   /// - Parameters:
   ///   - values: the series' values.
   ///   - unit: the unit after scaling (`元`, `件`, `%`, …), if known.
-  public static func classify(_ values: [Double], unit: String?) -> SeriesKind {
+  ///   - name: the indicator's name, if known.
+  public static func classify(_ values: [Double], unit: String?, name: String? = nil) -> SeriesKind {
     let unit = unit ?? ""
-    if unit == "%" || unit.contains("率") { return .rate }
-    let money = unit.contains("元") || unit.lowercased().contains("nt$") || unit.lowercased() == "twd"
+    let label = (unit + " " + (name ?? "")).lowercased()
+    if unit == "%" || ["率", "比例", "rate", "%"].contains(where: { label.contains($0) }) { return .rate }
+    let money = ["元", "金額", "nt$", "twd"].contains(where: { label.contains($0) })
+    if money && values.allSatisfy({ $0 > 0 }) { return .amount }
     let whole = values.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
-    if whole && !money { return .count }
+    if whole { return .count }
     if values.allSatisfy({ $0 > 0 }) { return .amount }
     return .rate
   }

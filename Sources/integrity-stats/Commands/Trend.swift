@@ -62,7 +62,10 @@ extension IntegrityStatsCommand {
         let options = TrendOptions(
           model: model ?? .linear, level: common.level, projectTo: to, breakYear: breakYear,
           overdispersion: overdispersion)
-        report = try TrendAnalysis(options: options, automatic: auto, target: target).run(set)
+        report = try TrendAnalysis(
+          options: options, automatic: auto, target: target,
+          keepUnfittable: reader.skipBadRows || reader.rejects != nil
+        ).run(set)
       }
       for warning in report.warnings { Diagnostics.warning(warning) }
       try common.write(report.table)

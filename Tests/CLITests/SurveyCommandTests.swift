@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `survey` against statsmodels (Tests/Fixtures/trends/ref_survey*.csv). The fixture's "trust"
+/// rows carry unit `%`, the "aware" rows are proportions.
+@Suite struct SurveyCommandTests {
+  let survey = fixturePath("trends/survey.csv")
+
+  @Test func headerIsTheContract() throws {
+    let result = try runCLI(["survey", survey])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("indicator,year,n,proportion,ci_low,ci_high,change,change_z,change_p\n"))
+  }
+
+  @Test(arguments: ["0.95", "0.9"])
+  func yearlyAgainstStatsmodels(level: String) throws {
+    let out = try runJSON(["survey", survey, "--level", level])
+    #expect(out.status == 0, "\(out.stderr)")
+    let reference = try TrendReference("trends/ref_survey.csv").records.filter { $0["level"] == level }
+    #expect(out.rows.count == reference.count)
+    for r in reference {
+      let row = try #require(out.rows.first {
+        $0["indicator"] as? String == r["indicator"] && number($0, "year") == Double(r["year"]!)
+      })
+      expectColumns(row, r, [
+        ("n", "n"), ("proportion", "proportion"), ("ci_low", "ci_low"), ("ci_high", "ci_high"), ("change", "change"),
+        ("change_z", "change_z"), ("change_p", "change_p"),
+      ], relative: 1e-9, "\(r["indicator"]!) \(r["year"]!)")
+    }
+  }
+
+  @Test func trendAgainstStatsmodelsWLS() throws {
+    for command in [["survey", survey, "--trend"], ["trend", survey, "--survey"]] {
+      let out = try runJSON(command)
+      #expect(out.status == 0, "\(out.stderr)")
+      let reference = try TrendReference("trends/ref_survey_trend.csv").rows()
+      for row in out.rows {
+        let name = row["indicator"] as? String ?? ""
+        let r = try #require(reference[name])
+        #expect(row["model"] as? String == "survey-wls")
+        expectColumns(row, r, [
+          ("intercept", "intercept_pp"), ("slope", "slope_pp"), ("slope_se", "slope_se_pp"),
+          ("slope_low", "slope_low_pp"), ("slope_high", "slope_high_pp"), ("p_value", "p_value"),
+          ("r_squared", "r_squared"),
+        ], relative: 1e-9, "\(command[0]) \(name)")
+      }
+    }
+  }
+
+  @Test func missingSampleSizeIsBadData() throws {
+    let result = try runCLI(["survey", "-"], stdin: "year,value,n\n2020,0.4,100\n2021,0.45,\n")
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("<stdin>:3:"), "\(result.stderr)")
+  }
+
+  /// 41.2 with no unit is not read as a percentage by guessing: it is an error that names
+  /// --percent; with --percent it is 0.412.
+  @Test func percentIsDeclaredNotGuessed() throws {
+    let input = "year,value,n\n2020,41.2,1000\n2021,43.5,1000\n"
+    let refused = try runCLI(["survey", "-"], stdin: input)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("--percent"))
+    let out = try runJSON(["survey", "-", "--percent"], stdin: input)
+    #expect(out.status == 0)
+    #expect(isClose(number(out.rows[0], "proportion"), 0.412, relative: 1e-15))
+  }
+}
