@@ -12,15 +12,10 @@ extension TargetCaseRule {
     /// Data rows read (N = used + rejected).
     public var rowsRead: Int
     /// Rows set aside under `skipBadRows`.
-    public var rejected: [RejectedCase]
-
-    /// A case record set aside under `skipBadRows`.
-    public struct RejectedCase: Sendable, Equatable {
-      public var line: Int
-      /// The row as written.
-      public var text: String
-      public var error: DataError
-    }
+    public var rejected: [RejectedRow]
+    /// The header line as written and the delimiter (for a `--rejects` file).
+    public var headerText: String
+    public var delimiter: UInt8
 
     public struct Row: Sendable, Equatable {
       public var line: Int
@@ -90,16 +85,18 @@ extension TargetCaseRule {
         found: table.header.joined(separator: ","))
     }
     var rows: [Classification.Row] = []
-    var rejected: [Classification.RejectedCase] = []
+    var rejected: [RejectedRow] = []
     for r in 0..<table.rowCount {
       do {
         let decision = try classify(row: r, of: table, columns: index, headerUnit: headerUnit)
         rows.append(Classification.Row(line: table.line(row: r), fields: table.fields(row: r), decision: decision))
       } catch let error as DataError where skipBadRows {
-        rejected.append(Classification.RejectedCase(line: table.line(row: r), text: table.originalText(row: r), error: error))
+        rejected.append(RejectedRow(line: table.line(row: r), text: table.originalText(row: r), error: error))
       }
     }
-    return Classification(header: table.header, rows: rows, rowsRead: table.rowCount, rejected: rejected)
+    return Classification(
+      header: table.header, rows: rows, rowsRead: table.rowCount, rejected: rejected,
+      headerText: table.headerOriginalText, delimiter: table.delimiter)
   }
 
   private func classify(row r: Int, of table: TextTable, columns: [String: Int], headerUnit: Int32?)
@@ -205,6 +202,22 @@ extension TargetCaseRule {
     guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (text, nil) }
     let unit = ProsecutorsOffice.trimmed(String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
     return (ProsecutorsOffice.trimmed(String(text[..<open])), unit.isEmpty ? nil : unit)
+  }
+}
+
+extension TargetCaseRule {
+  /// An amount in 元 written with an optional money unit: `10000000`, `1,000萬元`,
+  /// `1000萬`, `10000千元`; nil when unreadable.
+  public static func amount(parsing text: String) -> DecimalNumber? {
+    var body = TextTable.trim(text)
+    var scale: Int32 = 0
+    for suffix in ["百萬元", "千萬元", "億元", "萬元", "千元", "元", "百萬", "千萬", "億", "萬", "千"] where body.hasSuffix(suffix) {
+      scale = moneyScale(suffix) ?? 0
+      body = TextTable.trim(String(body.dropLast(suffix.count)))
+      break
+    }
+    guard case .number(let value, _) = NumberParser.parse(body) else { return nil }
+    return value.scaled(byPowerOfTen: scale)
   }
 }
 

@@ -2,12 +2,53 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
+  /// `integrity-stats quarterly`: the target-case quarterly review (每季檢討達成率), DESIGN.md §4.
   struct Quarterly: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "quarterly", abstract: "(not implemented yet)")
+      commandName: "quarterly",
+      abstract: "Quarterly pace of each office's target cases (目標案件) against its annual target.",
+      discussion: """
+        Output columns: agency,year,quarter,count,cumulative,target,cumulative_rate,expected_rate,pace,status \
+        (an indicator column first when the input has one). cumulative = counts of quarters 1..q; \
+        cumulative_rate = cumulative/target; expected_rate = q/4; pace = cumulative_rate/expected_rate; \
+        on-track iff pace ≥ 1 (decided exactly). A missing quarter is not zero: from it on cumulative is \
+        empty and the status incomplete. District prosecutors offices are recognised in any spelling \
+        (臺北地檢署, 台北地檢, 臺北, 北檢 …) and printed by their official names (臺灣臺北地方檢察署). \
+        --total adds a national row (全國) per quarter.
+        """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var reader: ReaderOptions
+
+    @Option(help: "Annual targets from a file with columns office,year,target (instead of a target column).")
+    var targets: String?
+
+    @Option(help: "Two rows for one office and quarter: error, sum or last.")
+    var duplicates: String = "error"
+
+    @Flag(help: "Add a national total row per quarter.")
+    var total = false
+
+    mutating func validate() throws {
+      guard DuplicatePolicy(rawValue: duplicates) != nil else {
+        throw ValidationError("--duplicates must be error, sum or last (found \(duplicates))")
+      }
+    }
 
     mutating func run() throws {
-      throw UsageError("'quarterly' is not implemented yet")
+      var annual: [AnnualTarget] = []
+      var targetsSource = AggregationSource(file: targets ?? "<targets>")
+      if let targets {
+        let table = try TableReader.read(path: targets, options: try reader.observationOptions().table)
+        (annual, targetsSource) = try AnnualTarget.read(from: table)
+      }
+      let set = try reader.readObservations(common)
+      let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
+      let report = try QuarterlyPaceReport(
+        observations: set.observations, targets: annual, total: total,
+        duplicates: DuplicatePolicy(rawValue: duplicates) ?? .error, source: source, targetsSource: targetsSource)
+      try common.write(report.table)
+      reader.finish(set)
     }
   }
 }
