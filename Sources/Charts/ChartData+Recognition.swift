@@ -64,7 +64,7 @@ extension ChartData {
     for row in 0..<source.rowCount {
       let year = try source.integer("year", row)
       let quarter = try source.integer("quarter", row)
-      let agency = source.text("agency", row) ?? options.text("合計", "total")
+      let agency = seriesName([source.text("indicator", row), source.text("agency", row)], fallback: options.text("合計", "total"))
       let yearText = options.yearLabel(year)
       points.append(ChartPoint(
         series: "\(agency) \(yearText)", x: Double(quarter), y: try source.number("cumulative_rate", row),
@@ -86,10 +86,14 @@ extension ChartData {
     var points: [ChartPoint] = []
     for row in 0..<source.rowCount {
       let model = source.text("model", row) ?? "linear"
-      var series = seriesName(
+      let base = seriesName(
         [source.text("indicator", row), source.text("agency", row)], fallback: options.text("數列", "series"))
-      if models.count > 1 { series += " (\(model))" }
-      points += try trendPoints(source, row: row, series: series, model: model)
+      let series = models.count > 1 ? "\(base) (\(model))" : base
+      points += try trendPoints(source, row: row, series: series, model: model).map { point in
+        var p = point
+        p.group = base
+        return p
+      }
     }
     return ChartData(kind: .trend, points: points, xAxis: .year, yMeasure: .value)
   }
