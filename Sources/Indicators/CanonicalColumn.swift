@@ -25,9 +25,26 @@ public enum CanonicalColumn: String, Sendable, Hashable, CaseIterable, Comparabl
     }
   }
 
+  /// The position in `allCases` (the `tidy` order), 0-based.
+  public var ordinal: Int {
+    switch self {
+    case .indicator: 0
+    case .agency: 1
+    case .year: 2
+    case .quarter: 3
+    case .month: 4
+    case .period: 5
+    case .value: 6
+    case .target: 7
+    case .n: 8
+    case .unit: 9
+    case .direction: 10
+    }
+  }
+
   /// The order `tidy` prints columns in.
   public static func < (a: CanonicalColumn, b: CanonicalColumn) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    a.ordinal < b.ordinal
   }
 
   /// Every name and alias, folded, → its column.

@@ -1,0 +1,57 @@
+/// Interns short byte strings (agency and indicator names, period cells) to dense ids.
+///
+/// An open-addressing hash table (linear probing, load ≤ 1/2) over FNV-1a hashes,
+/// with the keys' bytes kept in one pool: looking up a key costs one pass over its
+/// bytes and no allocation, where `Dictionary<ArraySlice<UInt8>, _>` pays SipHash
+/// per byte and a retain per slice (DESIGN.md §8: intern keys to dense integers).
+/// FNV-1a: Fowler, Noll, Vo, http://www.isthe.com/chongo/tech/comp/fnv/.
+public struct ByteKeyTable: Sendable {
+  private var pool: [UInt8] = []
+  private var starts: [Int] = []
+  private var ends: [Int] = []
+  private var hashes: [UInt64] = []
+  /// Slot → id + 1 (0 = empty).
+  private var slots: [Int32] = Array(repeating: 0, count: 64)
+
+  public init() {}
+
+  /// The number of distinct keys.
+  public var count: Int { starts.count }
+
+  /// The bytes of key `id`.
+  public func key(_ id: Int) -> ArraySlice<UInt8> { pool[starts[id]..<ends[id]] }
+
+  /// The id of `bytes`, adding it when new.
+  public mutating func id(for bytes: ArraySlice<UInt8>) -> (id: Int, isNew: Bool) {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    while true {
+      let entry = Int(slots[s])
+      if entry == 0 { break }
+      let id = entry - 1
+      if hashes[id] == h && pool[starts[id]..<ends[id]].elementsEqual(bytes) { return (id, false) }
+      s = (s + 1) & mask
+    }
+    let id = starts.count
+    starts.append(pool.count)
+    pool.append(contentsOf: bytes)
+    ends.append(pool.count)
+    hashes.append(h)
+    slots[s] = Int32(id + 1)
+    if starts.count * 2 > slots.count { grow() }
+    return (id, true)
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: 0, count: slots.count * 2)
+    let mask = slots.count - 1
+    for id in 0..<starts.count {
+      let h = hashes[id]
+      var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+      while slots[s] != 0 { s = (s + 1) & mask }
+      slots[s] = Int32(id + 1)
+    }
+  }
+}
