@@ -77,7 +77,17 @@ public struct SampleDataDemo: Sendable {
     messages += trendResults.warnings.map { "warning: \($0)" }
     let trend = trendResults.trend!.table
     let observed = try chart(wide.tidyTable, File.wide)
-    emit("trend", trend, chart: try chart(trend, "trend").addingObservations(observed))
+    let trendChart = try chart(trend, "trend").addingObservations(observed)
+    outputs.append(Output(name: "trend.csv", bytes: csv.bytes(trend)))
+    outputs.append(Output(name: "trend.chart.csv", bytes: csv.bytes(trendChart.table)))
+    // One chart per series: the series are in different units (cases, thousands of NT$).
+    for (i, name) in trendChart.seriesNames.enumerated() {
+      var one = trendChart.subset(series: name)
+      one.title = name
+      let file = "trend-\(i + 1)"
+      outputs.append(Output(name: "\(file).vl.json", bytes: Array(VegaLiteSpec(one, options: options).text.utf8)))
+      outputs.append(Output(name: "\(file).svg", bytes: Array(SVGChart(one, options: options, idPrefix: file).text.utf8)))
+    }
 
     let surveyResults = try builder.results(survey, sections: [.survey])
     messages += surveyResults.warnings.map { "warning: \($0)" }
