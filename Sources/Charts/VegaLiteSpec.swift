@@ -48,8 +48,9 @@ public struct VegaLiteSpec: Sendable {
       ("width", .integer(width)),
     ]
     if data.kind == .achievement {
+      // With `yOffset`, the step is the height of one bar (one year within a group).
       let years = Set(data.points(kind: .observed).map(\.x)).count
-      members.append(("height", .object([("step", .integer(Swift.max(12, 9 * years)))])))
+      members.append(("height", .object([("step", .integer(years > 1 ? 8 : 16))])))
     } else {
       members.append(("height", .integer(height)))
     }
@@ -114,6 +115,7 @@ public struct VegaLiteSpec: Sendable {
       axis.append(("tickMinStep", .integer(1)))
       let expr = options.language == .zhTW ? "'第' + datum.value + '季'" : "'Q' + datum.value"
       axis.append(("labelExpr", .string(expr)))
+      axis.append(("values", .array((1...4).map { JSONValue.integer($0) })))
     }
     var scale: [(String, JSONValue)] = [("zero", .bool(false))]
     if data.xAxis == .quarter { scale.append(("domain", .array([.integer(1), .integer(4)]))) }
@@ -164,6 +166,7 @@ public struct VegaLiteSpec: Sendable {
   }
 
   var xyLayers: [JSONValue] {
+    // Targets last, so the expected pace or target line is drawn on top.
     var layers: [JSONValue] = []
     let present = Set(data.points.map(\.kind))
     if present.contains(.band) {
@@ -174,18 +177,6 @@ public struct VegaLiteSpec: Sendable {
           ("x", xEncoding), ("y", yEncoding(field: "lower")),
           ("y2", .object([("field", .string("upper"))])), ("color", colourEncoding),
         ])),
-      ]))
-    }
-    if present.contains(.target) {
-      var encoding: [(String, JSONValue)] = [("x", xEncoding), ("y", yEncoding())]
-      if data.kind == .observations || data.kind == .tidy { encoding.append(("detail", .object([("field", .string("series")), ("type", .string("nominal"))]))) }
-      layers.append(.object([
-        ("transform", filter(.target)),
-        ("mark", .object([
-          ("type", .string("line")), ("color", .string("#333333")), ("strokeDash", .array([.integer(6), .integer(4)])),
-          ("strokeWidth", .number(1.5)),
-        ])),
-        ("encoding", .object(encoding)),
       ]))
     }
     if present.contains(.fitted) {
@@ -204,6 +195,18 @@ public struct VegaLiteSpec: Sendable {
       } else {
         layers.append(line(.observed, dashed: false, points: true))
       }
+    }
+    if present.contains(.target) {
+      var encoding: [(String, JSONValue)] = [("x", xEncoding), ("y", yEncoding())]
+      if data.kind == .observations || data.kind == .tidy { encoding.append(("detail", .object([("field", .string("series")), ("type", .string("nominal"))]))) }
+      layers.append(.object([
+        ("transform", filter(.target)),
+        ("mark", .object([
+          ("type", .string("line")), ("color", .string("#333333")), ("strokeDash", .array([.integer(6), .integer(4)])),
+          ("strokeWidth", .number(2)),
+        ])),
+        ("encoding", .object(encoding)),
+      ]))
     }
     return layers
   }
