@@ -41,7 +41,11 @@ struct ReaderOptions: ParsableArguments {
     }
     if let delimiter { _ = try Self.delimiterByte(delimiter) }
     if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be 1 or more (found \(headerRow))") }
-    _ = try ObservationReadOptions.parseColumnMap(columns)
+    do {
+      _ = try ObservationReadOptions.parseColumnMap(columns)
+    } catch {
+      throw ValidationError(error.message)
+    }
   }
 
   static func delimiterByte(_ text: String) throws -> UInt8 {
