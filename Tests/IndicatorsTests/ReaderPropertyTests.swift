@@ -1,0 +1,67 @@
+import Testing
+import TableIO
+@testable import Indicators
+
+/// Properties of the observation reader: every row is accounted for, and row order
+/// carries through.
+@Suite struct ReaderPropertyTests {
+  struct Mix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  func goodRow(_ i: Int) -> String { "\(100 + i % 13),機關\(i % 5),\"\(i * 1000 + 7)\"" }
+
+  @Test(arguments: 0..<30)
+  func rowsReadEqualUsedPlusRejected(_ seed: Int) throws {
+    var rng = Mix(state: UInt64(seed))
+    let n = Int.random(in: 1...60, using: &rng)
+    var corrupted = 0
+    var lines = ["年度,機關,件數"]
+    for i in 0..<n {
+      switch Int.random(in: 0..<5, using: &rng) {
+      case 0:
+        lines.append("x\(i),機關,1")  // bad year
+        corrupted += 1
+      case 1:
+        lines.append("\(100 + i % 13),機關,abc\(i)")  // bad number
+        corrupted += 1
+      default:
+        lines.append(goodRow(i))
+      }
+    }
+    let set = try ObservationReader.read(
+      bytes: Array((lines.joined(separator: "\n") + "\n").utf8), source: "p.csv",
+      options: ObservationReadOptions(skipBadRows: true))
+    #expect(set.rowsRead == n)
+    #expect(set.rejected.count == corrupted)
+    #expect(set.rowsRead == set.rowsUsed + set.rejected.count)
+    #expect(set.observations.count == set.rowsUsed)
+  }
+
+  @Test(arguments: 0..<10)
+  func permutingRowsPermutesObservations(_ seed: Int) throws {
+    var rng = Mix(state: UInt64(seed) &+ 77)
+    let n = 25
+    let rows = (0..<n).map(goodRow)
+    let order = Array(0..<n).shuffled(using: &rng)
+    func read(_ rows: [String]) throws -> [Observation] {
+      try ObservationReader.read(
+        bytes: Array((["年度,機關,件數"] + rows).joined(separator: "\n").utf8), source: "p.csv"
+      ).observations
+    }
+    let original = try read(rows)
+    let permuted = try read(order.map { rows[$0] })
+    for (position, source) in order.enumerated() {
+      var expected = original[source]
+      expected.line = position + 2  // the line moves with the row
+      #expect(permuted[position] == expected)
+    }
+  }
+}
