@@ -14,6 +14,7 @@ struct ChartText {
         : options.xLabel(lo, axis: data.xAxis) + options.text("至", "–") + options.xLabel(hi, axis: data.xAxis)
     }
     let title = data.title ?? options.title(data.kind)
+    if xs.isEmpty { return options.text("\(title)：沒有資料。", "\(title): no data.") }
     switch data.kind {
     case .achievement:
       return options.text(

@@ -67,6 +67,15 @@ struct SVGChartTests {
     #expect(SVGChart(try chartFixture("survey.csv", options: en), options: en).text.contains(">Year</text>"))
   }
 
+  @Test("a table with a header and no rows still gives a well-formed chart saying so")
+  func empty() throws {
+    let source = ChartSource(header: ["indicator", "year", "n", "proportion", "ci_low", "ci_high"], rows: [])
+    let svg = SVGChart(try ChartData.recognise(source)).text
+    let (ok, probe, _) = parseSVG(svg)
+    #expect(ok)
+    #expect(probe.text.contains("沒有資料。"))
+  }
+
   @Test("same data → byte-identical SVG; golden file per chart kind", arguments: fixtures)
   func golden(name: String) throws {
     let first = SVGChart(try chartFixture("\(name).csv")).text
