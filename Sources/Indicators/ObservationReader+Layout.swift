@@ -45,15 +45,27 @@ extension ObservationReader {
       options.columnMap.compactMap { name, header in
         CanonicalColumn(rawValue: name).map { (TextFolding.key(header), $0) }
       }, uniquingKeysWith: { a, _ in a })
+    // Pass 1: headers named by --columns claim their canonical columns first.
+    var claimed = Set<Int>()
     for (i, header) in table.header.enumerated() {
-      let key = TextFolding.key(header)
-      var found: (CanonicalColumn, String?)? = mapped[key].map { ($0, nil) }
-      if found == nil {
-        let split = CanonicalColumn.splitUnitSuffix(header)
-        if let column = mapped[TextFolding.key(split.base)] { found = (column, split.unit) }
-      }
-      if found == nil, let r = CanonicalColumn.recognizing(header) { found = (r.column, r.unit) }
-      if options.wide, found == nil || found?.0 == .year, let period = Period(parsing: header) {
+      let split = CanonicalColumn.splitUnitSuffix(header)
+      guard let column = mapped[TextFolding.key(header)] ?? mapped[TextFolding.key(split.base)],
+        layout.index[column] == nil
+      else { continue }
+      layout.index[column] = i
+      claimed.insert(i)
+      if let unit = split.unit, let scale = UnitScale(parsing: unit) { layout.units[column] = scale }
+    }
+    for (name, header) in options.columnMap.sorted(by: { $0.key < $1.key }) {
+      guard let column = CanonicalColumn(rawValue: name), layout.index[column] == nil else { continue }
+      throw DataError(
+        file: table.source, line: table.headerLine, column: 0,
+        message: "--columns \(name)=\(header): the header has no column \"\(header)\" (it has: \(table.header.joined(separator: ", ")))")
+    }
+    // Pass 2: aliases and canonical names; with --wide, period headers.
+    for (i, header) in table.header.enumerated() where !claimed.contains(i) {
+      let found = CanonicalColumn.recognizing(header)
+      if options.wide, found == nil || found?.column == .year, let period = Period(parsing: header) {
         layout.periodColumns.append((i, period))
         continue
       }
@@ -63,12 +75,6 @@ extension ObservationReader {
       }
       layout.index[column] = i
       if let unit, let scale = UnitScale(parsing: unit) { layout.units[column] = scale }
-    }
-    for (name, header) in options.columnMap.sorted(by: { $0.key < $1.key }) {
-      guard let column = CanonicalColumn(rawValue: name), layout.index[column] == nil else { continue }
-      throw DataError(
-        file: table.source, line: table.headerLine, column: 0,
-        message: "--columns \(name)=\(header): the header has no column \"\(header)\" (it has: \(table.header.joined(separator: ", ")))")
     }
     if options.wide {
       guard !layout.periodColumns.isEmpty else {
