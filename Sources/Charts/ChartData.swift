@@ -26,6 +26,8 @@ public struct ChartData: Sendable, Equatable {
     case ratio
     /// A cumulative rate against the annual target (1 = 100 %).
     case cumulativeRate
+    /// Quarterly pace: cumulative rate ÷ expected rate q/4 (1 = on track).
+    case pace
     /// A proportion in [0, 1].
     case proportion
     /// A reported figure in its own unit.

@@ -60,6 +60,7 @@ extension ChartOptions {
     switch measure {
     case .ratio: text("達成率", "Achievement ratio")
     case .cumulativeRate: text("累計達成率（累計件數 ÷ 全年目標）", "Cumulative rate (cumulative ÷ annual target)")
+    case .pace: text("進度比（累計達成率 ÷ 預期進度）", "Pace (cumulative rate ÷ expected q/4)")
     case .proportion: text("比例", "Proportion")
     case .value: text("數值", "Value")
     }
@@ -85,6 +86,11 @@ extension ChartOptions {
     case .target: chart == .quarterly ? text("預期進度（q/4）", "Expected pace (q/4)") : text("目標", "Target")
     case .band: text("推估區間", "Projection interval")
     }
+  }
+
+  /// The legend name of the reference rule of a bar chart (ratio or pace 1).
+  public func ruleLabel(_ measure: ChartData.YMeasure) -> String {
+    measure == .pace ? text("符合進度（100%）", "On track (100%)") : text("目標（100%）", "Target (100%)")
   }
 
   /// The display name of a status written by `achievement` or `quarterly`.

@@ -16,6 +16,10 @@ struct ChartText {
     let title = data.title ?? options.title(data.kind)
     if xs.isEmpty { return options.text("\(title)：沒有資料。", "\(title): no data.") }
     switch data.kind {
+    case .achievement where data.yMeasure == .pace:
+      return options.text(
+        "\(title)：\(data.seriesNames.count - 1) 個單位，長條為最新一季的進度比，顏色表示狀態，虛線為符合進度（100%）。",
+        "\(title): \(data.seriesNames.count - 1) offices; bars show the pace at the latest quarter coloured by status, the dashed rule marks on-track (100%).")
     case .achievement:
       return options.text(
         "\(title)：\(data.seriesNames.count - 1) 個指標與機關組合，\(range)，長條為達成率，顏色表示狀態，虛線為目標（100%）。",

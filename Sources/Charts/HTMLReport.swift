@@ -236,6 +236,7 @@ public struct HTMLReport: Sendable {
       data.title = t("目標案件每季累計達成率（\(label)）", "Target cases: cumulative rate by quarter, \(label)")
       let open = i == 0
       out += open ? "<h3>\(e(label))</h3>\n" : "<details><summary>\(e(label))</summary>\n"
+      out += figure(try paceChart(source, year: year), id: "pace-\(year)")
       out += figure(data, id: "quarterly-\(year)")
       out += "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">\(e(t("地檢署", "Office")))</th><th scope=\"col\" class=\"num\">\(e(t("全年目標", "Annual target")))</th>"
       for q in 1...4 { out += "<th scope=\"col\" class=\"num\">\(e(options.quarterLabel(q)))<br><small>\(e(t("件數／累計率", "count / cum. rate")))</small></th>" }
@@ -268,6 +269,30 @@ public struct HTMLReport: Sendable {
       if !open { out += "</details>\n" }
     }
     return out
+  }
+
+  /// Bars of each office's pace at its latest reported quarter of `year`, coloured by status,
+  /// with a rule at pace 1 (on track). An office whose latest quarter is incomplete has no bar.
+  func paceChart(_ source: ChartSource, year: Int) throws(DataError) -> ChartData {
+    var latest: [String: (quarter: Int, pace: Double?, status: String?)] = [:]
+    var offices: [String] = []
+    for r in 0..<source.rowCount {
+      guard try source.integer("year", r) == year else { continue }
+      let office = ChartData.seriesName([source.text("indicator", r), source.text("agency", r)], fallback: t("合計", "total"))
+      let quarter = try source.integer("quarter", r)
+      if latest[office] == nil { offices.append(office) }
+      if quarter >= (latest[office]?.quarter ?? 0) {
+        latest[office] = (quarter, try source.number("pace", r), source.text("status", r))
+      }
+    }
+    var points = offices.map { office in
+      ChartPoint(series: office, x: Double(year), y: latest[office]!.pace, kind: .observed, status: latest[office]!.status)
+    }
+    points.append(ChartPoint(series: options.ruleLabel(.pace), x: Double(year), y: 1, kind: .target))
+    let quarters = Set(offices.map { latest[$0]!.quarter }).sorted().map(options.quarterLabel).joined(separator: t("、", ", "))
+    return ChartData(
+      kind: .achievement, points: points, xAxis: .year, yMeasure: .pace,
+      title: t("各地檢署進度比（\(options.yearLabel(year))，最新一季：\(quarters)）", "Pace by office, \(options.yearLabel(year)) (latest quarter: \(quarters))"))
   }
 
   func trendSection(_ table: Table) throws(DataError) -> String {

@@ -282,7 +282,7 @@ public struct SVGChart: Sendable {
       out += "<line x1=\"\(x)\" y1=\"\(Self.c(top))\" x2=\"\(x)\" y2=\"\(Self.c(bottom))\" stroke=\"#e3e3e3\"/>"
       out += "<text x=\"\(x)\" y=\"\(Self.c(bottom + 16))\" text-anchor=\"middle\">\(Markup.escape(scale.label(tick, percent: true)))</text>\n"
     }
-    out += "<text x=\"\(Self.c((left + right) / 2))\" y=\"\(Self.c(bottom + 34))\" text-anchor=\"middle\" fill=\"#333333\" font-size=\"12\">\(Markup.escape(options.yTitle(.ratio)))</text>\n"
+    out += "<text x=\"\(Self.c((left + right) / 2))\" y=\"\(Self.c(bottom + 34))\" text-anchor=\"middle\" fill=\"#333333\" font-size=\"12\">\(Markup.escape(options.yTitle(data.yMeasure)))</text>\n"
     out += "</g>\n<g class=\"marks\">\n"
     for (i, name) in series.enumerated() {
       let groupTop = top + Double(i) * groupHeight + 4
@@ -292,8 +292,8 @@ public struct SVGChart: Sendable {
         guard let p = bars.first(where: { $0.series == name && $0.x == year }) else { continue }
         let y = groupTop + Double(j) * barHeight
         let fill = ChartOptions.statusColour(p.status)
-        if let r = p.y {
-          out += "<rect x=\"\(Self.c(px(0)))\" y=\"\(Self.c(y))\" width=\"\(Self.c(Swift.max(0, px(r) - px(0))))\" height=\"\(Self.c(barHeight - 1))\" fill=\"\(fill)\"><title>\(Markup.escape(markTitle(p)))</title></rect>\n"
+        if let r = p.y {  // a zero still shows as a 1.5 px sliver
+          out += "<rect x=\"\(Self.c(px(0)))\" y=\"\(Self.c(y))\" width=\"\(Self.c(Swift.max(1.5, px(r) - px(0))))\" height=\"\(Self.c(barHeight - 1))\" fill=\"\(fill)\"><title>\(Markup.escape(markTitle(p)))</title></rect>\n"
         } else {
           // No ratio (zero-event or milestone targets, or no data): a status marker at 0.
           let cx = px(0) + 5, cy = y + (barHeight - 1) / 2, s = Swift.max(2.5, (barHeight - 1) / 2)
@@ -306,7 +306,7 @@ public struct SVGChart: Sendable {
     var entries = ChartOptions.statusOrder.filter { s in bars.contains { $0.status == s } }.map {
       LegendEntry(swatch: .box(ChartOptions.statusColour($0)), label: options.statusLabel($0))
     }
-    entries.append(LegendEntry(swatch: .line("#333333", dashed: true), label: options.text("目標（100%）", "Target (100%)")))
+    entries.append(LegendEntry(swatch: .line("#333333", dashed: true), label: options.ruleLabel(data.yMeasure)))
     if years.count > 1 {
       let order = options.xLabel(years.first!, axis: .year) + " → " + options.xLabel(years.last!, axis: .year)
       entries.append(LegendEntry(swatch: .box("#ffffff"), label: options.text("每組長條由上而下：\(order)", "Bars in each group, top to bottom: \(order)")))

@@ -234,7 +234,7 @@ public struct VegaLiteSpec: Sendable {
         ("yOffset", .object([("field", .string("x_label")), ("type", .string("nominal"))])),
         ("x", .object([
           ("field", .string("y")), ("type", .string("quantitative")),
-          ("title", .string(options.yTitle(.ratio))), ("axis", .object([("format", .string("%"))])),
+          ("title", .string(options.yTitle(data.yMeasure))), ("axis", .object([("format", .string("%"))])),
         ])),
         ("color", .object([
           ("field", .string("status_label")), ("type", .string("nominal")),
@@ -247,7 +247,7 @@ public struct VegaLiteSpec: Sendable {
         ("tooltip", .array([
           .object([("field", .string("series")), ("type", .string("nominal")), ("title", .string(options.text("數列", "Series")))]),
           .object([("field", .string("x_label")), ("type", .string("nominal")), ("title", .string(options.xTitle(.year)))]),
-          .object([("field", .string("y")), ("type", .string("quantitative")), ("title", .string(options.yTitle(.ratio))), ("format", .string(".1%"))]),
+          .object([("field", .string("y")), ("type", .string("quantitative")), ("title", .string(options.yTitle(data.yMeasure))), ("format", .string(".1%"))]),
           .object([("field", .string("status_label")), ("type", .string("nominal")), ("title", .string(options.text("狀態", "Status")))]),
         ])),
       ])),

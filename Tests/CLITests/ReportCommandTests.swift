@@ -40,7 +40,7 @@ struct ReportCommandTests {
     if s1 == 3 { print("skipped browser check: \(out1)"); return }
     #expect(s1 == 0, "the browser check cannot detect errors: \(out1)")
     let (s2, out2) = try python([
-      script, "\(dir)/report.html", "\(dir)/report.png", "--expect-svg", "6", "--expect-text", "績效目標達成情形",
+      script, "\(dir)/report.html", "\(dir)/report.png", "--expect-svg", "8", "--expect-text", "績效目標達成情形",
     ])
     #expect(s2 == 0, "\(out2)")
   }

@@ -36,8 +36,8 @@ struct HTMLReportTests {
     #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"))
     #expect(!html.contains("https://"))
     #expect(!html.contains("<link"))
-    // achievement, quarterly (1 year), 2 trend series, survey
-    #expect(html.components(separatedBy: "<svg ").count - 1 == 5)
+    // achievement; quarterly (1 year: pace bars and cumulative lines); 2 trend series; survey
+    #expect(html.components(separatedBy: "<svg ").count - 1 == 6)
   }
 
   @Test("every text from the data is escaped")
@@ -55,6 +55,16 @@ struct HTMLReportTests {
     #expect(html.contains("<h3>策略八："))  // 8-5 belongs to strategy 8
     #expect(html.contains("<span class=\"badge s-behind\">落後</span><br>88.2%"))  // 30/34 = 0.88235…
     #expect(html.contains("<span class=\"badge s-achieved\">達成</span><br>108.8%"))  // 37/34 = 1.08823…
+  }
+
+  @Test("quarterly pace bars: each office's latest quarter, pace and status (fixture: 臺北 Q4 pace 0.9167 behind)")
+  func paceBars() throws {
+    let html = try HTMLReport(try Self.content()).html()
+    // 臺北: Q4 cumulative 11 of 12 → rate 11/12 = 0.9167, expected 4/4 → pace 0.9167 → 91.7% behind
+    #expect(html.contains("<title>臺灣臺北地方檢察署 2024: 91.7% (落後)</title>"))
+    // 南投: Q4 incomplete (Q2 missing) → no pace, a status marker only
+    #expect(html.contains("<title>臺灣南投地方檢察署 2024: 無資料 (資料不全)</title>"))
+    #expect(html.contains("各地檢署進度比（2024，最新一季：第4季）"))
   }
 
   @Test("English report, ROC years")
