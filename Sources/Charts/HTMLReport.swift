@@ -240,16 +240,18 @@ public struct HTMLReport: Sendable {
       out += figure(data, id: "quarterly-\(year)")
       out += "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">\(e(t("地檢署", "Office")))</th><th scope=\"col\" class=\"num\">\(e(t("全年目標", "Annual target")))</th>"
       for q in 1...4 { out += "<th scope=\"col\" class=\"num\">\(e(options.quarterLabel(q)))<br><small>\(e(t("件數／累計率", "count / cum. rate")))</small></th>" }
-      out += "<th scope=\"col\">\(e(t("最新狀態", "Latest status")))</th></tr></thead>\n<tbody>\n"
+      out += "<th scope=\"col\">\(e(t("最新狀態／進度比", "Latest status / pace")))</th></tr></thead>\n<tbody>\n"
       var offices: [String] = []
-      var cells: [String: [Int: (count: Double?, rate: Double?, status: String?)]] = [:]
+      var cells: [String: [Int: (count: Double?, rate: Double?, status: String?, pace: Double?)]] = [:]
       var targets: [String: Double] = [:]
       for r in 0..<source.rowCount {
         guard try source.integer("year", r) == year else { continue }
         let office = ChartData.seriesName([source.text("indicator", r), source.text("agency", r)], fallback: t("合計", "total"))
         if cells[office] == nil { offices.append(office); cells[office] = [:] }
         let q = try source.integer("quarter", r)
-        cells[office]![q] = (try source.number("count", r), try source.number("cumulative_rate", r), source.text("status", r))
+        cells[office]![q] = (
+          try source.number("count", r), try source.number("cumulative_rate", r), source.text("status", r),
+          try source.number("pace", r))
         if let target = try source.number("target", r) { targets[office] = target }
       }
       for office in offices {
@@ -263,7 +265,7 @@ public struct HTMLReport: Sendable {
           }
         }
         let last = (1...4).last { row[$0] != nil }.flatMap { row[$0] }
-        out += "<td>\(badge(last?.status))</td></tr>\n"
+        out += "<td>\(badge(last?.status)) \(e(percent(last?.pace)))</td></tr>\n"
       }
       out += "</tbody></table></div>\n"
       if !open { out += "</details>\n" }
