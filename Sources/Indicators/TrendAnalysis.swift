@@ -119,6 +119,9 @@ public struct TrendAnalysis: Sendable {
   }
 
   /// Groups observations into yearly series per (indicator, agency), sorted by key.
+  ///
+  /// Keys are interned to dense integers (a run of rows of one series reuses the last id
+  /// without hashing); each series' rows are then sorted by period and summed per year.
   public static func yearlySeries(_ set: ObservationSet) throws -> [YearlySeries] {
     struct Key: Hashable, Comparable {
       var indicator: String?, agency: String?
@@ -126,69 +129,95 @@ public struct TrendAnalysis: Sendable {
         (a.indicator ?? "", a.agency ?? "") < (b.indicator ?? "", b.agency ?? "")
       }
     }
-    struct YearCell {
-      var sum = DecimalSum()
-      var parts = Set<Int>()  // quarter or month numbers; 0 for a yearly row
-      var missing = false
-      var firstLine: Int
+    /// One observation, reduced to what a trend needs.
+    struct Entry {
+      var year: Int
+      var part: Int  // 0 yearly, 1…4 quarter, 101…112 month
+      var value: DecimalNumber?
       var target: DecimalNumber?
+      var line: Int
     }
-    struct Accumulator {
-      var years = [Int: YearCell]()
-      var unit: String?
-      var lowerIsBetter = false
-      var firstLine = Int.max
-    }
-    var groups = [Key: Accumulator]()
+    var ids = [Key: Int]()
+    var keys = [Key]()
+    var entries = [[Entry]]()
+    var units = [String?]()
+    var lowerIsBetter = [Bool]()
+    var lastKey: Key?
+    var lastID = -1
     for o in set.observations {
-      let key = Key(indicator: o.indicator, agency: o.agency)
-      var acc = groups[key] ?? Accumulator()
-      if acc.unit == nil { acc.unit = o.unit }
-      acc.firstLine = min(acc.firstLine, o.line)
-      if o.direction == .decrease { acc.lowerIsBetter = true }
-      var cell = acc.years[o.period.year] ?? YearCell(firstLine: o.line)
-      let part = o.period.month.map { 100 + $0 } ?? o.period.quarter ?? 0
-      if cell.parts.contains(part) {
-        throw DataError(
-          file: set.source, line: o.line, column: 0, columnName: "year",
-          message: "\(key.indicator ?? "")\(key.agency.map { " / \($0)" } ?? ""): \(o.period) appears twice (also on line \(cell.firstLine))",
-          found: "\(o.period)")
+      let id: Int
+      if let lastKey, lastKey.indicator == o.indicator, lastKey.agency == o.agency {
+        id = lastID
+      } else {
+        let key = Key(indicator: o.indicator, agency: o.agency)
+        if let known = ids[key] {
+          id = known
+        } else {
+          id = keys.count
+          ids[key] = id
+          keys.append(key)
+          entries.append([])
+          units.append(nil)
+          lowerIsBetter.append(false)
+        }
+        lastKey = key
+        lastID = id
       }
-      cell.parts.insert(part)
-      if let v = o.value { cell.sum.add(v) } else { cell.missing = true }
-      if let t = o.target { cell.target = t }
-      acc.years[o.period.year] = cell
-      groups[key] = acc
+      if units[id] == nil, let unit = o.unit { units[id] = unit }
+      if o.direction == .decrease { lowerIsBetter[id] = true }
+      let part = o.period.month.map { 100 + $0 } ?? o.period.quarter ?? 0
+      entries[id].append(Entry(year: o.period.year, part: part, value: o.value, target: o.target, line: o.line))
     }
-    return groups.keys.sorted().map { key in
-      let acc = groups[key]!
+    var result = [YearlySeries]()
+    result.reserveCapacity(keys.count)
+    for id in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+      let key = keys[id]
+      let rows = entries[id].sorted { ($0.year, $0.part, $0.line) < ($1.year, $1.part, $1.line) }
       var years = [Int](), values = [Double](), lines = [Int](), skipped = [Int]()
       var target: Double?
-      for year in acc.years.keys.sorted() {
-        let cell = acc.years[year]!
-        if let t = cell.target { target = t.double }
+      var i = 0
+      while i < rows.count {
+        let year = rows[i].year
+        var j = i
+        var sum = DecimalSum()
+        var missing = false
+        var parts = [Int]()
+        while j < rows.count && rows[j].year == year {
+          if let last = parts.last, last == rows[j].part {
+            throw DataError(
+              file: set.source, line: rows[j].line, column: 0, columnName: "year",
+              message: "\(key.indicator ?? "")\(key.agency.map { " / \($0)" } ?? ""): the same period appears twice (also on line \(rows[j - 1].line))")
+          }
+          parts.append(rows[j].part)
+          if let v = rows[j].value { sum.add(v) } else { missing = true }
+          if let t = rows[j].target { target = t.double }
+          j += 1
+        }
         let complete: Bool
-        if cell.parts == [0] {
+        if parts == [0] {
           complete = true
-        } else if cell.parts.allSatisfy({ $0 >= 1 && $0 <= 4 }) {
-          complete = cell.parts.count == 4
-        } else if cell.parts.allSatisfy({ $0 > 100 }) {
-          complete = cell.parts.count == 12
+        } else if parts.allSatisfy({ $0 >= 1 && $0 <= 4 }) {
+          complete = parts.count == 4
+        } else if parts.allSatisfy({ $0 > 100 }) {
+          complete = parts.count == 12
         } else {
-          complete = false  // a yearly row mixed with quarters: ambiguous, skipped
+          complete = false  // a yearly row mixed with quarters or months: ambiguous, skipped
         }
-        guard complete, !cell.missing else {
+        if complete && !missing {
+          years.append(year)
+          values.append(sum.double)
+          lines.append(rows[i].line)
+        } else {
           skipped.append(year)
-          continue
         }
-        years.append(year)
-        values.append(cell.sum.double)
-        lines.append(cell.firstLine)
+        i = j
       }
-      return YearlySeries(
+      result.append(YearlySeries(
         indicator: key.indicator, agency: key.agency, series: TrendSeries(years: years, values: values),
-        lines: lines, firstLine: acc.firstLine, unit: acc.unit, target: target, lowerIsBetter: acc.lowerIsBetter, skippedYears: skipped)
+        lines: lines, firstLine: entries[id].first?.line ?? 0, unit: units[id], target: target,
+        lowerIsBetter: lowerIsBetter[id], skippedYears: skipped))
     }
+    return result
   }
 }
 

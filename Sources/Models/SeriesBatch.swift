@@ -68,8 +68,10 @@ public struct SeriesBatch: Sendable {
   /// Number of coefficients.
   public var parameterCount: Int { design.columns }
 
-  /// Fits every column of `responses` (n × k). Two `dgemm` calls in all.
-  public func fit(_ responses: Matrix) -> SeriesBatchFit {
+  /// Fits every column of `responses` (n × k). Two `dgemm` calls in all. Intervals will be
+  /// at `level` (the t critical value is computed once for the whole batch); without a level,
+  /// only estimates and sums of squares (IRLS steps need no inference).
+  public func fit(_ responses: Matrix, level: Double? = nil) -> SeriesBatchFit {
     let n = design.rows, p = design.columns, k = responses.columns
     precondition(responses.rows == n, "SeriesBatch: \(responses.rows) rows for a design of \(n)")
     var y = responses
@@ -110,7 +112,8 @@ public struct SeriesBatch: Sendable {
     }
     return SeriesBatchFit(
       coefficients: b, residualSumOfSquares: rss, totalSumOfSquares: tss, n: n,
-      dfResidual: n - p, unscaledCovariance: unscaledCovariance)
+      dfResidual: n - p, unscaledCovariance: unscaledCovariance, level: level,
+      tCritical: level.flatMap { n > p ? TrendInference.tCritical(level: $0, degreesOfFreedom: Double(n - p)) : nil })
   }
 }
 
@@ -127,6 +130,9 @@ public struct SeriesBatchFit: Sendable, Equatable {
   public let dfResidual: Int
   /// (XᵀWX)⁻¹.
   public let unscaledCovariance: Matrix
+  /// The confidence level of intervals, and t₍₁₊level₎/₂,n−p (nil without a level or residual df).
+  public let level: Double?
+  public let tCritical: Double?
 
   /// The number of series.
   public var seriesCount: Int { coefficients.columns }
@@ -144,29 +150,27 @@ public struct SeriesBatchFit: Sendable, Equatable {
 
   /// Coefficient `term` of `series` with SE = √(s²·[(XᵀX)⁻¹]ₜₜ), the t-based CI
   /// b ± t₍₁₊level₎/₂,n−p·SE and the two-sided p of t = b/SE.
-  public func coefficient(_ term: Int, series: Int, level: Double) -> TrendCoefficient {
+  public func coefficient(_ term: Int, series: Int) -> TrendCoefficient {
     let estimate = coefficients[term, series]
-    guard let s2 = residualVariance(series) else {
+    guard let s2 = residualVariance(series), let t = tCritical else {
       return TrendCoefficient(estimate: estimate, standardError: nil, low: nil, high: nil, pValue: nil)
     }
     let se = (s2 * unscaledCovariance[term, term]).squareRoot()
-    let t = TrendInference.tCritical(level: level, degreesOfFreedom: Double(dfResidual))
     let p = se > 0 ? TrendInference.tTwoSidedPValue(estimate / se, degreesOfFreedom: Double(dfResidual)) : nil
     return TrendCoefficient(estimate: estimate, standardError: se, low: estimate - t * se, high: estimate + t * se, pValue: p)
   }
 
   /// The fitted value at design row `x0` for `series`, its standard error
   /// se(ŷ) = √(s²·x0ᵀ(XᵀX)⁻¹x0), and the t-based prediction interval ŷ ± t·√(s² + se(ŷ)²).
-  public func prediction(at x0: [Double], series: Int, level: Double) -> (fit: Double, seFit: Double?, low: Double?, high: Double?) {
+  public func prediction(at x0: [Double], series: Int) -> (fit: Double, seFit: Double?, low: Double?, high: Double?) {
     let p = coefficients.rows
     precondition(x0.count == p)
     var fit = 0.0
     for l in 0..<p { fit += x0[l] * coefficients[l, series] }
-    guard let s2 = residualVariance(series) else { return (fit, nil, nil, nil) }
+    guard let s2 = residualVariance(series), let t = tCritical else { return (fit, nil, nil, nil) }
     var q = 0.0
     for a in 0..<p { for b in 0..<p { q += x0[a] * unscaledCovariance[a, b] * x0[b] } }
     let seFit = (s2 * q).squareRoot()
-    let t = TrendInference.tCritical(level: level, degreesOfFreedom: Double(dfResidual))
     let half = t * (s2 + seFit * seFit).squareRoot()
     return (fit, seFit, fit - half, fit + half)
   }

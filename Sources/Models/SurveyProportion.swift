@@ -71,11 +71,11 @@ public struct SurveySeries: Sendable, Equatable {
     } catch {
       throw .unsupported("survey trend: \(error)")
     }
-    let fits = batch.fit(Matrix(rows: years.count, columns: 1, columnMajor: proportions))
+    let fits = batch.fit(Matrix(rows: years.count, columns: 1, columnMajor: proportions), level: level)
     var fit = TrendFit(model: .linear, n: years.count, firstYear: years[0], lastYear: years[years.count - 1])
     fit.method = "survey-wls"
-    let a = fits.coefficient(0, series: 0, level: level)
-    let b = fits.coefficient(1, series: 0, level: level)
+    let a = fits.coefficient(0, series: 0)
+    let b = fits.coefficient(1, series: 0)
     fit.intercept = 100 * a.estimate
     fit.slope = 100 * b.estimate
     fit.slopeStandardError = b.standardError.map { 100 * $0 }

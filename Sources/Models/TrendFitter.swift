@@ -101,14 +101,14 @@ public struct TrendFitter: Sendable {
     } catch {
       return series.map { _ in .failure(.unsupported("the years do not determine a line: \(error)")) }
     }
-    let fits = batch.fit(Matrix(rows: n, columns: k, columnMajor: y))
+    let fits = batch.fit(Matrix(rows: n, columns: k, columnMajor: y), level: options.level)
     return series.indices.map { j in .success(leastSquaresFit(fits, j, series[j], log: log)) }
   }
 
   func leastSquaresFit(_ fits: SeriesBatchFit, _ j: Int, _ series: TrendSeries, log: Bool) -> TrendFit {
     let level = options.level
     var fit = TrendFit(model: options.model, n: series.count, firstYear: series.firstYear, lastYear: series.lastYear)
-    var coefficients = (0..<fits.coefficients.rows).map { fits.coefficient($0, series: j, level: level) }
+    var coefficients = (0..<fits.coefficients.rows).map { fits.coefficient($0, series: j) }
     let constant = series.isConstant
     if constant {
       // Exactly: the line is flat through the common value; nothing to test.
@@ -139,7 +139,7 @@ public struct TrendFitter: Sendable {
       if constant {
         (low, high) = (value, value)
       } else {
-        let prediction = fits.prediction(at: x0, series: j, level: level)
+        let prediction = fits.prediction(at: x0, series: j)
         (value, low, high) = (prediction.fit, prediction.low, prediction.high)
       }
       if log {
