@@ -53,7 +53,7 @@ public struct ChartData: Sendable, Equatable {
     Self.ordered(points.filter { $0.kind != .target }.map(\.group))
   }
 
-  /// The points of one series (or every series when nil).
+  /// The points of one kind, in order.
   public func points(kind: PointKind) -> [ChartPoint] { points.filter { $0.kind == kind } }
 
   static func ordered(_ names: [String]) -> [String] {

@@ -10,15 +10,6 @@ public struct ChartOptions: Sendable, Equatable {
   }
 }
 
-/// The language of chart and report text. Traditional Chinese is the default (DESIGN.md §1).
-public enum ChartLanguage: String, Sendable, Hashable, CaseIterable, Codable {
-  case zhTW = "zh-TW"
-  case en
-
-  /// The BCP 47 tag for `lang` attributes.
-  public var tag: String { rawValue }
-}
-
 extension ChartOptions {
   /// The label of a Gregorian year: `2024`, or `113年` / `ROC 113` with `rocYears`.
   public func yearLabel(_ year: Int) -> String {

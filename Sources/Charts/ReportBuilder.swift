@@ -2,11 +2,6 @@ import Indicators
 import Models
 import TableIO
 
-/// The sections a report can have.
-public enum ReportSection: String, Sendable, Hashable, CaseIterable, Codable {
-  case achievement, quarterly, trend, survey
-}
-
 /// Computes the report's results from observations with the other layers' analyses:
 /// `AchievementReport`, `QuarterlyPaceReport` (Indicators), `TrendAnalysis` and
 /// `SurveyAnalysis` (Indicators over Models). No statistics are computed here.
