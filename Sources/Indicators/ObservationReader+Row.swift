@@ -46,6 +46,20 @@ extension ObservationReader {
     /// punctuation, a digit or nothing; after a footnote, any row with one non-empty
     /// cell continues the footnotes. Data rows are told apart on bytes, without strings.
     func footnote(row: Int, afterFootnote: Bool) -> String? {
+      if !afterFootnote {
+        // Fast path for data rows: a first cell that is not empty and does not start
+        // like a footnote keyword decides it.
+        var first = table.fieldBytes(row: row, column: 0)
+        while let b = first.first, b == 0x20 { first = first.dropFirst() }
+        if let b = first.first, b < 0x80, b | 0x20 != UInt8(ascii: "n"), b | 0x20 != UInt8(ascii: "s") {
+          return nil
+        }
+        if !first.isEmpty, !RowReader.footnoteLeads.contains(where: { first.starts(with: $0) }),
+          !RowReader.asciiFootnoteLead(first)
+        {
+          return nil
+        }
+      }
       var nonEmpty = 0
       var first: ArraySlice<UInt8> = []
       for c in 0..<table.fieldCount(row: row) {
