@@ -55,17 +55,14 @@ extension LinearModel {
     var xw = design
     var yw = response
     if let rootWeights {
-      for j in 0..<p { for i in 0..<n { xw.elements[i + j * n] *= rootWeights[i] } }
+      xw.scaleRows(by: rootWeights)
       for i in 0..<n { yw[i] *= rootWeights[i] }
     }
     var norms = [Double](repeating: 0, count: p)
     var scaled = xw
     for j in 0..<p {
       norms[j] = Self.euclideanNorm(xw.elements[(j * n)..<((j + 1) * n)])
-      if norms[j] > 0 {
-        let inverse = 1 / norms[j]
-        for i in 0..<n { scaled.elements[i + j * n] *= inverse }
-      }
+      if norms[j] > 0 { scaled.scaleColumn(j, by: 1 / norms[j]) }
     }
 
     // 2. Aliased terms, in term order.
@@ -122,7 +119,7 @@ extension LinearModel {
     if covariance == .classical {
       let s2 = sigma.map { $0 * $0 } ?? 0
       covarianceMatrix = unscaled
-      for k in covarianceMatrix.elements.indices { covarianceMatrix.elements[k] *= s2 }
+      covarianceMatrix.scale(by: s2)
       if wantLeverage { leverage = try Self.leverages(qr, rank: rank).h }
     } else {
       let (h, q1) = try Self.leverages(qr, rank: rank)
@@ -139,7 +136,7 @@ extension LinearModel {
         }
       }
       var weightedQ = q1
-      for k in 0..<rank { for i in 0..<n { weightedQ.elements[i + k * n] *= omega[i] } }
+      weightedQ.scaleRows(by: omega)
       let meat = q1.transposeTimes(weightedQ)
       let sandwich = rInverse * meat * rInverse.transposed
       covarianceMatrix = Self.toTermOrder(sandwich, termOfPivot: termOfPivot, norms: norms, p: p)

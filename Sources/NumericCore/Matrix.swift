@@ -9,9 +9,7 @@ public struct Matrix: Sendable, Equatable {
   /// The number of columns.
   public let columns: Int
   /// The elements, column by column (count always rows × columns).
-  public var elements: [Double] {
-    didSet { precondition(elements.count == rows * columns, "Matrix: element count changed") }
-  }
+  public internal(set) var elements: [Double]
 
   /// A `rows × columns` matrix filled with `value`.
   public init(rows: Int, columns: Int, repeating value: Double = 0) {
@@ -81,6 +79,25 @@ public struct Matrix: Sendable, Equatable {
       for i in 0..<rows { t.elements[j + i * columns] = elements[i + j * rows] }
     }
     return t
+  }
+
+  /// Multiplies row i by `factors[i]` (e.g. √wᵢ for weighted least squares).
+  public mutating func scaleRows(by factors: [Double]) {
+    precondition(factors.count == rows, "Matrix: \(factors.count) row factors for \(rows) rows")
+    for j in 0..<columns {
+      for i in 0..<rows { elements[i + j * rows] *= factors[i] }
+    }
+  }
+
+  /// Multiplies column j by `factor`.
+  public mutating func scaleColumn(_ j: Int, by factor: Double) {
+    precondition(j >= 0 && j < columns, "Matrix: column out of range")
+    for i in 0..<rows { elements[i + j * rows] *= factor }
+  }
+
+  /// Multiplies every element by `factor`.
+  public mutating func scale(by factor: Double) {
+    for k in elements.indices { elements[k] *= factor }
   }
 
   /// The columns listed, in that order.
