@@ -6,17 +6,21 @@ import TestSupport
 /// Segmented regression (interrupted time series) against statsmodels OLS on
 /// [1, x, D, (year − B)·D] (Tests/Fixtures/trends/ref_segmented.csv).
 @Suite struct TrendSegmentedTests {
-  @Test func againstStatsmodels() throws {
+  /// Linear (ref_segmented.csv) and log-linear (ref_segmented_log.csv: the same regression on
+  /// ln y; our projection is the back-transform exp(·) of statsmodels' log-scale prediction).
+  @Test(arguments: [TrendModel.linear, .loglinear])
+  func againstStatsmodels(model: TrendModel) throws {
     let series = try fixtureSeries()
-    let reference = try ReferenceTable("trends/ref_segmented.csv").records
-    #expect(reference.count == 6)
+    let log = model == .loglinear
+    let reference = try ReferenceTable(log ? "trends/ref_segmented_log.csv" : "trends/ref_segmented.csv").records
+    #expect(reference.count == (log ? 4 : 6))
     for r in reference {
       let name = r["series"]!, level = r.number("level")!
       let options = TrendOptions(
-        model: .linear, level: level, projectTo: r.int("projection_year"), breakYear: r.int("break_year"))
+        model: model, level: level, projectTo: r.int("projection_year"), breakYear: r.int("break_year"))
       let fit = try TrendFitter(options: options).fit(series[name]!)
       let effects = try #require(fit.breakEffects)
-      let tag = "\(name) level \(level)"
+      let tag = "\(model) \(name) level \(level)"
       let b1 = TrendCoefficient(
         estimate: fit.slope!, standardError: fit.slopeStandardError, low: fit.slopeLow, high: fit.slopeHigh,
         pValue: fit.pValue)
@@ -36,7 +40,8 @@ import TestSupport
       #expect(okR, "\(mR)")
       let projection = try #require(fit.projection)
       for (value, column) in [(projection.value, "projection"), (projection.low!, "projection_low"), (projection.high!, "projection_high")] {
-        let (ok, message) = close(value, r.number(column), 1e-9, "\(tag) \(column)")
+        let expected = r.number(column).map { log ? exp($0) : $0 }
+        let (ok, message) = close(value, expected, 1e-9, "\(tag) \(column)")
         #expect(ok, "\(message)")
       }
     }

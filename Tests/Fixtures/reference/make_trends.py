@@ -14,6 +14,7 @@ Writes, under Tests/Fixtures/trends/:
     ref_poisson.csv       statsmodels GLM Poisson (IRLS), classical and scale='X2' (quasi)
     ref_sen.csv           scipy.stats.theilslopes (method='separate') + pymannkendall.original_test
     ref_segmented.csv     statsmodels OLS  y = b0 + b1 x + b2 D + b3 (year - B) D
+    ref_segmented_log.csv the same on ln y (projection on the log scale; exp() is the back-transform)
     ref_survey.csv        statsmodels proportion_confint(method='wilson'), proportions_ztest
     ref_survey_trend.csv  statsmodels WLS with weights n / (p (1 - p))
 
@@ -189,10 +190,12 @@ SEN_HEADER = ["series", "level", "n", "first_year", "last_year", "intercept", "s
 
 
 # ---------------------------------------------------------------------------- segmented
-def segmented_rows():
+def segmented_rows(log=False):
     rows = []
-    for name in ["segmented", "rate", "gap"]:
+    for name in (["gap", "amounts"] if log else ["segmented", "rate", "gap"]):
         years, y = points(name)
+        if log:
+            y = np.log(y)
         first = years.min()
         x = years - first
         d = (years >= BREAK_YEAR).astype(float)
@@ -271,5 +274,6 @@ if __name__ == "__main__":
     write("ref_poisson.csv", POISSON_HEADER, poisson_rows())
     write("ref_sen.csv", SEN_HEADER, sen_rows())
     write("ref_segmented.csv", SEG_HEADER, segmented_rows())
+    write("ref_segmented_log.csv", SEG_HEADER, segmented_rows(log=True))
     survey_rows()
     print("wrote", sorted(os.listdir(OUT)))
