@@ -118,8 +118,9 @@ struct AchievementBuilder {
     self.catalogDirection = catalogDirection
   }
 
+  /// Takes the rows (sharing their storage, not copying them); call once.
   mutating func add(_ rows: [Observation]) throws {
-    observations.reserveCapacity(rows.count)
+    observations = rows
     rowGroup.reserveCapacity(rows.count)
     directions.reserveCapacity(rows.count)
     for row in rows {
@@ -147,7 +148,6 @@ struct AchievementBuilder {
         groupKeys.append(key)
       }
       rowGroup.append(Int32(group))
-      observations.append(row)
       directions.append(direction)
     }
   }
@@ -201,32 +201,69 @@ struct AchievementBuilder {
     for g in rowGroup { starts[Int(g) + 1] += 1 }
     for i in 0..<groupCount { starts[i + 1] += starts[i] }
     var next = starts
-    var order = [Int](repeating: 0, count: observations.count)
+    var order = [Int32](repeating: 0, count: observations.count)
     for (row, g) in rowGroup.enumerated() {
-      order[next[Int(g)]] = row
+      order[next[Int(g)]] = Int32(row)
       next[Int(g)] += 1
     }
     var results: [AchievementRatio] = []
     results.reserveCapacity(groupCount)
+    let rows = observations
     for g in 0..<groupCount {
-      let members = order[starts[g]..<starts[g + 1]].sorted {
-        let a = observations[$0], b = observations[$1]
-        return a.period != b.period ? a.period < b.period : a.line < b.line
+      var members = order[starts[g]..<starts[g + 1]].map(Int.init)
+      if members.count > 1 {
+        members.sort { x, y in
+          let a = rows[x].period, b = rows[y].period
+          return a != b ? a < b : rows[x].line < rows[y].line
+        }
       }
       results.append(try aggregate(group: groupKeys[g], members: members))
     }
     if options.total {
       results += try totals(results)
     }
-    results.sort(by: AchievementBuilder.precedes)
-    return results
+    return sorted(results)
   }
 
-  static func precedes(_ a: AchievementRatio, _ b: AchievementRatio) -> Bool {
-    if a.indicator != b.indicator { return utf8Precedes(a.indicator, b.indicator) }
-    if a.isTotal != b.isTotal { return !a.isTotal }
-    if a.agency != b.agency { return utf8Precedes(a.agency, b.agency) }
-    return a.year < b.year
+  /// Sorts by indicator, total last, agency, year — strings by UTF-8 bytes — through
+  /// integer ranks of the interned names, packed into one 64-bit key per row.
+  func sorted(_ rows: [AchievementRatio]) -> [AchievementRatio] {
+    func ranks(_ names: [String?]) -> [String?: UInt64] {
+      let order = names.indices.sorted { utf8Precedes(names[$0], names[$1]) }
+      var rank: [String?: UInt64] = [:]
+      for (position, index) in order.enumerated() { rank[names[index]] = UInt64(position) }
+      return rank
+    }
+    let indicatorRank = ranks(indicators.names)
+    var agencyNames = agencies.names
+    agencyNames.append(AchievementRatio.totalAgency)
+    let agencyRank = ranks(agencyNames)
+    let minYear = rows.map(\.year).min() ?? 0
+    let maxYear = rows.map(\.year).max() ?? 0
+    guard indicatorRank.count < 1 << 20, agencyRank.count < 1 << 24, maxYear - minYear < 1 << 19 else {
+      return rows.sorted { a, b in
+        if a.indicator != b.indicator { return utf8Precedes(a.indicator, b.indicator) }
+        if a.isTotal != b.isTotal { return !a.isTotal }
+        if a.agency != b.agency { return utf8Precedes(a.agency, b.agency) }
+        return a.year < b.year
+      }
+    }
+    // indicator rank: 20 bits · total: 1 bit · agency rank: 24 bits · year offset: 19 bits.
+    var keyed: [(key: UInt64, index: Int)] = []
+    keyed.reserveCapacity(rows.count)
+    var lastIndicator: String?? = .none
+    var lastIndicatorRank: UInt64 = 0
+    for (index, row) in rows.enumerated() {
+      if lastIndicator != .some(row.indicator) {
+        lastIndicator = .some(row.indicator)
+        lastIndicatorRank = indicatorRank[row.indicator] ?? 0
+      }
+      let agency = row.isTotal ? 0 : agencyRank[row.agency] ?? 0
+      let key = lastIndicatorRank << 44 | (row.isTotal ? 1 : 0) << 43 | agency << 19 | UInt64(row.year - minYear)
+      keyed.append((key, index))
+    }
+    keyed.sort { $0.key < $1.key }
+    return keyed.map { rows[$0.index] }
   }
 
   private func describe(_ key: GroupKey) -> String {

@@ -100,7 +100,8 @@ public struct AggregatedValue: Sendable, Hashable, CustomStringConvertible {
       k += 1
     }
     if k == 0 && x.magnitude < limit && y.magnitude < limit {
-      return Double(x) / Double(y)
+      // Both below 2⁵³: exact as Int64 and as Double (Int128 → Double is slow).
+      return Double(Int64(truncatingIfNeeded: x)) / Double(Int64(truncatingIfNeeded: y))
     }
     var numerator = DecimalSum()
     numerator.add(DecimalSum(significandForQuotient: a, exponent: ea))

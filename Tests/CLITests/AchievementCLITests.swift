@@ -27,7 +27,7 @@ private func csvRows(_ text: String) -> [[String]] {
 
 /// Differences between two CSV outputs: text fields must be equal, numeric fields equal
 /// as doubles (both sides round each figure once, so they agree exactly).
-func csvDifferences(_ ours: String, _ expected: String) -> [String] {
+func indicatorsCSVDifferences(_ ours: String, _ expected: String) -> [String] {
   let a = csvRows(ours), b = csvRows(expected)
   var problems: [String] = []
   if a.count != b.count { problems.append("row count \(a.count) vs \(b.count)") }
@@ -49,7 +49,7 @@ func csvDifferences(_ ours: String, _ expected: String) -> [String] {
     let result = try runCLI(["achievement", fixturePath("indicators/generated-achievement.csv"), "--total"])
     #expect(result.status == 0)
     let expected = try String(contentsOfFile: fixturePath("indicators/expected-achievement.csv"), encoding: .utf8)
-    let differences = csvDifferences(result.stdout, expected)
+    let differences = indicatorsCSVDifferences(result.stdout, expected)
     #expect(differences.isEmpty, "\(differences)")
     #expect(result.stderr.hasSuffix("read 10000 rows: used 10000, rejected 0\n"))
   }

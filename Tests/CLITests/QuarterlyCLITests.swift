@@ -9,7 +9,7 @@ import TestSupport
     let result = try runCLI(["quarterly", fixturePath("indicators/generated-quarterly.csv"), "--total"])
     #expect(result.status == 0)
     let expected = try String(contentsOfFile: fixturePath("indicators/expected-quarterly.csv"), encoding: .utf8)
-    let differences = csvDifferences(result.stdout, expected)
+    let differences = indicatorsCSVDifferences(result.stdout, expected)
     #expect(differences.isEmpty, "\(differences)")
   }
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+# The same work as `integrity-stats achievement` / `quarterly` on the generated file,
+# in polars (lazy), DuckDB and pandas, for Benchmarks/indicators/compare.sh.
+#
+#     python3 others.py TOOL COMMAND INPUT OUTPUT     TOOL: polars|duckdb|pandas
+#                                                     COMMAND: achievement|quarterly
+#
+# achievement: per (indicator, agency, year) sum of quarters, the annual target
+# (first), ratio = actual/target, status by ratio (≥ 1 achieved, ≥ 0.9 near),
+# partial = fewer than 4 figures; sorted; CSV out.
+# quarterly: per (indicator, agency, year, quarter) cumulative sum within the year,
+# cumulative_rate, expected_rate = q/4, pace, status; CSV out. (These tools use float
+# sums; they do not reproduce the exact-decimal thresholds or missing-quarter rule.)
+# Pinned: polars 2.1.0, duckdb 2.0.1, pandas 3.1.1.
+import sys
+
+tool, command, src, dst = sys.argv[1:5]
+
+if tool == "polars":
+    import polars as pl
+
+    lf = pl.scan_csv(src)
+    if command == "achievement":
+        q = (lf.group_by(["indicator", "agency", "year"])
+             .agg(pl.col("value").sum().alias("actual"), pl.col("target").first(),
+                  pl.col("value").count().alias("n"))
+             .with_columns((pl.col("actual") / pl.col("target")).alias("ratio"))
+             .with_columns(pl.when(pl.col("ratio") >= 1).then(pl.lit("achieved"))
+                           .when(pl.col("ratio") >= 0.9).then(pl.lit("near"))
+                           .otherwise(pl.lit("behind")).alias("status"),
+                           (pl.col("n") < 4).alias("partial"))
+             .drop("n").sort(["indicator", "agency", "year"]))
+    else:
+        q = (lf.sort(["indicator", "agency", "year", "quarter"])
+             .with_columns(pl.col("value").cum_sum().over(["indicator", "agency", "year"]).alias("cumulative"))
+             .with_columns((pl.col("cumulative") / pl.col("target")).alias("cumulative_rate"),
+                           (pl.col("quarter") / 4).alias("expected_rate"))
+             .with_columns((pl.col("cumulative_rate") / pl.col("expected_rate")).alias("pace"))
+             .with_columns(pl.when(pl.col("pace") >= 1).then(pl.lit("on-track")).otherwise(pl.lit("behind"))
+                           .alias("status")))
+    q.sink_csv(dst)
+elif tool == "duckdb":
+    import duckdb
+
+    con = duckdb.connect()
+    if command == "achievement":
+        sql = f"""
+        COPY (SELECT indicator, agency, year, sum(value) AS actual, first(target) AS target,
+                     sum(value) / first(target) AS ratio,
+                     CASE WHEN sum(value) / first(target) >= 1 THEN 'achieved'
+                          WHEN sum(value) / first(target) >= 0.9 THEN 'near' ELSE 'behind' END AS status,
+                     count(value) < 4 AS partial
+              FROM read_csv('{src}') GROUP BY ALL ORDER BY indicator, agency, year) TO '{dst}' (HEADER)"""
+    else:
+        sql = f"""
+        COPY (SELECT *, cumulative / target AS cumulative_rate, quarter / 4 AS expected_rate,
+                     (cumulative / target) / (quarter / 4) AS pace,
+                     CASE WHEN (cumulative / target) / (quarter / 4) >= 1 THEN 'on-track' ELSE 'behind' END AS status
+              FROM (SELECT agency, indicator, year, quarter, value, target,
+                           sum(value) OVER (PARTITION BY indicator, agency, year ORDER BY quarter) AS cumulative
+                    FROM read_csv('{src}'))
+              ORDER BY indicator, agency, year, quarter) TO '{dst}' (HEADER)"""
+    con.execute(sql)
+else:
+    import pandas as pd
+
+    df = pd.read_csv(src)
+    if command == "achievement":
+        out = (df.groupby(["indicator", "agency", "year"], sort=True)
+               .agg(actual=("value", "sum"), target=("target", "first"), n=("value", "count")).reset_index())
+        out["ratio"] = out["actual"] / out["target"]
+        out["status"] = "behind"
+        out.loc[out["ratio"] >= 0.9, "status"] = "near"
+        out.loc[out["ratio"] >= 1, "status"] = "achieved"
+        out["partial"] = out["n"] < 4
+        out.drop(columns="n").to_csv(dst, index=False)
+    else:
+        df = df.sort_values(["indicator", "agency", "year", "quarter"])
+        df["cumulative"] = df.groupby(["indicator", "agency", "year"])["value"].cumsum()
+        df["cumulative_rate"] = df["cumulative"] / df["target"]
+        df["expected_rate"] = df["quarter"] / 4
+        df["pace"] = df["cumulative_rate"] / df["expected_rate"]
+        df["status"] = (df["pace"] >= 1).map({True: "on-track", False: "behind"})
+        df.to_csv(dst, index=False)
