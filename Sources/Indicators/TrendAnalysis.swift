@@ -14,7 +14,7 @@ import TableIO
 public struct TrendAnalysis: Sendable {
   /// The model and what to report.
   public var options: TrendOptions
-  /// `--auto`: choose the model per series from the data kind (`SeriesKind`).
+  /// `--auto`: choose the model per series from the data kind (`TrendDataKind`).
   public var automatic: Bool
   /// `--target`: one target for every series (else each series' own target column).
   public var target: Double?
@@ -56,11 +56,11 @@ public struct TrendAnalysis: Sendable {
     var warnings = [String]()
     // Partition by model (one model unless --auto), fit each partition in one call.
     var byModel = [TrendModel: [Int]]()
-    var kinds = [Int: SeriesKind]()
+    var kinds = [Int: TrendDataKind]()
     for (i, s) in all.enumerated() {
       var model = options.model
       if automatic {
-        let kind = SeriesKind.classify(s.series.values, unit: s.unit, name: s.indicator)
+        let kind = TrendDataKind.classify(s.series.values, unit: s.unit, name: s.indicator)
         kinds[i] = kind
         model = kind.automaticModel
       }

@@ -40,7 +40,7 @@ public struct TrendFit: Sendable, Equatable {
   /// Sen: the Mann–Kendall statistics.
   public var mannKendall: MannKendall?
   /// Segmented: level and slope change at the break.
-  public var breakEffects: BreakEffects?
+  public var breakEffects: SegmentedEffects?
   /// Why some numbers are empty, or what was decided for the user (e.g. "constant series").
   public var notes: [String]
   /// Things the user should know about the input (e.g. non-integer counts for Poisson).
@@ -53,43 +53,5 @@ public struct TrendFit: Sendable, Equatable {
     self.lastYear = lastYear
     self.notes = []
     self.warnings = []
-  }
-}
-
-/// One estimated coefficient with its inference.
-public struct TrendCoefficient: Sendable, Equatable {
-  public var estimate: Double
-  public var standardError: Double?
-  public var low: Double?
-  public var high: Double?
-  public var pValue: Double?
-
-  public init(estimate: Double, standardError: Double?, low: Double?, high: Double?, pValue: Double?) {
-    self.estimate = estimate
-    self.standardError = standardError
-    self.low = low
-    self.high = high
-    self.pValue = pValue
-  }
-}
-
-/// Segmented regression (interrupted time series) at break year B:
-///
-///     y = b0 + b1·x + b2·D + b3·(year − B)·D,   D = [year ≥ B]
-///
-/// b2 is the level change at B, b3 the change of slope from B on (DESIGN.md §4;
-/// Wagner et al. 2002, J Clin Pharm Ther 27:299–309).
-public struct BreakEffects: Sendable, Equatable {
-  /// The break year B.
-  public var year: Int
-  /// b2: the level change at B.
-  public var levelChange: TrendCoefficient
-  /// b3: the slope change from B on.
-  public var slopeChange: TrendCoefficient
-
-  public init(year: Int, levelChange: TrendCoefficient, slopeChange: TrendCoefficient) {
-    self.year = year
-    self.levelChange = levelChange
-    self.slopeChange = slopeChange
   }
 }

@@ -128,7 +128,7 @@ public struct TrendFitter: Sendable {
     fit.pValue = coefficients[1].pValue
     fit.rSquared = constant ? nil : fits.rSquared(j)
     if let breakYear = options.breakYear {
-      fit.breakEffects = BreakEffects(year: breakYear, levelChange: coefficients[2], slopeChange: coefficients[3])
+      fit.breakEffects = SegmentedEffects(year: breakYear, levelChange: coefficients[2], slopeChange: coefficients[3])
     }
     if log { setAnnualChange(&fit) }
     if let year = options.projectTo {

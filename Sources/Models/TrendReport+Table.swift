@@ -52,7 +52,7 @@ extension TrendReport {
     if options.breakYear != nil {
       columns.append(Column("break_year", integers: fits.map { $0.breakEffects?.year }))
       for (name, pick) in [
-        ("level_change", { (b: BreakEffects) in b.levelChange }), ("slope_change", { (b: BreakEffects) in b.slopeChange }),
+        ("level_change", { (b: SegmentedEffects) in b.levelChange }), ("slope_change", { (b: SegmentedEffects) in b.slopeChange }),
       ] {
         let c = fits.map { $0.breakEffects.map(pick) }
         columns += [

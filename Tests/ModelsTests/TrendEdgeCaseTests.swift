@@ -64,9 +64,9 @@ import TestSupport
   }
 
   @Test func autoPicksByDataKind() {
-    #expect(SeriesKind.classify([3, 0, 5, 8], unit: nil).automaticModel == .poisson)
-    #expect(SeriesKind.classify([1.25e8, 1.6e8, 2.1e8], unit: "元").automaticModel == .loglinear)
-    #expect(SeriesKind.classify([73.2, 74.5, 74.1], unit: "%").automaticModel == .linear)
-    #expect(SeriesKind.classify([1.5, -0.5, 2], unit: nil).automaticModel == .linear)
+    #expect(TrendDataKind.classify([3, 0, 5, 8], unit: nil).automaticModel == .poisson)
+    #expect(TrendDataKind.classify([1.25e8, 1.6e8, 2.1e8], unit: "元").automaticModel == .loglinear)
+    #expect(TrendDataKind.classify([73.2, 74.5, 74.1], unit: "%").automaticModel == .linear)
+    #expect(TrendDataKind.classify([1.5, -0.5, 2], unit: nil).automaticModel == .linear)
   }
 }

@@ -1,0 +1,73 @@
+import NumericCore
+
+/// A survey indicator over the years: proportions with sample sizes.
+public struct SurveySeries: Sendable, Equatable {
+  public var years: [Int]
+  /// Proportions in [0, 1].
+  public var proportions: [Double]
+  /// Sample sizes.
+  public var sizes: [Double]
+
+  public init(years: [Int], proportions: [Double], sizes: [Double]) {
+    precondition(years.count == proportions.count && years.count == sizes.count)
+    self.years = years
+    self.proportions = proportions
+    self.sizes = sizes
+  }
+
+  /// Each year with its Wilson interval and the change from the year before.
+  public func yearly(level: Double) -> [SurveyProportion] {
+    years.indices.map { i in
+      var row = SurveyProportion(year: years[i], n: sizes[i], proportion: proportions[i])
+      if let ci = ProportionInterval.wilson(proportion: proportions[i], n: sizes[i], level: level) {
+        (row.ciLow, row.ciHigh) = (ci.low, ci.high)
+      }
+      if i > 0, let test = ProportionChange(
+        previous: proportions[i - 1], n1: sizes[i - 1], current: proportions[i], n2: sizes[i]) {
+        (row.change, row.changeZ, row.changeP) = (test.change, test.z, test.pValue)
+      }
+      return row
+    }
+  }
+
+  /// The WLS trend line p = a + b·x with weights wᵢ = nᵢ/(pᵢ(1 − pᵢ)) (the inverse sampling
+  /// variances), reported in percentage points: intercept and slope ×100, with the t-based SE,
+  /// CI and p of an ordinary WLS fit (scale estimated, as statsmodels `WLS`) and the weighted R².
+  ///
+  /// Edge cases: fewer than 3 years → `TrendError.tooFewPoints`; a proportion of 0 or 1 has
+  /// an infinite weight → `TrendError.unsupported` naming the year.
+  public func trend(level: Double, projectTo: Int? = nil) throws(TrendError) -> TrendFit {
+    guard years.count >= 3 else { throw .tooFewPoints(have: years.count, need: 3) }
+    if let i = proportions.indices.first(where: { !(proportions[$0] > 0 && proportions[$0] < 1) }) {
+      throw .unsupported("survey trend: proportion \(proportions[i]) in \(years[i]) has no sampling variance")
+    }
+    let weights = proportions.indices.map { sizes[$0] / (proportions[$0] * (1 - proportions[$0])) }
+    let batch: SeriesBatch
+    do {
+      batch = try SeriesBatch(design: TrendDesign.matrix(years: years, breakYear: nil), weights: weights)
+    } catch {
+      throw .unsupported("survey trend: \(error)")
+    }
+    let fits = batch.fit(Matrix(rows: years.count, columns: 1, columnMajor: proportions), level: level)
+    var fit = TrendFit(model: .linear, n: years.count, firstYear: years[0], lastYear: years[years.count - 1])
+    fit.method = "survey-wls"
+    let a = fits.coefficient(0, series: 0)
+    let b = fits.coefficient(1, series: 0)
+    fit.intercept = 100 * a.estimate
+    fit.slope = 100 * b.estimate
+    fit.slopeStandardError = b.standardError.map { 100 * $0 }
+    fit.slopeLow = b.low.map { 100 * $0 }
+    fit.slopeHigh = b.high.map { 100 * $0 }
+    fit.pValue = b.pValue
+    fit.rSquared = fits.rSquared(0)
+    fit.notes.append("WLS, weights n/(p(1-p)); intercept and slope in percentage points")
+    if let year = projectTo {
+      let x0 = TrendDesign.row(year: year, firstYear: years[0], breakYear: nil)
+      // A new survey's variance is unknown, so the interval is the CI of the line (weight 1 is meaningless).
+      let value = a.estimate + b.estimate * x0[1]
+      fit.projection = Projection(year: year, value: 100 * value, low: nil, high: nil, interval: .none)
+      _ = fits
+    }
+    return fit
+  }
+}
