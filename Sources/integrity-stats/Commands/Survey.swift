@@ -26,6 +26,9 @@ extension IntegrityStatsCommand {
     var to: Int?
 
     mutating func run() throws {
+      // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
+      // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
+      setLinearAlgebraThreads(1)
       let set = try reader.readObservations(common)
       let analysis = SurveyAnalysis(level: common.level, percent: percent)
       if trend {

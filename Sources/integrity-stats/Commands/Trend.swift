@@ -54,6 +54,9 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
+      // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
+      // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
+      setLinearAlgebraThreads(1)
       let set = try reader.readObservations(common)
       let report: TrendReport
       if survey {
