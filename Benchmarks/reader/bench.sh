@@ -14,10 +14,15 @@ root="$(cd "$here/../.." && pwd)"
 runs="${1:-3}"
 data="$here/data/big5_1m.csv"
 [ -f "$data" ] || python3 "$here/generate.py"
-swift build -c release --package-path "$root" --scratch-path "$here/.build-root" --product integrity-stats >&2
-swift build -c release --package-path "$here" --scratch-path "$here/.build" >&2
-ours="$here/.build/release/read-observations"
-cli="$here/.build-root/release/integrity-stats"
+# OURS / CLI may name already-built release binaries (skips the builds).
+if [ -z "${OURS:-}" ]; then
+  swift build -c release --package-path "$here" --scratch-path "$here/.build" >&2
+fi
+if [ -z "${CLI:-}" ]; then
+  swift build -c release --package-path "$root" --scratch-path "$here/.build-root" --product integrity-stats >&2
+fi
+ours="${OURS:-$here/.build/release/read-observations}"
+cli="${CLI:-$here/.build-root/release/integrity-stats}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -25,7 +30,7 @@ measure() {  # name, command...
   local name="$1"; shift
   : > "$tmp/times"
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$tmp/one" "$@" > /dev/null
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/one" "$@" > /dev/null 2> "$tmp/stderr"
     cat "$tmp/one" >> "$tmp/times"
   done
   python3 - "$name" "$tmp/times" <<'PY'
@@ -40,6 +45,6 @@ PY
 
 echo "file: $data ($(stat -c %s "$data") bytes), runs: $runs, $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure "ours: read path (observations)" "$ours" "$data"
-measure "ours: integrity-stats tidy -o" "$cli" tidy "$data" -o "$tmp/tidy.csv"
+[ -x "$cli" ] && measure "ours: integrity-stats tidy -o" "$cli" tidy "$data" -o "$tmp/tidy.csv"
 measure "pandas read_csv cp950" python3 -c "import pandas as pd; pd.read_csv('$data', encoding='cp950', thousands=',')"
 measure "duckdb after iconv" bash -c "iconv -f CP950 -t UTF-8 '$data' > '$tmp/u.csv' && python3 -c \"import duckdb; duckdb.sql(\\\"create table t as select * from read_csv('$tmp/u.csv', thousands=',')\\\")\""

@@ -8,13 +8,19 @@ public enum TableReader {
   /// Reads `path` (`nil` or `-` = standard input).
   public static func read(path: String?, options: ReadOptions = ReadOptions()) throws -> TextTable {
     let source = (path == nil || path == "-") ? "<stdin>" : path!
-    let bytes = try InputBytes.read(path: path)
-    return try read(bytes: bytes, source: source, options: options)
+    var bytes = try InputBytes.read(path: path)
+    let (utf8, encoding) = try TextDecoder.decode(bytes, encoding: options.encoding, source: source)
+    bytes = []  // a Big5 or UTF-16 file's own bytes are no longer needed: free them before scanning
+    return try read(utf8: utf8, encoding: encoding, source: source, options: options)
   }
 
   /// Reads bytes already in memory; `source` names them in messages.
   public static func read(bytes: [UInt8], source: String, options: ReadOptions = ReadOptions()) throws -> TextTable {
     let (utf8, encoding) = try TextDecoder.decode(bytes, encoding: options.encoding, source: source)
+    return try read(utf8: utf8, encoding: encoding, source: source, options: options)
+  }
+
+  static func read(utf8: [UInt8], encoding: TextEncoding, source: String, options: ReadOptions) throws -> TextTable {
     let delimiter = options.delimiter ?? DelimiterDetector.detect(utf8)
     let scanner = try CSVScanner(text: utf8, delimiter: delimiter, source: source)
     let headerRecord = try chooseHeader(scanner, options: options, source: source)
