@@ -102,6 +102,15 @@ extension ObservationReader {
     /// Reads one data row, appending its observations; throws the first bad cell.
     mutating func read(row: Int, into observations: inout [Observation]) throws {
       let line = table.line(row: row)
+      let width = table.header.count
+      if table.fieldCount(row: row) > width {
+        for c in width..<table.fieldCount(row: row) where table.fieldBytes(row: row, column: c).contains(where: { $0 != 0x20 }) {
+          throw DataError(
+            file: table.source, line: line, column: c + 1,
+            message: "row has \(table.fieldCount(row: row)) fields but the header has \(width)",
+            found: table.field(row: row, column: c))
+        }
+      }
       let indicator = text(row: row, .indicator)
       let agency = text(row: row, .agency)
       var unitScale: UnitScale? = nil

@@ -124,3 +124,19 @@ import TableIO
     }
   }
 }
+
+@Suite struct ReaderRaggedRowTests {
+  @Test func extraNonEmptyCellIsRejectedNotDropped() throws {
+    let text = "年度,件數\n112,1,\n113,2,extra\n"
+    // A trailing empty cell (Excel's "1,") is fine; a non-empty one beyond the header is not.
+    #expect(
+      throws: DataError(file: "r.csv", line: 3, column: 3, message: "row has 3 fields but the header has 2", found: "extra")
+    ) {
+      try ObservationReader.read(bytes: Array(text.utf8), source: "r.csv")
+    }
+    let set = try ObservationReader.read(
+      bytes: Array(text.utf8), source: "r.csv", options: ObservationReadOptions(skipBadRows: true))
+    #expect(set.rowsRead == 2)
+    #expect(set.rejected.map(\.line) == [3])
+  }
+}
