@@ -111,8 +111,16 @@ public struct StudentT: Sendable, Equatable {
   func split(_ t: Double) -> (tail: Double, body: Double) {
     if t.isNaN { return (.nan, .nan) }
     if t.isInfinite { return (0, 1) }
+    let nu = degreesOfFreedom
+    if abs(t) > 1e150 {
+      // x = ν/(ν+t²) < 1e-300 would underflow; there I_x(ν/2, ½) = x^(ν/2)/((ν/2)·B(ν/2, ½))
+      // to relative O(x), and x^(ν/2) = (√ν/|t|)^ν.
+      let ix = Double.pow(Double.sqrt(nu) / abs(t), nu)
+        * Double.exp(-SpecialFunctions.logBeta(nu / 2, 0.5)) / (nu / 2)
+      return (0.5 * ix, 1 - 0.5 * ix)
+    }
     let (x, y) = betaArguments(t)
-    let (ix, iy) = SpecialFunctions.incompleteBeta(a: degreesOfFreedom / 2, b: 0.5, x: x, y: y)
+    let (ix, iy) = SpecialFunctions.incompleteBeta(a: nu / 2, b: 0.5, x: x, y: y)
     return (0.5 * ix, 0.5 + 0.5 * iy)
   }
 
