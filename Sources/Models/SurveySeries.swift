@@ -34,6 +34,9 @@ public struct SurveySeries: Sendable, Equatable {
   /// variances), reported in percentage points: intercept and slope ×100, with the t-based SE,
   /// CI and p of an ordinary WLS fit (scale estimated, as statsmodels `WLS`) and the weighted R².
   ///
+  /// A projection carries the confidence interval of the line (the mean), not a prediction
+  /// interval: the sampling variance of a future survey depends on its unknown n.
+  ///
   /// Edge cases: fewer than 3 years → `TrendError.tooFewPoints`; a proportion of 0 or 1 has
   /// an infinite weight → `TrendError.unsupported` naming the year.
   public func trend(level: Double, projectTo: Int? = nil) throws(TrendError) -> TrendFit {
@@ -62,11 +65,15 @@ public struct SurveySeries: Sendable, Equatable {
     fit.rSquared = fits.rSquared(0)
     fit.notes.append("WLS, weights n/(p(1-p)); intercept and slope in percentage points")
     if let year = projectTo {
+      // A future survey's sample size is unknown, so the interval is the CI of the line,
+      // ŷ ± t·se(ŷ) (statsmodels `get_prediction().summary_frame()` mean_ci_*), in percent.
       let x0 = TrendDesign.row(year: year, firstYear: years[0], breakYear: nil)
-      // A new survey's variance is unknown, so the interval is the CI of the line (weight 1 is meaningless).
-      let value = a.estimate + b.estimate * x0[1]
-      fit.projection = Projection(year: year, value: 100 * value, low: nil, high: nil, interval: .none)
-      _ = fits
+      let prediction = fits.prediction(at: x0, series: 0)
+      var half: Double?
+      if let se = prediction.seFit, let t = fits.tCritical { half = t * se }
+      fit.projection = Projection(
+        year: year, value: 100 * prediction.fit, low: half.map { 100 * (prediction.fit - $0) },
+        high: half.map { 100 * (prediction.fit + $0) }, interval: .confidence)
     }
     return fit
   }

@@ -46,12 +46,14 @@ import TestSupport
     for r in try ReferenceTable("trends/ref_survey_trend.csv").records {
       let name = r["indicator"]!, level = r.number("level")!
       let d = try #require(data[name])
-      let fit = try SurveySeries(years: d.years, proportions: d.p, sizes: d.n).trend(level: level)
+      let fit = try SurveySeries(years: d.years, proportions: d.p, sizes: d.n).trend(
+        level: level, projectTo: r.int("projection_year"))
       let tag = "\(name) level \(level)"
       let checks: [(Double?, String)] = [
         (fit.intercept, "intercept_pp"), (fit.slope, "slope_pp"), (fit.slopeStandardError, "slope_se_pp"),
         (fit.slopeLow, "slope_low_pp"), (fit.slopeHigh, "slope_high_pp"), (fit.pValue, "p_value"),
-        (fit.rSquared, "r_squared"),
+        (fit.rSquared, "r_squared"), (fit.projection?.value, "projection_pp"),
+        (fit.projection?.low, "projection_low_pp"), (fit.projection?.high, "projection_high_pp"),
       ]
       for (value, column) in checks {
         let (ok, message) = close(value, r.number(column), 1e-9, "\(tag) \(column)")

@@ -256,14 +256,17 @@ def survey_rows():
             x = years - first
             fit = sm.WLS(p, sm.add_constant(x), weights=n / (p * (1 - p))).fit()
             ci = fit.conf_int(alpha)
+            pred = fit.get_prediction(np.array([[1.0, PROJECT_TO - first]])).summary_frame(alpha)
             trend.append([name, level, len(p), int(first), int(years.max()), 100 * fit.params[0],
                           100 * fit.params[1], 100 * fit.bse[1], 100 * ci[1][0], 100 * ci[1][1],
-                          fit.pvalues[1], fit.rsquared])
+                          fit.pvalues[1], fit.rsquared, PROJECT_TO, 100 * pred["mean"].iloc[0],
+                          100 * pred["mean_ci_lower"].iloc[0], 100 * pred["mean_ci_upper"].iloc[0]])
     write("ref_survey.csv", ["indicator", "level", "year", "n", "proportion", "ci_low", "ci_high", "change",
                              "change_z", "change_p"], rows)
     write("ref_survey_trend.csv", ["indicator", "level", "n", "first_year", "last_year", "intercept_pp",
                                    "slope_pp", "slope_se_pp", "slope_low_pp", "slope_high_pp", "p_value",
-                                   "r_squared"], trend)
+                                   "r_squared", "projection_year", "projection_pp", "projection_low_pp",
+                                   "projection_high_pp"], trend)
 
 
 if __name__ == "__main__":
