@@ -137,42 +137,62 @@ public struct TrendAnalysis: Sendable {
       var target: DecimalNumber?
       var line: Int
     }
+    // Pass 1: a dense id per row (a run of rows of one series reuses the last id without
+    // hashing) and the number of rows per id.
+    let observations = set.observations
     var ids = [Key: Int]()
     var keys = [Key]()
-    var entries = [[Entry]]()
+    var counts = [Int]()
     var units = [String?]()
     var lowerIsBetter = [Bool]()
+    var rowID = [Int32](repeating: 0, count: observations.count)
     var lastKey: Key?
     var lastID = -1
-    for o in set.observations {
+    for r in observations.indices {
+      let indicator = observations[r].indicator, agency = observations[r].agency
       let id: Int
-      if let lastKey, lastKey.indicator == o.indicator, lastKey.agency == o.agency {
+      if let lastKey, lastKey.indicator == indicator, lastKey.agency == agency {
         id = lastID
       } else {
-        let key = Key(indicator: o.indicator, agency: o.agency)
+        let key = Key(indicator: indicator, agency: agency)
         if let known = ids[key] {
           id = known
         } else {
           id = keys.count
           ids[key] = id
           keys.append(key)
-          entries.append([])
+          counts.append(0)
           units.append(nil)
           lowerIsBetter.append(false)
         }
         lastKey = key
         lastID = id
       }
-      if units[id] == nil, let unit = o.unit { units[id] = unit }
-      if o.direction == .decrease { lowerIsBetter[id] = true }
-      let part = o.period.month.map { 100 + $0 } ?? o.period.quarter ?? 0
-      entries[id].append(Entry(year: o.period.year, part: part, value: o.value, target: o.target, line: o.line))
+      rowID[r] = Int32(id)
+      counts[id] += 1
+      if units[id] == nil, let unit = observations[r].unit { units[id] = unit }
+      if observations[r].direction == .decrease { lowerIsBetter[id] = true }
     }
+    // Pass 2: rows placed contiguously per series (a counting sort, stable in file order).
+    var start = [Int](repeating: 0, count: keys.count + 1)
+    for id in keys.indices { start[id + 1] = start[id] + counts[id] }
+    var next = start
+    var entries = [Entry](repeating: Entry(year: 0, part: 0, value: nil, target: nil, line: 0), count: observations.count)
+    for r in observations.indices {
+      let id = Int(rowID[r])
+      let period = observations[r].period
+      entries[next[id]] = Entry(
+        year: period.year, part: period.month.map { 100 + $0 } ?? period.quarter ?? 0, value: observations[r].value,
+        target: observations[r].target, line: observations[r].line)
+      next[id] += 1
+    }
+    func before(_ a: Entry, _ b: Entry) -> Bool { (a.year, a.part, a.line) < (b.year, b.part, b.line) }
     var result = [YearlySeries]()
     result.reserveCapacity(keys.count)
     for id in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
       let key = keys[id]
-      let rows = entries[id].sorted { ($0.year, $0.part, $0.line) < ($1.year, $1.part, $1.line) }
+      var rows = Array(entries[start[id]..<start[id + 1]])
+      if !zip(rows, rows.dropFirst()).allSatisfy({ before($0, $1) }) { rows.sort(by: before) }
       var years = [Int](), values = [Double](), lines = [Int](), skipped = [Int]()
       var target: Double?
       var i = 0
@@ -214,7 +234,7 @@ public struct TrendAnalysis: Sendable {
       }
       result.append(YearlySeries(
         indicator: key.indicator, agency: key.agency, series: TrendSeries(years: years, values: values),
-        lines: lines, firstLine: entries[id].first?.line ?? 0, unit: units[id], target: target,
+        lines: lines, firstLine: entries[start[id]].line, unit: units[id], target: target,
         lowerIsBetter: lowerIsBetter[id], skippedYears: skipped))
     }
     return result
