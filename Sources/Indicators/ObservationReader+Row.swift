@@ -100,7 +100,7 @@ extension ObservationReader {
     }
 
     /// Reads one data row, appending its observations; throws the first bad cell.
-    mutating func read(row: Int, into observations: inout [Observation]) throws {
+    mutating func read(row: Int, into observations: inout [Observation]) throws(DataError) {
       let line = table.line(row: row)
       let width = table.header.count
       if table.fieldCount(row: row) > width {
@@ -150,17 +150,6 @@ extension ObservationReader {
           sampleSize: n, unit: unit, direction: direction, revised: value.revised || target.revised, line: line))
     }
 
-    func columnsPresent(_ observations: [Observation]) -> Set<CanonicalColumn> {
-      var present = Set(layout.index.keys)
-      present.remove(.period)
-      present.insert(.year)
-      present.insert(.value)
-      if sawQuarter { present.insert(.quarter) }
-      if sawMonth { present.insert(.month) }
-      if observations.contains(where: { $0.unit != nil }) { present.insert(.unit) }
-      return present
-    }
-
     // MARK: cells
 
     func error(row: Int, column: Int, _ message: String) -> DataError {
@@ -185,7 +174,7 @@ extension ObservationReader {
       return strings[id]
     }
 
-    mutating func period(row: Int) throws -> Period {
+    mutating func period(row: Int) throws(DataError) -> Period {
       guard let c = index(.period) ?? index(.year) else {
         preconditionFailure("layout guarantees a year or period column")
       }
@@ -242,7 +231,7 @@ extension ObservationReader {
       return period
     }
 
-    func direction(row: Int) throws -> Direction? {
+    func direction(row: Int) throws(DataError) -> Direction? {
       guard let c = index(.direction) else { return nil }
       let cell = table.field(row: row, column: c)
       if TextTable.trim(cell).isEmpty { return nil }
@@ -259,13 +248,13 @@ extension ObservationReader {
       var percent = false
     }
 
-    func number(row: Int, _ column: CanonicalColumn, scale: UnitScale?) throws -> Figure {
+    func number(row: Int, _ column: CanonicalColumn, scale: UnitScale?) throws(DataError) -> Figure {
       guard let c = index(column) else { return Figure() }
       return try number(row: row, column: c, scale: scale, header: table.header[c])
     }
 
     /// A figure: a number (scaled to base units), a symbol, or a milestone word.
-    func number(row: Int, column c: Int, scale: UnitScale?, header: String) throws -> Figure {
+    func number(row: Int, column c: Int, scale: UnitScale?, header: String) throws(DataError) -> Figure {
       var percent = false
       switch NumberParser.parse(bytes: table.fieldBytes(row: row, column: c), percentSign: &percent) {
       case .number(let d, let revised):

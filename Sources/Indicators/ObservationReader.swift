@@ -50,32 +50,51 @@ public enum ObservationReader {
     set.headerText = table.headerOriginalText
     var layout = try layout(table, options: options, notes: &set.notes)
     layout.titleUnit = titleUnit(table, notes: &set.notes)
-    var state = RowReader(table: table, layout: layout, options: options)
+    // Pass 1 (sequential, on bytes): set footnote lines aside; the rest are data rows.
+    let classifier = RowReader(table: table, layout: layout, options: options)
     var inFootnotes = false
-    set.observations.reserveCapacity(table.rowCount * max(1, layout.periodColumns.count))
+    var dataRows: [Int] = []
+    dataRows.reserveCapacity(table.rowCount)
     for row in 0..<table.rowCount {
-      if let footnote = state.footnote(row: row, afterFootnote: inFootnotes) {
-        inFootnotes = true
-        let line = table.line(row: row)
-        set.notes.append("\(table.source):\(line): footnote, not read as data: \(footnote)")
-        if let symbol = dashRedefinition(footnote) {
-          if options.dashMeansMissing {
-            set.notes.append("\(table.source):\(line): the footnote defines \"\(symbol)\" as no data; reading dashes as missing (--dash missing)")
-          } else {
-            set.warnings.append("\(table.source):\(line): a footnote defines \"\(symbol)\" as no data, but dashes are read as zero; use --dash missing if it applies to this table")
-          }
-        }
+      guard let footnote = classifier.footnote(row: row, afterFootnote: inFootnotes) else {
+        dataRows.append(row)
         continue
       }
-      set.rowsRead += 1
-      do {
-        try state.read(row: row, into: &set.observations)
-      } catch let error as DataError {
-        guard options.skipBadRows else { throw error }
-        set.rejected.append(RejectedRow(line: table.line(row: row), text: table.originalText(row: row), error: error))
+      inFootnotes = true
+      let line = table.line(row: row)
+      set.notes.append("\(table.source):\(line): footnote, not read as data: \(footnote)")
+      if let symbol = dashRedefinition(footnote) {
+        if options.dashMeansMissing {
+          set.notes.append("\(table.source):\(line): the footnote defines \"\(symbol)\" as no data; reading dashes as missing (--dash missing)")
+        } else {
+          set.warnings.append("\(table.source):\(line): a footnote defines \"\(symbol)\" as no data, but dashes are read as zero; use --dash missing if it applies to this table")
+        }
       }
     }
-    set.columnsPresent = state.columnsPresent(set.observations)
+    // Pass 2: data rows → observations, in chunks on both cores for large files.
+    set.rowsRead = dataRows.count
+    var chunks = try convert(dataRows, table: table, layout: layout, options: options)
+    // Chunk 0's array has room for every row: move it, append the others, free each.
+    swap(&set.observations, &chunks[0].observations)
+    var sawQuarter = false
+    var sawMonth = false
+    for k in chunks.indices {
+      if k > 0 {
+        set.observations += chunks[k].observations
+        chunks[k].observations = []
+      }
+      set.rejected += chunks[k].rejected
+      sawQuarter = sawQuarter || chunks[k].sawQuarter
+      sawMonth = sawMonth || chunks[k].sawMonth
+    }
+    var present = Set(layout.index.keys)
+    present.remove(.period)
+    present.insert(.year)
+    present.insert(.value)
+    if sawQuarter { present.insert(.quarter) }
+    if sawMonth { present.insert(.month) }
+    if set.observations.contains(where: { $0.unit != nil }) { present.insert(.unit) }
+    set.columnsPresent = present
     return set
   }
 

@@ -65,3 +65,45 @@ import TableIO
     }
   }
 }
+
+/// The chunked (two-core) conversion gives what one chunk gives, in file order.
+@Suite struct ReaderChunkTests {
+  func table(_ rows: Int, badEvery: Int) throws -> TextTable {
+    var text = "年度,機關,件數\n"
+    for i in 0..<rows {
+      text += i % badEvery == badEvery - 1 ? "\(100 + i % 9),機關\(i % 7),bad\(i)\n" : "\(100 + i % 9),機關\(i % 7),\(i)\n"
+    }
+    return try TableReader.read(bytes: Array(text.utf8), source: "c.csv", options: ReadOptions(allowRaggedRows: true))
+  }
+
+  @Test(arguments: [1, 2, 3, 5])
+  func chunkedEqualsSequential(_ cores: Int) throws {
+    let t = try table(1000, badEvery: 97)
+    let options = ObservationReadOptions(skipBadRows: true)
+    var notes: [String] = []
+    let layout = try ObservationReader.layout(t, options: options, notes: &notes)
+    let rows = Array(0..<t.rowCount)
+    let one = try ObservationReader.convert(rows, table: t, layout: layout, options: options, rowsPerChunk: 10_000, cores: 1)
+    let many = try ObservationReader.convert(rows, table: t, layout: layout, options: options, rowsPerChunk: 100, cores: cores)
+    #expect(one.count == 1)
+    #expect(many.count == cores)
+    #expect(many.flatMap(\.observations) == one[0].observations)
+    #expect(many.flatMap(\.rejected) == one[0].rejected)
+    #expect(one[0].rejected.count == 10)  // rows 96, 193, …, 969: every 97th of 1000
+    #expect(one[0].observations.count + one[0].rejected.count == 1000)
+  }
+
+  @Test func firstBadRowInFileOrderIsThrown() throws {
+    let t = try table(1000, badEvery: 400)  // bad rows 399 and 799 (lines 401 and 801)
+    let options = ObservationReadOptions()
+    var notes: [String] = []
+    let layout = try ObservationReader.layout(t, options: options, notes: &notes)
+    #expect(
+      throws: DataError(
+        file: "c.csv", line: 401, column: 3, columnName: "件數",
+        message: "expected a number (such as 1,234, 12.5%, －, … or NA)", found: "bad399")
+    ) {
+      try ObservationReader.convert(Array(0..<1000), table: t, layout: layout, options: options, rowsPerChunk: 100, cores: 4)
+    }
+  }
+}
