@@ -56,8 +56,23 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
       var value: AggregatedValue?
       var line: Int
     }
+    /// Quarters 1…4 of one (office, year), stored inline (no array per entry).
+    struct Slots {
+      var q1, q2, q3, q4: Slot?
+      subscript(index: Int) -> Slot? {
+        get { index == 0 ? q1 : index == 1 ? q2 : index == 2 ? q3 : q4 }
+        set {
+          switch index {
+          case 0: q1 = newValue
+          case 1: q2 = newValue
+          case 2: q3 = newValue
+          default: q4 = newValue
+          }
+        }
+      }
+    }
     struct Entry {
-      var slots: [Slot?] = [nil, nil, nil, nil]
+      var slots = Slots()
       var target: DecimalNumber?
       var targetLine = 0
       var fileTarget: DecimalNumber?
@@ -65,7 +80,28 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
     }
     var agencies = KeyInterner(canonicalize: ProsecutorsOffice.canonicalName)
     var indicators = KeyInterner(canonicalize: ProsecutorsOffice.trimmed)
-    var entries: [Key: Entry] = [:]
+    // Entries in first-seen order, found by key (the last key is cached: rows of
+    // one office and year usually come together).
+    var entryIndex: [Key: Int] = [:]
+    var entryKeys: [Key] = []
+    var entryList: [Entry] = []
+    var lastKey: Key?
+    var lastIndex = 0
+    func index(of key: Key) -> Int {
+      if key == lastKey { return lastIndex }
+      let i: Int
+      if let known = entryIndex[key] {
+        i = known
+      } else {
+        i = entryList.count
+        entryIndex[key] = i
+        entryKeys.append(key)
+        entryList.append(Entry())
+      }
+      lastKey = key
+      lastIndex = i
+      return i
+    }
     var lastQuarter: [Int: Int] = [:]
 
     for row in observations {
@@ -92,7 +128,8 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
         throw source.error(line: row.line, field: "target", "expected a target of 0 or more", found: t.description)
       }
       let key = Key(indicator: indicators.id(row.indicator), agency: agencies.id(agencyName), year: p.year)
-      var entry = entries[key] ?? Entry()
+      let slot = index(of: key)
+      var entry = entryList[slot]
       let value = row.value.map(AggregatedValue.init)
       if let existing = entry.slots[q - 1] {
         switch duplicates {
@@ -129,7 +166,7 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
           entry.targetLine = row.line
         }
       }
-      entries[key] = entry
+      entryList[slot] = entry
       lastQuarter[p.year] = Swift.max(lastQuarter[p.year] ?? 0, q)
     }
 
@@ -158,13 +195,14 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
     }
     if !fileTargets.isEmpty {
       var indicatorsOfYear: [Int: Set<Int32>] = [:]
-      for key in entries.keys { indicatorsOfYear[key.year, default: []].insert(key.indicator) }
+      for key in entryKeys { indicatorsOfYear[key.year, default: []].insert(key.indicator) }
       for (officeYear, t) in fileTargets {
         // Targets for years with no quarterly rows have nothing to review.
         guard let present = indicatorsOfYear[officeYear.year] else { continue }
         for indicator in present {
           let key = Key(indicator: indicator, agency: officeYear.agency, year: officeYear.year)
-          var entry = entries[key] ?? Entry()
+          let slot = index(of: key)
+          var entry = entryList[slot]
           if let rowTarget = entry.target, rowTarget != t.target {
             throw source.error(
               line: entry.targetLine, field: "target",
@@ -173,7 +211,7 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
           }
           entry.fileTarget = t.target
           entry.fileTargetLine = t.line
-          entries[key] = entry
+          entryList[slot] = entry
         }
       }
     }
@@ -186,10 +224,11 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
       return oa != ob ? oa < ob : utf8Precedes(a, b)
     }
     let indicatorRank = QuarterlyPaceReport.ranks(indicators.names, by: utf8Precedes)
-    let keys = entries.keys.sorted {
-      ($0.indicator == $1.indicator)
-        ? (($0.agency == $1.agency) ? $0.year < $1.year : agencyRank[Int($0.agency)] < agencyRank[Int($1.agency)])
-        : indicatorRank[Int($0.indicator)] < indicatorRank[Int($1.indicator)]
+    let keys = entryKeys.indices.sorted {
+      let (a, b) = (entryKeys[$0], entryKeys[$1])
+      return (a.indicator == b.indicator)
+        ? ((a.agency == b.agency) ? a.year < b.year : agencyRank[Int(a.agency)] < agencyRank[Int(b.agency)])
+        : indicatorRank[Int(a.indicator)] < indicatorRank[Int(b.indicator)]
     }
     struct TotalKey: Hashable {
       var indicator: Int32
@@ -198,8 +237,9 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
     var totals: [TotalKey: (counts: [AggregatedValue?], target: AggregatedValue?)] = [:]
     var result: [QuarterlyPace] = []
     result.reserveCapacity(keys.count * 4)
-    for key in keys {
-      let entry = entries[key]!
+    for position in keys {
+      let key = entryKeys[position]
+      let entry = entryList[position]
       let last = lastQuarter[key.year]!
       let target = (entry.target ?? entry.fileTarget).map(AggregatedValue.init)
       let totalKey = TotalKey(indicator: key.indicator, year: key.year)

@@ -72,12 +72,13 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       let options = try options()
-      let set = try reader.readObservations(common)
+      var set = try reader.readObservations(common)
       let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
       let catalog = ActionPlanCatalog.plan
       let report = try AchievementReport(
         observations: set.observations, options: options, source: source,
         catalogDirection: { catalog.direction(forIndicator: $0) })
+      set.observations = []  // free the rows before rendering (large files)
       try common.write(report.table)
       reader.finish(set)
     }

@@ -42,11 +42,12 @@ extension IntegrityStatsCommand {
         let table = try TableReader.read(path: targets, options: try reader.observationOptions().table)
         (annual, targetsSource) = try AnnualTarget.read(from: table)
       }
-      let set = try reader.readObservations(common)
+      var set = try reader.readObservations(common)
       let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
       let report = try QuarterlyPaceReport(
         observations: set.observations, targets: annual, total: total,
         duplicates: DuplicatePolicy(rawValue: duplicates) ?? .error, source: source, targetsSource: targetsSource)
+      set.observations = []  // free the rows before rendering (large files)
       try common.write(report.table)
       reader.finish(set)
     }
