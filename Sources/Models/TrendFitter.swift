@@ -1,5 +1,8 @@
 import NumericCore
+import Dispatch
+import Foundation
 import RealModule
+import Synchronization
 
 /// Fits trend lines to one series or to many at once.
 ///
@@ -40,6 +43,7 @@ public struct TrendFitter: Sendable {
       return all.map { _ in .failure(error) }
     }
     var groups = [[Int]: [Int]]()
+    var oneByOne = [Int]()
     for (index, series) in all.enumerated() {
       do {
         try check(series)
@@ -49,9 +53,7 @@ public struct TrendFitter: Sendable {
       }
       switch options.model {
       case .linear, .loglinear: groups[series.years, default: []].append(index)
-      case .poisson:
-        do { results[index] = .success(try fitPoisson(series)) } catch { results[index] = .failure(error) }
-      case .sen: results[index] = .success(fitSen(series))
+      case .poisson, .sen: oneByOne.append(index)
       }
     }
     for (years, members) in groups {
@@ -59,7 +61,30 @@ public struct TrendFitter: Sendable {
         results[index] = fit
       }
     }
+    for (index, fit) in zip(oneByOne, fitEach(oneByOne.map { all[$0] })) {
+      results[index] = fit
+    }
     return results.map { $0! }
+  }
+
+  /// Poisson or Sen, series by series; many series are split into one chunk per core
+  /// (DESIGN.md §8). Each chunk's results are kept in order, so the output does not depend
+  /// on scheduling.
+  func fitEach(_ series: [TrendSeries]) -> [Result<TrendFit, TrendError>] {
+    let one: @Sendable (TrendSeries) -> Result<TrendFit, TrendError> = { [self] s in
+      if options.model == .sen { return .success(fitSen(s)) }
+      do throws(TrendError) { return .success(try fitPoisson(s)) } catch { return .failure(error) }
+    }
+    let chunks = series.count >= 2_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    guard chunks > 1 else { return series.map(one) }
+    let size = (series.count + chunks - 1) / chunks
+    let parts = Mutex([[Result<TrendFit, TrendError>]](repeating: [], count: chunks))
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      let range = (c * size)..<min(series.count, (c + 1) * size)
+      let fitted = series[range].map(one)
+      parts.withLock { $0[c] = fitted }
+    }
+    return parts.withLock { $0.flatMap { $0 } }
   }
 
   // MARK: - Checks

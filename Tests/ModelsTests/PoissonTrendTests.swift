@@ -64,4 +64,20 @@ import TestSupport
       try fitter.fit(TrendSeries(years: [2018, 2019, 2020], values: [0, 0, 0]))
     }
   }
+
+  /// Many series are fitted in chunks on several threads; each result equals the series fitted
+  /// alone, in input order (3,000 series: 375 copies of each fixture series).
+  @Test(arguments: [TrendModel.poisson, .sen])
+  func chunkedFitsEqualSingleFits(model: TrendModel) throws {
+    let fixtures = try fixtureSeries().filter { $0.value.values.allSatisfy { $0 >= 0 } }.sorted { $0.key < $1.key }
+    let many = (0..<3000).map { fixtures[$0 % fixtures.count].value }
+    let fitter = TrendFitter(options: TrendOptions(model: model, projectTo: 2030))
+    let together = fitter.fit(many)
+    #expect(together.count == many.count)
+    let alone = fixtures.map { try? fitter.fit($0.value) }
+    for (i, result) in together.enumerated() {
+      let fit = try? result.get()
+      #expect(fit == alone[i % fixtures.count], "series \(i)")
+    }
+  }
 }
