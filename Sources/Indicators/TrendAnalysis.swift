@@ -45,6 +45,8 @@ public struct TrendAnalysis: Sendable {
     public var target: Double?
     /// Lower is better (direction `decrease`).
     public var lowerIsBetter: Bool
+    /// The rows say the indicator is a milestone (done or not).
+    public var isMilestone: Bool = false
     /// Years skipped: missing value, or incomplete quarters.
     public var skippedYears: [Int]
   }
@@ -57,8 +59,13 @@ public struct TrendAnalysis: Sendable {
     // Partition by model (one model unless --auto), fit each partition in one call.
     var byModel = [TrendModel: [Int]]()
     var kinds = [Int: TrendDataKind]()
+    var milestones = [Int]()
     for (i, s) in all.enumerated() {
       var model = options.model
+      if automatic && s.isMilestone {
+        milestones.append(i)
+        continue
+      }
       if automatic {
         let kind = TrendDataKind.classify(s.series.values, unit: s.unit, name: s.indicator)
         kinds[i] = kind
@@ -80,7 +87,7 @@ public struct TrendAnalysis: Sendable {
         case .failure(let error):
           let problem = dataError(error, s, source: set.source)
           guard keepUnfittable else { throw problem }
-          warnings.append("\(problem): series not fitted")
+          warnings.append("\(problem) — series not fitted")
           fit = TrendFit(model: model, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
           if s.series.count == 0 { (fit.firstYear, fit.lastYear) = (s.skippedYears.first ?? 0, s.skippedYears.last ?? 0) }
           fit.notes.append("not fitted: \(error)")
@@ -94,6 +101,13 @@ public struct TrendAnalysis: Sendable {
         if let t = target ?? s.target { crossing = fit.crossing(target: t, higherIsBetter: !s.lowerIsBetter) }
         rows[i] = TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit, crossing: crossing)
       }
+    }
+    for i in milestones {
+      let s = all[i]
+      var fit = TrendFit(model: .linear, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
+      fit.method = "none"
+      fit.notes.append("auto: milestone indicator (done or not), no trend fitted")
+      rows[i] = TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit)
     }
     return TrendReport(
       rows: rows.map { $0! }, options: options, automatic: automatic,
@@ -145,6 +159,7 @@ public struct TrendAnalysis: Sendable {
     var counts = [Int]()
     var units = [String?]()
     var lowerIsBetter = [Bool]()
+    var milestone = [Bool]()
     var rowID = [Int32](repeating: 0, count: observations.count)
     var lastKey: Key?
     var lastID = -1
@@ -164,6 +179,7 @@ public struct TrendAnalysis: Sendable {
           counts.append(0)
           units.append(nil)
           lowerIsBetter.append(false)
+          milestone.append(false)
         }
         lastKey = key
         lastID = id
@@ -171,7 +187,11 @@ public struct TrendAnalysis: Sendable {
       rowID[r] = Int32(id)
       counts[id] += 1
       if units[id] == nil, let unit = observations[r].unit { units[id] = unit }
-      if observations[r].direction == .decrease { lowerIsBetter[id] = true }
+      switch observations[r].direction {
+      case .decrease: lowerIsBetter[id] = true
+      case .milestone: milestone[id] = true
+      default: break
+      }
     }
     // Pass 2: rows placed contiguously per series (a counting sort, stable in file order).
     var start = [Int](repeating: 0, count: keys.count + 1)
@@ -235,7 +255,7 @@ public struct TrendAnalysis: Sendable {
       result.append(YearlySeries(
         indicator: key.indicator, agency: key.agency, series: TrendSeries(years: years, values: values),
         lines: lines, firstLine: entries[start[id]].line, unit: units[id], target: target,
-        lowerIsBetter: lowerIsBetter[id], skippedYears: skipped))
+        lowerIsBetter: lowerIsBetter[id], isMilestone: milestone[id], skippedYears: skipped))
     }
     return result
   }
