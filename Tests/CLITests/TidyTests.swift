@@ -166,4 +166,35 @@ import TestSupport
     #expect(a.stdout == b.stdout)
     #expect(a.stdout.hasPrefix("[\n  {\n    \"indicator\": \"目標案件數\","))
   }
+
+  @Test func unclosedQuoteIsExit65() throws {
+    let r = try runCLI(["tidy"], stdin: "年度,件數\n112,\"5\n113,6\n")
+    #expect(r.status == 65)
+    #expect(lastLine(r.stderr) == "<stdin>:2:2: quoted field is never closed (a \" opened here has no closing \")")
+  }
+
+  @Test func extraCellIsExit65() throws {
+    let r = try runCLI(["tidy"], stdin: "年度,件數\n112,5,7\n")
+    #expect(r.status == 65)
+    #expect(lastLine(r.stderr) == "<stdin>:2:3: row has 3 fields but the header has 2 (found \"7\")")
+  }
+
+  @Test func missingYearColumnIsExit65() throws {
+    let r = try runCLI(["tidy"], stdin: "機關,件數\n北檢,5\n")
+    #expect(r.status == 65)
+    #expect(
+      lastLine(r.stderr)
+        == "<stdin>:1:0: expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: 機關, 件數)")
+  }
+
+  @Test func utf16FileThroughTidy() throws {
+    let path = temporaryPath("u16.csv")
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in "年度\t件數\r\n112\t5\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let r = try runCLI(["tidy", path])
+    #expect(r.status == 0)
+    #expect(r.stdout == "year,value,revised,line\n2023,5,false,2\n")
+  }
 }
