@@ -15,15 +15,15 @@ import TestSupport
 
   @Test(arguments: ["0.95", "0.9"])
   func yearlyAgainstStatsmodels(level: String) throws {
-    let out = try runJSON(["survey", survey, "--level", level])
+    let out = try runTrendJSON(["survey", survey, "--level", level])
     #expect(out.status == 0, "\(out.stderr)")
     let reference = try TrendReference("trends/ref_survey.csv").records.filter { $0["level"] == level }
     #expect(out.rows.count == reference.count)
     for r in reference {
       let row = try #require(out.rows.first {
-        $0["indicator"] as? String == r["indicator"] && number($0, "year") == Double(r["year"]!)
+        $0["indicator"] as? String == r["indicator"] && trendNumber($0, "year") == Double(r["year"]!)
       })
-      expectColumns(row, r, [
+      expectTrendColumns(row, r, [
         ("n", "n"), ("proportion", "proportion"), ("ci_low", "ci_low"), ("ci_high", "ci_high"), ("change", "change"),
         ("change_z", "change_z"), ("change_p", "change_p"),
       ], relative: 1e-9, "\(r["indicator"]!) \(r["year"]!)")
@@ -32,14 +32,14 @@ import TestSupport
 
   @Test func trendAgainstStatsmodelsWLS() throws {
     for command in [["survey", survey, "--trend"], ["trend", survey, "--survey"]] {
-      let out = try runJSON(command)
+      let out = try runTrendJSON(command)
       #expect(out.status == 0, "\(out.stderr)")
       let reference = try TrendReference("trends/ref_survey_trend.csv").rows()
       for row in out.rows {
         let name = row["indicator"] as? String ?? ""
         let r = try #require(reference[name])
         #expect(row["model"] as? String == "survey-wls")
-        expectColumns(row, r, [
+        expectTrendColumns(row, r, [
           ("intercept", "intercept_pp"), ("slope", "slope_pp"), ("slope_se", "slope_se_pp"),
           ("slope_low", "slope_low_pp"), ("slope_high", "slope_high_pp"), ("p_value", "p_value"),
           ("r_squared", "r_squared"),
@@ -61,8 +61,8 @@ import TestSupport
     let refused = try runCLI(["survey", "-"], stdin: input)
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("--percent"))
-    let out = try runJSON(["survey", "-", "--percent"], stdin: input)
+    let out = try runTrendJSON(["survey", "-", "--percent"], stdin: input)
     #expect(out.status == 0)
-    #expect(isClose(number(out.rows[0], "proportion"), 0.412, relative: 1e-15))
+    #expect(isClose(trendNumber(out.rows[0], "proportion"), 0.412, relative: 1e-15))
   }
 }

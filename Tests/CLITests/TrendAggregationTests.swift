@@ -14,12 +14,12 @@ import TestSupport
     for (year, values) in [(2020, [1, 2, 3, 4]), (2021, [2, 3, 4, 5]), (2022, [3, 4, 5]), (2023, [4, 5, 6, 7])] {
       for (q, v) in values.enumerated() { csv += "A,\(year),\(q + 1),\(v)\n" }
     }
-    let out = try runJSON(["trend", "-"], stdin: csv)
+    let out = try runTrendJSON(["trend", "-"], stdin: csv)
     #expect(out.status == 0, "\(out.stderr)")
     let row = try #require(out.rows.first)
-    #expect(number(row, "n") == 3)
-    #expect(isClose(number(row, "slope"), 4, relative: 1e-13))
-    #expect(isClose(number(row, "intercept"), 10, relative: 1e-13))
+    #expect(trendNumber(row, "n") == 3)
+    #expect(isClose(trendNumber(row, "slope"), 4, relative: 1e-13))
+    #expect(isClose(trendNumber(row, "intercept"), 10, relative: 1e-13))
     #expect((row["note"] as? String ?? "").contains("years skipped: 2022"))
   }
 
@@ -33,11 +33,11 @@ import TestSupport
   /// 10 − x ≤ 5 first at x = 5 → 2025; at --to 2024 (x = 4) the line is 6 > 5 → not reached.
   @Test func targetColumnWithDecreasingDirection() throws {
     let csv = "year,value,target,direction\n2020,10,5,decrease\n2021,9,5,decrease\n2022,8,5,decrease\n2023,7,5,decrease\n"
-    let out = try runJSON(["trend", "-", "--to", "2024"], stdin: csv)
+    let out = try runTrendJSON(["trend", "-", "--to", "2024"], stdin: csv)
     #expect(out.status == 0, "\(out.stderr)")
     let row = try #require(out.rows.first)
-    #expect(number(row, "target") == 5)
-    #expect(number(row, "target_year") == 2025)
+    #expect(trendNumber(row, "target") == 5)
+    #expect(trendNumber(row, "target_year") == 2025)
     #expect(row["reaches_target"] as? Bool == false)
   }
 }

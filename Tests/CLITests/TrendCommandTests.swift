@@ -24,7 +24,7 @@ struct TrendReference {
 }
 
 /// Runs the CLI with `--format json` and decodes the array of row objects.
-func runJSON(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, rows: [[String: Any]], stderr: String) {
+func runTrendJSON(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, rows: [[String: Any]], stderr: String) {
   let result = try runCLI(arguments + ["--format", "json"], stdin: stdin)
   guard result.status == 0 else { return (result.status, [], result.stderr) }
   let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
@@ -32,16 +32,16 @@ func runJSON(_ arguments: [String], stdin: String? = nil) throws -> (status: Int
 }
 
 /// A number from a JSON row (nil for null or absent).
-func number(_ row: [String: Any], _ key: String) -> Double? { (row[key] as? NSNumber)?.doubleValue }
+func trendNumber(_ row: [String: Any], _ key: String) -> Double? { (row[key] as? NSNumber)?.doubleValue }
 
 /// Compares output columns to reference columns, naming the failing series and column.
-func expectColumns(
+func expectTrendColumns(
   _ row: [String: Any], _ reference: [String: String], _ pairs: [(String, String)], relative: Double, _ tag: String,
   transform: (_ output: String, _ reference: Double) -> Double = { _, v in v }
 ) {
   for (output, column) in pairs {
     let expected = reference[column].flatMap { Double($0) }.map { transform(output, $0) }
-    let computed = number(row, output)
+    let computed = trendNumber(row, output)
     #expect(isClose(computed, expected, relative: relative), "\(tag) \(output): \(String(describing: computed)) vs \(String(describing: expected))")
   }
 }
@@ -61,7 +61,7 @@ func expectColumns(
   }
 
   @Test func linearAgainstStatsmodels() throws {
-    let out = try runJSON(["trend", series, "--model", "linear", "--to", "2028"])
+    let out = try runTrendJSON(["trend", series, "--model", "linear", "--to", "2028"])
     #expect(out.status == 0, "\(out.stderr)")
     let reference = try TrendReference("trends/ref_linear.csv").rows()
     #expect(out.rows.count == reference.count)
@@ -69,8 +69,8 @@ func expectColumns(
       let name = row["indicator"] as? String ?? ""
       let r = try #require(reference[name], "\(name)")
       #expect(row["model"] as? String == "linear")
-      #expect(number(row, "n") == Double(r["n"]!))
-      expectColumns(row, r, [
+      #expect(trendNumber(row, "n") == Double(r["n"]!))
+      expectTrendColumns(row, r, [
         ("intercept", "intercept"), ("slope", "slope"), ("slope_se", "slope_se"), ("slope_low", "slope_low"),
         ("slope_high", "slope_high"), ("p_value", "p_value"), ("r_squared", "r_squared"), ("projection", "fitted"),
         ("projection_low", "obs_low"), ("projection_high", "obs_high"),
@@ -87,7 +87,7 @@ func expectColumns(
     #expect(failed.status == 65)
     #expect(failed.stderr.contains("series.csv:\(zeroLine):"), "\(failed.stderr)")
 
-    let out = try runJSON(["trend", series, "--model", "loglinear", "--to", "2028", "--skip-bad-rows"])
+    let out = try runTrendJSON(["trend", series, "--model", "loglinear", "--to", "2028", "--skip-bad-rows"])
     #expect(out.status == 0, "\(out.stderr)")
     let reference = try TrendReference("trends/ref_loglinear.csv").rows()
     for row in out.rows {
@@ -98,7 +98,7 @@ func expectColumns(
         #expect(row["slope"] is NSNull)
         continue
       }
-      expectColumns(row, r, [
+      expectTrendColumns(row, r, [
         ("intercept", "intercept"), ("slope", "slope"), ("slope_se", "slope_se"), ("p_value", "p_value"),
         ("r_squared", "r_squared"), ("projection", "fitted"), ("projection_low", "obs_low"),
         ("projection_high", "obs_high"), ("annual_change_pct", "slope"), ("annual_change_low", "slope_low"),
@@ -116,7 +116,7 @@ func expectColumns(
 
   /// Poisson: quasi-Poisson SEs where statsmodels' Pearson dispersion exceeds 1.5, Wald SEs elsewhere.
   @Test func poissonAgainstStatsmodels() throws {
-    let out = try runJSON(["trend", series, "--model", "poisson", "--to", "2028"])
+    let out = try runTrendJSON(["trend", series, "--model", "poisson", "--to", "2028"])
     #expect(out.status == 0, "\(out.stderr)")
     let reference = try TrendReference("trends/ref_poisson.csv")
     let classical = reference.rows(where: ["scale": "classical"]), quasi = reference.rows(where: ["scale": "quasi"])
@@ -127,7 +127,7 @@ func expectColumns(
       let over = Double(c["dispersion"]!)! > 1.5
       #expect(row["quasi_poisson"] as? Bool == over, "\(name)")
       let r = over ? quasi[name]! : c
-      expectColumns(row, r, [
+      expectTrendColumns(row, r, [
         ("intercept", "intercept"), ("slope", "slope"), ("slope_se", "slope_se"), ("slope_low", "slope_low"),
         ("slope_high", "slope_high"), ("p_value", "p_value"), ("dispersion", "dispersion"),
         ("projection", "projection"), ("projection_low", "projection_low"), ("projection_high", "projection_high"),
@@ -138,14 +138,14 @@ func expectColumns(
   }
 
   @Test func senAgainstScipyAndPymannkendall() throws {
-    let out = try runJSON(["trend", series, "--model", "sen", "--level", "0.9"])
+    let out = try runTrendJSON(["trend", series, "--model", "sen", "--level", "0.9"])
     #expect(out.status == 0, "\(out.stderr)")
     let reference = try TrendReference("trends/ref_sen.csv").rows(level: "0.9")
     #expect(out.rows.count == reference.count)
     for row in out.rows {
       let name = row["indicator"] as? String ?? ""
       let r = try #require(reference[name])
-      expectColumns(row, r, [
+      expectTrendColumns(row, r, [
         ("intercept", "intercept"), ("slope", "slope"), ("slope_low", "slope_low"), ("slope_high", "slope_high"),
         ("p_value", "p_value"), ("mk_s", "mk_s"), ("mk_z", "mk_z"), ("mk_tau", "mk_tau"),
       ], relative: 1e-9, "sen \(name)")
@@ -153,14 +153,14 @@ func expectColumns(
   }
 
   @Test func segmentedAgainstStatsmodels() throws {
-    let out = try runJSON(["trend", series, "--break", "2017", "--to", "2028", "--skip-bad-rows"])
+    let out = try runTrendJSON(["trend", series, "--break", "2017", "--to", "2028", "--skip-bad-rows"])
     #expect(out.status == 0, "\(out.stderr)")
     let reference = try TrendReference("trends/ref_segmented.csv").rows()
     var compared = 0
     for row in out.rows {
       let name = row["indicator"] as? String ?? ""
       guard let r = reference[name] else { continue }
-      expectColumns(row, r, [
+      expectTrendColumns(row, r, [
         ("intercept", "b0_est"), ("slope", "b1_est"), ("slope_se", "b1_se"), ("p_value", "b1_p"),
         ("level_change", "b2_est"), ("level_change_se", "b2_se"), ("level_change_low", "b2_low"),
         ("level_change_high", "b2_high"), ("level_change_p", "b2_p"), ("slope_change", "b3_est"),
@@ -181,10 +181,10 @@ func expectColumns(
 
   /// y = 5, 5, 5: slope 0, SE 0; R², p empty with a note (not R² = 1).
   @Test func constantSeriesHasEmptyRSquaredAndP() throws {
-    let out = try runJSON(["trend", "-"], stdin: "year,value\n2020,5\n2021,5\n2022,5\n")
+    let out = try runTrendJSON(["trend", "-"], stdin: "year,value\n2020,5\n2021,5\n2022,5\n")
     #expect(out.status == 0)
     let row = try #require(out.rows.first)
-    #expect(number(row, "slope") == 0 && number(row, "slope_se") == 0)
+    #expect(trendNumber(row, "slope") == 0 && trendNumber(row, "slope_se") == 0)
     #expect(row["r_squared"] is NSNull && row["p_value"] is NSNull)
     #expect((row["note"] as? String ?? "").contains("constant"))
   }
@@ -207,11 +207,11 @@ func expectColumns(
 
   @Test func targetColumnsAndAuto() throws {
     // short: a = 12, b = 2 (see TrendEdgeCaseTests): 12 + 2x ≥ 25 first at x = 7 → 2026.
-    let out = try runJSON(["trend", series, "--to", "2028", "--target", "25"])
+    let out = try runTrendJSON(["trend", series, "--to", "2028", "--target", "25"])
     let short = try #require(out.rows.first { $0["indicator"] as? String == "short" })
-    #expect(number(short, "target_year") == 2026)
+    #expect(trendNumber(short, "target_year") == 2026)
     #expect(short["reaches_target"] as? Bool == true)
-    let auto = try runJSON(["trend", series, "--auto"])
+    let auto = try runTrendJSON(["trend", series, "--auto"])
     let zero = try #require(auto.rows.first { $0["indicator"] as? String == "zero" })
     #expect(zero["model"] as? String == "poisson")
     #expect((zero["note"] as? String ?? "").contains("auto: poisson"))

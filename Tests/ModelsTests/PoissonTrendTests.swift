@@ -7,15 +7,15 @@ import TestSupport
 /// `scale="X2"` (quasi-Poisson); Tests/Fixtures/trends/ref_poisson.csv. Tolerance 1e-6 (IRLS).
 @Suite struct PoissonTrendTests {
   @Test func againstStatsmodels() throws {
-    let series = try fixtureSeries()
-    let reference = try ReferenceTable("trends/ref_poisson.csv").records
+    let series = try trendFixtureSeries()
+    let reference = try TrendReferenceTable("trends/ref_poisson.csv").records
     #expect(reference.count >= 20)
     for r in reference {
-      let name = r["series"]!, level = r.number("level")!
+      let name = r["series"]!, level = r.trendNumber("level")!
       let quasi = r["scale"] == "quasi"
       // classical rows: never switch to quasi; quasi rows: force it.
       let options = TrendOptions(
-        model: .poisson, level: level, projectTo: r.int("projection_year"), overdispersion: quasi,
+        model: .poisson, level: level, projectTo: r.trendInt("projection_year"), overdispersion: quasi,
         dispersionThreshold: .infinity)
       let fit = try TrendFitter(options: options).fit(series[name]!)
       let tag = "\(name) \(r["scale"]!) level \(level)"
@@ -27,10 +27,10 @@ import TestSupport
         (fit.projection?.low, "projection_low"), (fit.projection?.high, "projection_high"),
       ]
       for (value, column) in checks {
-        let (ok, message) = close(value, r.number(column), 1e-6, "\(tag) \(column)")
+        let (ok, message) = trendClose(value, r.trendNumber(column), 1e-6, "\(tag) \(column)")
         #expect(ok, "\(message)")
       }
-      let (ok, message) = close(fit.annualChangePercent, r.number("slope").map { 100 * expm1($0) }, 1e-6, "\(tag) annual change")
+      let (ok, message) = trendClose(fit.annualChangePercent, r.trendNumber("slope").map { 100 * expm1($0) }, 1e-6, "\(tag) annual change")
       #expect(ok, "\(message)")
     }
   }
@@ -38,7 +38,7 @@ import TestSupport
   /// The overdispersed fixture has Pearson dispersion > 1.5, so quasi-Poisson SEs are chosen
   /// by default and said so; the short series (dispersion ≈ 0.18 in statsmodels) keeps Wald SEs.
   @Test func quasiPoissonChosenWhenOverdispersed() throws {
-    let series = try fixtureSeries()
+    let series = try trendFixtureSeries()
     let fitter = TrendFitter(options: TrendOptions(model: .poisson))
     let over = try fitter.fit(series["overdispersed"]!)
     #expect(over.quasiPoisson == true)
@@ -69,7 +69,7 @@ import TestSupport
   /// alone, in input order (3,000 series: 375 copies of each fixture series).
   @Test(arguments: [TrendModel.poisson, .sen])
   func chunkedFitsEqualSingleFits(model: TrendModel) throws {
-    let fixtures = try fixtureSeries().filter { $0.value.values.allSatisfy { $0 >= 0 } }.sorted { $0.key < $1.key }
+    let fixtures = try trendFixtureSeries().filter { $0.value.values.allSatisfy { $0 >= 0 } }.sorted { $0.key < $1.key }
     let many = (0..<3000).map { fixtures[$0 % fixtures.count].value }
     let fitter = TrendFitter(options: TrendOptions(model: model, projectTo: 2030))
     let together = fitter.fit(many)

@@ -9,12 +9,12 @@ import TestSupport
 @Suite struct SurveyProportionTests {
   func surveys() throws -> [String: (years: [Int], p: [Double], n: [Double])] {
     var out = [String: (years: [Int], p: [Double], n: [Double])]()
-    for r in try ReferenceTable("trends/survey.csv").records {
+    for r in try TrendReferenceTable("trends/survey.csv").records {
       let scale = r["unit"] == "%" ? 100.0 : 1.0
       var entry = out[r["indicator"]!] ?? ([], [], [])
-      entry.years.append(r.int("year"))
-      entry.p.append(r.number("value")! / scale)
-      entry.n.append(r.number("n")!)
+      entry.years.append(r.trendInt("year"))
+      entry.p.append(r.trendNumber("value")! / scale)
+      entry.n.append(r.trendNumber("n")!)
       out[r["indicator"]!] = entry
     }
     return out
@@ -22,20 +22,20 @@ import TestSupport
 
   @Test func yearlyAgainstStatsmodels() throws {
     let data = try surveys()
-    let reference = try ReferenceTable("trends/ref_survey.csv").records
+    let reference = try TrendReferenceTable("trends/ref_survey.csv").records
     #expect(reference.count == 34)
     for r in reference {
-      let name = r["indicator"]!, level = r.number("level")!
+      let name = r["indicator"]!, level = r.trendNumber("level")!
       let d = try #require(data[name])
       let rows = SurveySeries(years: d.years, proportions: d.p, sizes: d.n).yearly(level: level)
-      let row = try #require(rows.first { $0.year == r.int("year") })
+      let row = try #require(rows.first { $0.year == r.trendInt("year") })
       let tag = "\(name) \(row.year) level \(level)"
       let checks: [(Double?, String)] = [
         (row.proportion, "proportion"), (row.ciLow, "ci_low"), (row.ciHigh, "ci_high"), (row.change, "change"),
         (row.changeZ, "change_z"), (row.changeP, "change_p"),
       ]
       for (value, column) in checks {
-        let (ok, message) = close(value, r.number(column), 1e-9, "\(tag) \(column)")
+        let (ok, message) = trendClose(value, r.trendNumber(column), 1e-9, "\(tag) \(column)")
         #expect(ok, "\(message)")
       }
     }
@@ -43,11 +43,11 @@ import TestSupport
 
   @Test func trendAgainstStatsmodelsWLS() throws {
     let data = try surveys()
-    for r in try ReferenceTable("trends/ref_survey_trend.csv").records {
-      let name = r["indicator"]!, level = r.number("level")!
+    for r in try TrendReferenceTable("trends/ref_survey_trend.csv").records {
+      let name = r["indicator"]!, level = r.trendNumber("level")!
       let d = try #require(data[name])
       let fit = try SurveySeries(years: d.years, proportions: d.p, sizes: d.n).trend(
-        level: level, projectTo: r.int("projection_year"))
+        level: level, projectTo: r.trendInt("projection_year"))
       let tag = "\(name) level \(level)"
       let checks: [(Double?, String)] = [
         (fit.intercept, "intercept_pp"), (fit.slope, "slope_pp"), (fit.slopeStandardError, "slope_se_pp"),
@@ -56,7 +56,7 @@ import TestSupport
         (fit.projection?.low, "projection_low_pp"), (fit.projection?.high, "projection_high_pp"),
       ]
       for (value, column) in checks {
-        let (ok, message) = close(value, r.number(column), 1e-9, "\(tag) \(column)")
+        let (ok, message) = trendClose(value, r.trendNumber(column), 1e-9, "\(tag) \(column)")
         #expect(ok, "\(message)")
       }
       #expect(fit.method == "survey-wls")

@@ -7,11 +7,11 @@ import TestSupport
 /// `pymannkendall.original_test` (Tests/Fixtures/trends/ref_sen.csv).
 @Suite struct TheilSenTests {
   @Test func againstScipyAndPymannkendall() throws {
-    let series = try fixtureSeries()
-    let reference = try ReferenceTable("trends/ref_sen.csv").records
+    let series = try trendFixtureSeries()
+    let reference = try TrendReferenceTable("trends/ref_sen.csv").records
     #expect(reference.count == 16)
     for r in reference {
-      let name = r["series"]!, level = r.number("level")!
+      let name = r["series"]!, level = r.trendNumber("level")!
       let fit = try TrendFitter(options: TrendOptions(model: .sen, level: level)).fit(series[name]!)
       let mk = try #require(fit.mannKendall)
       let tag = "\(name) level \(level)"
@@ -21,7 +21,7 @@ import TestSupport
         (mk.z, "mk_z"), (mk.tau, "mk_tau"),
       ]
       for (value, column) in checks {
-        let (ok, message) = close(value, r.number(column), 1e-9, "\(tag) \(column)")
+        let (ok, message) = trendClose(value, r.trendNumber(column), 1e-9, "\(tag) \(column)")
         #expect(ok, "\(message)")
       }
       #expect(fit.slopeStandardError == nil && fit.rSquared == nil)

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Reads the reference CSVs written by Tests/Fixtures/reference/make_trends.py (no quoting
 /// needed: every field is a name or a number; an empty field is a missing value).
-struct ReferenceTable {
+struct TrendReferenceTable {
   var header: [String]
   var rows: [[String]]
 
@@ -23,20 +23,20 @@ struct ReferenceTable {
 
 extension Dictionary where Key == String, Value == String {
   /// The number in column `name` (nil when empty).
-  func number(_ name: String) -> Double? {
+  func trendNumber(_ name: String) -> Double? {
     guard let text = self[name], !text.isEmpty else { return nil }
     return Double(text)
   }
-  func int(_ name: String) -> Int { Int(Double(self[name]!)!) }
+  func trendInt(_ name: String) -> Int { Int(Double(self[name]!)!) }
 }
 
 /// The fixture series (Tests/Fixtures/trends/series.csv), by name.
-func fixtureSeries() throws -> [String: TrendSeries] {
-  let table = try ReferenceTable("trends/series.csv")
+func trendFixtureSeries() throws -> [String: TrendSeries] {
+  let table = try TrendReferenceTable("trends/series.csv")
   var years = [String: [Int]](), values = [String: [Double]]()
   for r in table.records {
-    years[r["indicator"]!, default: []].append(r.int("year"))
-    values[r["indicator"]!, default: []].append(r.number("value")!)
+    years[r["indicator"]!, default: []].append(r.trendInt("year"))
+    values[r["indicator"]!, default: []].append(r.trendNumber("value")!)
   }
   return years.mapValues { _ in TrendSeries(years: [], values: []) }.reduce(into: [:]) { out, item in
     out[item.key] = TrendSeries(years: years[item.key]!, values: values[item.key]!)
@@ -44,7 +44,7 @@ func fixtureSeries() throws -> [String: TrendSeries] {
 }
 
 /// Relative closeness with a message naming the case and the field.
-func close(_ computed: Double?, _ reference: Double?, _ relative: Double, _ what: String) -> (Bool, String) {
+func trendClose(_ computed: Double?, _ reference: Double?, _ relative: Double, _ what: String) -> (Bool, String) {
   (isClose(computed, reference, relative: relative),
    "\(what): computed \(computed.map { "\($0)" } ?? "nil"), reference \(reference.map { "\($0)" } ?? "nil")")
 }

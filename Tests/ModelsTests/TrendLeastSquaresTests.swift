@@ -8,29 +8,29 @@ import TestSupport
 @Suite struct TrendLeastSquaresTests {
   @Test(arguments: ["linear", "loglinear"])
   func againstStatsmodels(model: String) throws {
-    let series = try fixtureSeries()
-    let reference = try ReferenceTable("trends/ref_\(model).csv").records
+    let series = try trendFixtureSeries()
+    let reference = try TrendReferenceTable("trends/ref_\(model).csv").records
     #expect(reference.count >= 12)
     for r in reference {
-      let name = r["series"]!, level = r.number("level")!
-      let options = TrendOptions(model: TrendModel(rawValue: model)!, level: level, projectTo: r.int("projection_year"))
+      let name = r["series"]!, level = r.trendNumber("level")!
+      let options = TrendOptions(model: TrendModel(rawValue: model)!, level: level, projectTo: r.trendInt("projection_year"))
       let fit = try TrendFitter(options: options).fit(series[name]!)
       let tag = "\(model) \(name) level \(level)"
-      #expect(fit.n == r.int("n"), "\(tag) n")
-      #expect(fit.firstYear == r.int("first_year") && fit.lastYear == r.int("last_year"), "\(tag) years")
+      #expect(fit.n == r.trendInt("n"), "\(tag) n")
+      #expect(fit.firstYear == r.trendInt("first_year") && fit.lastYear == r.trendInt("last_year"), "\(tag) years")
       let checks: [(Double?, String)] = [
         (fit.intercept, "intercept"), (fit.slope, "slope"), (fit.slopeStandardError, "slope_se"),
         (fit.slopeLow, "slope_low"), (fit.slopeHigh, "slope_high"), (fit.pValue, "p_value"),
         (fit.rSquared, "r_squared"),
       ]
       for (value, column) in checks {
-        let (ok, message) = close(value, r.number(column), 1e-9, "\(tag) \(column)")
+        let (ok, message) = trendClose(value, r.trendNumber(column), 1e-9, "\(tag) \(column)")
         #expect(ok, "\(message)")
       }
       let projection = try #require(fit.projection)
       let back: (Double?) -> Double? = { v in model == "loglinear" ? v.map { exp($0) } : v }
       for (value, column) in [(projection.value, "fitted"), (projection.low!, "obs_low"), (projection.high!, "obs_high")] {
-        let (ok, message) = close(value, back(r.number(column)), 1e-9, "\(tag) projection \(column)")
+        let (ok, message) = trendClose(value, back(r.trendNumber(column)), 1e-9, "\(tag) projection \(column)")
         #expect(ok, "\(message)")
       }
       if model == "loglinear" {
@@ -38,7 +38,7 @@ import TestSupport
         for (value, column) in [
           (fit.annualChangePercent, "slope"), (fit.annualChangeLow, "slope_low"), (fit.annualChangeHigh, "slope_high"),
         ] {
-          let (ok, message) = close(value, r.number(column).map { 100 * expm1($0) }, 1e-9, "\(tag) annual change \(column)")
+          let (ok, message) = trendClose(value, r.trendNumber(column).map { 100 * expm1($0) }, 1e-9, "\(tag) annual change \(column)")
           #expect(ok, "\(message)")
         }
       } else {
@@ -51,8 +51,8 @@ import TestSupport
   /// y_j = c_j·y + d_j for the "ties" fixture y. OLS is affine-equivariant, so
   /// slope_j = c_j·slope, se_j = |c_j|·se, and p and R² are unchanged (statsmodels' values).
   @Test func batchOfAffineCopies() throws {
-    let base = try #require(try fixtureSeries()["ties"])
-    let r = try #require(try ReferenceTable("trends/ref_linear.csv").records.first {
+    let base = try #require(try trendFixtureSeries()["ties"])
+    let r = try #require(try TrendReferenceTable("trends/ref_linear.csv").records.first {
       $0["series"] == "ties" && $0["level"] == "0.95"
     })
     // c = (j mod 7 − 3) + 0.3·(j mod 5 + 1) is never 0 (0.3k is not a whole number for k = 1…5).
@@ -69,11 +69,11 @@ import TestSupport
     for (j, result) in fits.enumerated() {
       let fit = try result.get()
       let c = scales[j]
-      let ok = isClose(fit.slope, c * r.number("slope")!, relative: 1e-9)
-        && isClose(fit.slopeStandardError, abs(c) * r.number("slope_se")!, relative: 1e-9)
-        && isClose(fit.pValue, r.number("p_value")!, relative: 1e-9)
-        && isClose(fit.rSquared, r.number("r_squared")!, relative: 1e-9)
-        && isClose(fit.intercept, c * r.number("intercept")! + shifts[j], relative: 1e-9, absolute: 1e-9)
+      let ok = isClose(fit.slope, c * r.trendNumber("slope")!, relative: 1e-9)
+        && isClose(fit.slopeStandardError, abs(c) * r.trendNumber("slope_se")!, relative: 1e-9)
+        && isClose(fit.pValue, r.trendNumber("p_value")!, relative: 1e-9)
+        && isClose(fit.rSquared, r.trendNumber("r_squared")!, relative: 1e-9)
+        && isClose(fit.intercept, c * r.trendNumber("intercept")! + shifts[j], relative: 1e-9, absolute: 1e-9)
       if !ok {
         failures += 1
         if failures < 5 { Issue.record("copy \(j) (c = \(c)): slope \(fit.slope ?? .nan), se \(fit.slopeStandardError ?? .nan)") }
@@ -85,7 +85,7 @@ import TestSupport
   /// Series with different patterns of missing years are grouped, and each group's results
   /// match fitting the series alone.
   @Test func mixedPatternsMatchSingleFits() throws {
-    let all = try fixtureSeries()
+    let all = try trendFixtureSeries()
     let names = all.keys.sorted()
     let options = TrendOptions(model: .linear, projectTo: 2030)
     let together = TrendFitter(options: options).fit(names.map { all[$0]! })

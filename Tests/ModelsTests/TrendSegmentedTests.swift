@@ -10,14 +10,14 @@ import TestSupport
   /// ln y; our projection is the back-transform exp(·) of statsmodels' log-scale prediction).
   @Test(arguments: [TrendModel.linear, .loglinear])
   func againstStatsmodels(model: TrendModel) throws {
-    let series = try fixtureSeries()
+    let series = try trendFixtureSeries()
     let log = model == .loglinear
-    let reference = try ReferenceTable(log ? "trends/ref_segmented_log.csv" : "trends/ref_segmented.csv").records
+    let reference = try TrendReferenceTable(log ? "trends/ref_segmented_log.csv" : "trends/ref_segmented.csv").records
     #expect(reference.count == (log ? 4 : 6))
     for r in reference {
-      let name = r["series"]!, level = r.number("level")!
+      let name = r["series"]!, level = r.trendNumber("level")!
       let options = TrendOptions(
-        model: model, level: level, projectTo: r.int("projection_year"), breakYear: r.int("break_year"))
+        model: model, level: level, projectTo: r.trendInt("projection_year"), breakYear: r.trendInt("break_year"))
       let fit = try TrendFitter(options: options).fit(series[name]!)
       let effects = try #require(fit.breakEffects)
       let tag = "\(model) \(name) level \(level)"
@@ -30,18 +30,18 @@ import TestSupport
           (coefficient.high, "high"), (coefficient.pValue, "p"),
         ]
         for (value, part) in pairs {
-          let (ok, message) = close(value, r.number("\(term)_\(part)"), 1e-9, "\(tag) \(term)_\(part)")
+          let (ok, message) = trendClose(value, r.trendNumber("\(term)_\(part)"), 1e-9, "\(tag) \(term)_\(part)")
           #expect(ok, "\(message)")
         }
       }
-      let (ok0, m0) = close(fit.intercept, r.number("b0_est"), 1e-9, "\(tag) b0")
+      let (ok0, m0) = trendClose(fit.intercept, r.trendNumber("b0_est"), 1e-9, "\(tag) b0")
       #expect(ok0, "\(m0)")
-      let (okR, mR) = close(fit.rSquared, r.number("r_squared"), 1e-9, "\(tag) r_squared")
+      let (okR, mR) = trendClose(fit.rSquared, r.trendNumber("r_squared"), 1e-9, "\(tag) r_squared")
       #expect(okR, "\(mR)")
       let projection = try #require(fit.projection)
       for (value, column) in [(projection.value, "projection"), (projection.low!, "projection_low"), (projection.high!, "projection_high")] {
-        let expected = r.number(column).map { log ? exp($0) : $0 }
-        let (ok, message) = close(value, expected, 1e-9, "\(tag) \(column)")
+        let expected = r.trendNumber(column).map { log ? exp($0) : $0 }
+        let (ok, message) = trendClose(value, expected, 1e-9, "\(tag) \(column)")
         #expect(ok, "\(message)")
       }
     }
