@@ -14,6 +14,14 @@ struct RegressReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
   var tolerance: Double
   /// statsmodels' values in the shape of `regress --format json`.
   var expected: RegressOutput
+  /// Per-row fitted values, residuals and leverages, as `--diagnostics FILE` writes them.
+  var diagnostics: Diagnostics?
+
+  struct Diagnostics: Decodable, Sendable {
+    var fitted: [Double]
+    var residual: [Double]
+    var leverage: [Double]
+  }
   var testDescription: String { name }
 
   struct Manifest: Decodable { var cases: [RegressReferenceCase] }
@@ -73,6 +81,35 @@ struct RegressReferenceTests {
       "ols3", "ols3_level90", "wls", "robust_hc0", "robust_hc1", "robust_hc2", "robust_hc3",
       "no_intercept", "poly3", "poly2_with_x", "rank_deficient", "constant_predictor",
     ])
+  }
+
+  /// `--diagnostics FILE` writes `row,fitted,residual,leverage`, one line per observation, equal to
+  /// statsmodels' fittedvalues, resid and the hat-matrix diagonal (relative 1e-10; residuals also
+  /// within 1e-12 of the response scale, as they are differences).
+  @Test("--diagnostics: fitted, residual and leverage per row equal statsmodels",
+        arguments: RegressReferenceCase.all.filter { $0.diagnostics != nil })
+  func diagnosticsMatchStatsmodels(_ reference: RegressReferenceCase) throws {
+    let expected = try #require(reference.diagnostics)
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("regress-diagnostics-\(UUID().uuidString).csv").path
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let result = try runCLI(["regress", fixturePath(reference.input)] + reference.arguments + ["--diagnostics", file])
+    #expect(result.status == 0, "\(reference.name): \(result.stderr)")
+    let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(lines.first == "row,fitted,residual,leverage")
+    let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.count == expected.fitted.count, "\(reference.name): rows")
+    let scale = expected.fitted.map(abs).max() ?? 1
+    for (i, row) in rows.enumerated() where i < expected.fitted.count {
+      #expect(row.count == 4 && row[0] == "\(i + 1)", "\(reference.name) row \(i + 1): \(row)")
+      guard row.count == 4 else { continue }
+      #expect(isClose(Double(row[1]), expected.fitted[i], relative: reference.tolerance),
+              "\(reference.name) row \(i + 1) fitted: \(row[1]) vs \(expected.fitted[i])")
+      #expect(isClose(Double(row[2]), expected.residual[i], relative: reference.tolerance, absolute: 1e-12 * scale),
+              "\(reference.name) row \(i + 1) residual: \(row[2]) vs \(expected.residual[i])")
+      #expect(isClose(Double(row[3]), expected.leverage[i], relative: reference.tolerance),
+              "\(reference.name) row \(i + 1) leverage: \(row[3]) vs \(expected.leverage[i])")
+    }
   }
 
   @Test("every field equals statsmodels to relative 1e-10", arguments: RegressReferenceCase.all)

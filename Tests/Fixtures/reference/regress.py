@@ -10,11 +10,13 @@ Usage (from the package root):
 Writes, under Tests/Fixtures/regress/:
     NAME.csv       small input files (seeded numpy generator; every value printed with fixed
                    decimals, so the CSV text *is* the data)
-    cases.json     {"cases": [{"name", "input", "arguments", "tolerance", "expected"}]}, where
+    cases.json     {"cases": [{"name", "input", "arguments", "tolerance", "expected", "diagnostics"?}]}, where
                    "expected" has exactly the shape of `regress --format json` (DESIGN.md section 6):
                    coefficients [{term, estimate, std_error, t_value, p_value, ci_low, ci_high}],
                    n, df_residual, sigma, r_squared, adj_r_squared, f_statistic, f_p_value, rank,
-                   aliased, log_likelihood, aic, bic, covariance_type.
+                   aliased, log_likelihood, aic, bic, covariance_type; "diagnostics" (for ols3, wls,
+                   rank_deficient) holds per-row fitted, residual and leverage, as `--diagnostics FILE`
+                   writes them (columns row,fitted,residual,leverage).
 
 Each input's decimal strings are converted with Python's float() (correctly rounded), so statsmodels
 sees the same doubles as a correctly rounding CSV reader. Conventions are statsmodels':
@@ -130,7 +132,7 @@ cases = []
 
 
 def add(name, input_name, arguments, frame, terms, weights=None, cov_type="nonrobust", level=0.95,
-        all_terms=None, aliased=()):
+        all_terms=None, aliased=(), diagnostics=False):
     result = fit(frame, terms, weights, cov_type)
     all_terms = all_terms or terms
     exp = expected(result, terms, all_terms, list(aliased), cov_type, level)
@@ -139,8 +141,25 @@ def add(name, input_name, arguments, frame, terms, weights=None, cov_type="nonro
         for key in ("estimate", "ci_low", "ci_high"):
             if row[key] is not None and row["std_error"] is not None:
                 assert abs(row[key]) > 1e-3 * row["std_error"], (name, row)
-    cases.append(dict(name=name, input="regress/%s.csv" % input_name, arguments=arguments,
-                      tolerance=1e-10, expected=exp))
+    case = dict(name=name, input="regress/%s.csv" % input_name, arguments=arguments,
+                tolerance=1e-10, expected=exp)
+    if diagnostics:
+        case["diagnostics"] = diagnostics_of(result, frame, terms, weights)
+    cases.append(case)
+
+
+def diagnostics_of(result, frame, terms, weights):
+    """Per-row fitted values, residuals y - yhat (unweighted scale) and leverages h_i, the diagonal
+    of the hat matrix of the weighted design W^(1/2) X, computed as diag(Xw pinv(Xw)); for OLS
+    checked against statsmodels' OLSInfluence.hat_matrix_diag (WLS results have no get_influence)."""
+    xw = design(frame, terms)
+    if weights is not None:
+        xw = xw * np.sqrt(frame[weights].to_numpy(float))[:, None]
+    leverage = np.einsum("ij,ji->i", xw, np.linalg.pinv(xw))
+    if weights is None:
+        assert np.allclose(leverage, result.get_influence().hat_matrix_diag, rtol=1e-12, atol=0)
+    return dict(fitted=[num(v) for v in result.fittedvalues], residual=[num(v) for v in result.resid],
+                leverage=[num(v) for v in leverage])
 
 
 def main():
@@ -154,7 +173,7 @@ def main():
     y = np.round(1.5 + 0.8 * x1 - 0.03 * x2 + 2.0 * x3 + RNG.normal(0, 1.5, n), 4)
     ols = write_csv("ols3", dict(y=fmt(y, 4), x1=fmt(x1, 3), x2=fmt(x2, 2), x3=fmt(x3, 4)))
     terms = ["(Intercept)", "x1", "x2", "x3"]
-    add("ols3", "ols3", ["--y", "y", "--x", "x1,x2,x3"], ols, terms)
+    add("ols3", "ols3", ["--y", "y", "--x", "x1,x2,x3"], ols, terms, diagnostics=True)
     add("ols3_level90", "ols3", ["--y", "y", "--x", "x1,x2,x3", "--level", "0.9"], ols, terms, level=0.9)
 
     # 2. WLS: weights are inverse variances (n = 30).
@@ -165,7 +184,7 @@ def main():
     y = np.round(3.0 + 1.2 * x1 - 0.4 * x2 + RNG.normal(0, 1, n) / np.sqrt(w), 4)
     wls = write_csv("wls", dict(y=fmt(y, 4), x1=fmt(x1, 2), x2=fmt(x2, 2), w=fmt(w, 3)))
     add("wls", "wls", ["--y", "y", "--x", "x1,x2", "--weights", "w"], wls,
-        ["(Intercept)", "x1", "x2"], weights="w")
+        ["(Intercept)", "x1", "x2"], weights="w", diagnostics=True)
 
     # 3. Heteroskedastic data (error SD grows with x1), robust covariances HC0-HC3 (n = 50).
     n = 50
@@ -206,7 +225,8 @@ def main():
                                      x3=[str(v) for v in x3]))
     assert np.linalg.matrix_rank(design(rank, ["(Intercept)", "x1", "x2", "x3"])) == 3
     add("rank_deficient", "rankdef", ["--y", "y", "--x", "x1,x2,x3"], rank,
-        ["(Intercept)", "x1", "x2"], all_terms=["(Intercept)", "x1", "x2", "x3"], aliased=["x3"])
+        ["(Intercept)", "x1", "x2"], all_terms=["(Intercept)", "x1", "x2", "x3"], aliased=["x3"],
+        diagnostics=True)
 
     # 7. A constant predictor is aliased with the intercept; the rest equals the fit without it.
     n = 15
