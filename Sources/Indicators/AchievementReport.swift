@@ -324,6 +324,8 @@ struct AchievementBuilder {
           merged.line = row.line
           records[records.count - 1] = merged
         case .last:
+          // The later row replaces the earlier one, target included.
+          targetLines.removeAll { $0.line == last.line }
           records[records.count - 1] = PeriodRecord(
             period: row.period, value: value, target: row.target, line: row.line)
         }
@@ -334,10 +336,26 @@ struct AchievementBuilder {
     let indicator = indicators.names[Int(key.indicator)]
     let agency = agencies.names[Int(key.agency)]
 
+    // The annual target: taken once; rows that disagree are an error naming both lines.
+    var yearTarget: AggregatedValue?
+    if let (t0, line0) = targetLines.first {
+      if let other = targetLines.first(where: { $0.target != t0 }),
+        !isSubPeriod(first.period) || options.targetPer == .year
+      {
+        throw source.error(
+          line: Swift.max(other.line, line0), field: "target",
+          "annual target differs between lines \(Swift.min(other.line, line0)) and "
+            + "\(Swift.max(other.line, line0)) for \(describe(key)) (\(t0) and \(other.target); "
+            + "use --target-per quarter if targets are per quarter)",
+          found: (other.line > line0 ? other.target : t0).description)
+      }
+      yearTarget = AggregatedValue(t0)
+    }
+
     // An annual row.
     if !isSubPeriod(first.period) {
       let record = records[0]
-      let target = record.target.map(AggregatedValue.init)
+      let target = yearTarget
       let (ratio, status) = AchievementRatio.decide(
         actual: record.value, target: target, direction: direction, near: options.near)
       return AchievementRatio(
@@ -352,19 +370,7 @@ struct AchievementBuilder {
     let target: AggregatedValue?
     switch options.targetPer {
     case .year:
-      if let (t0, line0) = targetLines.first {
-        if let other = targetLines.first(where: { $0.target != t0 }) {
-          throw source.error(
-            line: Swift.max(other.line, line0), field: "target",
-            "annual target differs between lines \(Swift.min(other.line, line0)) and "
-              + "\(Swift.max(other.line, line0)) for \(describe(key)) (\(t0) and \(other.target); "
-              + "use --target-per quarter if targets are per quarter)",
-            found: (other.line > line0 ? other.target : t0).description)
-        }
-        target = AggregatedValue(t0)
-      } else {
-        target = nil
-      }
+      target = yearTarget
     case .quarter:
       let targets = records.compactMap { $0.target.map(AggregatedValue.init) }
       target = AchievementBuilder.aggregate(targets, by: options.aggregation)

@@ -319,3 +319,19 @@ struct SplitMix64: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+@Suite struct AchievementDuplicateTargetTests {
+  @Test func annualDuplicatesWithDifferentTargets() throws {
+    let obs = [
+      Observation(indicator: "i", agency: "A", period: Period(year: 2023), value: DecimalNumber(5), target: DecimalNumber(10), line: 2),
+      Observation(indicator: "i", agency: "A", period: Period(year: 2023), value: DecimalNumber(6), target: DecimalNumber(12), line: 3),
+    ]
+    // sum: 5 + 6 = 11, but the targets 10 and 12 disagree → an error naming lines 2 and 3.
+    #expect(throws: DataError.self) {
+      try AchievementReport(observations: obs, options: AchievementOptions(duplicates: .sum))
+    }
+    // last: line 3 replaces line 2 entirely: 6 of 12 = 0.5.
+    let last = try AchievementReport(observations: obs, options: AchievementOptions(duplicates: .last)).rows[0]
+    #expect(last.ratio == 0.5)
+  }
+}
