@@ -209,15 +209,19 @@ struct AchievementBuilder {
     var results: [AchievementRatio] = []
     results.reserveCapacity(groupCount)
     let rows = observations
+    // Scratch buffers reused across groups (no allocation per group).
+    var members: [Int] = []
+    var scratch = Scratch()
     for g in 0..<groupCount {
-      var members = order[starts[g]..<starts[g + 1]].map(Int.init)
+      members.removeAll(keepingCapacity: true)
+      for m in order[starts[g]..<starts[g + 1]] { members.append(Int(m)) }
       if members.count > 1 {
         members.sort { x, y in
           let a = rows[x].period, b = rows[y].period
           return a != b ? a < b : rows[x].line < rows[y].line
         }
       }
-      results.append(try aggregate(group: groupKeys[g], members: members))
+      results.append(try aggregate(group: groupKeys[g], members: members, scratch: &scratch))
     }
     if options.total {
       results += try totals(results)
@@ -274,7 +278,14 @@ struct AchievementBuilder {
     return parts.joined(separator: ", ")
   }
 
-  func aggregate(group key: GroupKey, members: [Int]) throws -> AchievementRatio {
+  /// Buffers `aggregate` reuses from group to group.
+  struct Scratch {
+    var records: [PeriodRecord] = []
+    var targetLines: [(target: DecimalNumber, line: Int)] = []
+    var values: [AggregatedValue] = []
+  }
+
+  func aggregate(group key: GroupKey, members: [Int], scratch: inout Scratch) throws -> AchievementRatio {
     let first = observations[members[0]]
     let direction = directions[members[0]]
     // One direction and one kind of period per group.
@@ -299,8 +310,16 @@ struct AchievementBuilder {
       }
     }
     // Merge rows of the same period by the duplicates policy.
-    var records: [PeriodRecord] = []
-    var targetLines: [(target: DecimalNumber, line: Int)] = []
+    var records = scratch.records
+    var targetLines = scratch.targetLines
+    scratch.records = []
+    scratch.targetLines = []
+    records.removeAll(keepingCapacity: true)
+    targetLines.removeAll(keepingCapacity: true)
+    defer {
+      scratch.records = records
+      scratch.targetLines = targetLines
+    }
     for m in members {
       let row = observations[m]
       if let t = row.target { targetLines.append((t, row.line)) }
@@ -365,8 +384,13 @@ struct AchievementBuilder {
 
     // Quarterly or monthly rows.
     let expected = first.period.quarter != nil ? 4 : 12
-    let reported = records.filter { $0.value != nil }
-    let actual = AchievementBuilder.aggregate(reported.map { $0.value! }, by: options.aggregation)
+    var values = scratch.values
+    scratch.values = []
+    values.removeAll(keepingCapacity: true)
+    for record in records { if let v = record.value { values.append(v) } }
+    defer { scratch.values = values }
+    let reportedCount = values.count
+    let actual = AchievementBuilder.aggregate(values, by: options.aggregation)
     let target: AggregatedValue?
     switch options.targetPer {
     case .year:
@@ -379,8 +403,8 @@ struct AchievementBuilder {
       actual: actual, target: target, direction: direction, near: options.near)
     return AchievementRatio(
       indicator: indicator, agency: agency, year: key.year, actual: actual, target: target,
-      direction: direction, ratio: ratio, status: status, partial: reported.count < expected,
-      periodsReported: reported.count)
+      direction: direction, ratio: ratio, status: status, partial: reportedCount < expected,
+      periodsReported: reportedCount)
   }
 
   /// Aggregates values in period order; `nil` when there are none.
