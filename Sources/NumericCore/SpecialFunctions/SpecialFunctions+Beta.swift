@@ -48,11 +48,11 @@ extension SpecialFunctions {
   }
 
   /// I_x(a, b) on the side where x < (a+1)/(a+b+2): the continued fraction, except for
-  /// a ≥ 20, b < 8 and x > ½, where it is ill-conditioned (its first partial denominators
+  /// a ≥ 200, b < 8 and x > ½, where it is ill-conditioned (its first partial denominators
   /// 1 − (a+b)x/(a+1) cancel, and x itself no longer carries the digits of y = 1 − x:
   /// errors reach 1e-11 at a = 5e5) and the integral form `largeShapeIntegral` is used.
   static func smallSide(a: Double, b: Double, x: Double, y: Double) -> Double {
-    if a >= 20 && b < 8 && x > 0.5 {
+    if a >= 200 && b < 8 && x > 0.5 {
       return betaPrefactor(a: a, b: b, x: x, y: y) / (a * y) * largeShapeIntegral(a: a, b: b, y: y)
     }
     return betaPrefactor(a: a, b: b, x: x, y: y) * betaContinuedFraction(a: a, b: b, x: x) / a
@@ -104,8 +104,15 @@ extension SpecialFunctions {
     if a >= 8 && b >= 8 {
       let sum = a + b
       let x0 = a / sum, y0 = b / sum
-      // λ from the smaller of x, y so that it carries that one's full precision.
-      let lambda = x <= y ? (a - sum * x) : (sum * y - b)
+      // λ from the smaller of x, y so that it carries that one's full precision, with a + b
+      // split exactly (TwoSum: sum + sumError = a + b) and the product fused: the result is
+      // near 2λ times as sensitive to λ's error as to x itself, and λ ~ 1e4 in the far
+      // tails of a, b ~ 1e6, so a rounded a − (a+b)·x would cost ~1e-12.
+      let bVirtual = sum - a
+      let sumError = (a - (sum - bVirtual)) + (b - bVirtual)
+      let lambda = x <= y
+        ? a.addingProduct(-sum, x) - sumError * x
+        : (-b).addingProduct(sum, y) + sumError * y
       let ea = -lambda / a, eb = lambda / b
       let u = abs(ea) > 0.6 ? ea - Double.log(x / x0) : rlog1(ea)
       let v = abs(eb) > 0.6 ? eb - Double.log(y / y0) : rlog1(eb)

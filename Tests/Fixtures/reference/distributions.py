@@ -21,7 +21,8 @@ How the truth is computed (all in mpmath, working precision 60 digits):
   mpmath.betainc wherever that converges and a + b <= 2000 (the script stops if they disagree).
   t: cdf(x<0) = ½ I_{ν/(ν+x²)}(ν/2, ½);  f: cdf = I_{d1 x/(d1 x + d2)}(d1/2, d2/2),
   sf = I_{d2/(d1 x + d2)}(d2/2, d1/2);  chi2: P(k/2, x/2), Q(k/2, x/2) with the small side
-  direct: z ≤ a from the positive series z^a e^-z/Γ(a+1)·1F1(1; a+1; z), else mpmath.gammainc(a, z, ∞).
+  direct: z ≤ a from the positive series z^a e^-z/Γ(a+1)·1F1(1; a+1; z), else mpmath.gammainc(a, z, ∞)
+  (or, where that does not converge, 1 − the same series at 420 digits).
   quantile / isf: mpmath.findroot of ln(tail(u)) − ln(p) started from scipy's answer, on the
   tail that p belongs to (lower tail for quantile with p ≤ ½, upper with 1 − p otherwise);
   the root is verified to give the probability to 1e-30 relative.
@@ -151,7 +152,15 @@ def inc_gamma(a, z):
     if z <= a:
         lo = z**a * mp.exp(-z) / mp.gamma(a + 1) * mp.hyp1f1(1, a + 1, z, maxterms=10**7)
         return lo, 1 - lo
-    up = mp.gammainc(a, z, mp.inf, regularized=True)
+    try:
+        up = mp.gammainc(a, z, mp.inf, regularized=True)
+    except mp.libmp.libhyper.NoConvergence:
+        # mpmath's asymptotic series gives up (z slightly above a large a): take 1 - P from
+        # the positive series at 420 digits, enough for any Q >= 1e-300 to keep 60 digits.
+        with mp.workdps(420):
+            lo = z**a * mp.exp(-z) / mp.gamma(a + 1) * mp.hyp1f1(1, a + 1, z, maxterms=10**7)
+            up = 1 - lo
+        up = +up
     return 1 - up, up
 
 
@@ -324,6 +333,31 @@ for a in GAMMA_A:
         lo, up = inc_gamma(am, xm)
         emit("special", "gammap", a, None, x, lo, sc.gammainc(a, x))
         emit("special", "gammaq", a, None, x, up, sc.gammaincc(a, x))
+
+# Random special-function rows (seeded) across the regime boundaries of the Swift code
+# (a or b near 8, 10, 200; x near the mean and deep in either tail): a, b log-uniform in
+# [0.1, 1e6], a tail probability log-uniform in [1e-300, 0.5] on a random side, and x the
+# point scipy's inverse puts there (any x would do: the truth is computed at that exact x).
+rng = np.random.default_rng(20261125)
+for _ in range(300):
+    a, b = (float(v) for v in 10 ** rng.uniform(-1, 6, size=2))
+    p = float(10 ** rng.uniform(-300, math.log10(0.5)))
+    x = float(sc.betaincinv(a, b, p) if rng.random() < 0.5 else sc.betainccinv(a, b, p))
+    if not 0 < x < 1:
+        continue
+    xm = mp.mpf(x)
+    lo, up = inc_beta(a, b, xm, 1 - xm)
+    emit("special", "betainc", a, b, x, lo, sc.betainc(a, b, x))
+    emit("special", "betaincc", a, b, x, up, sc.betaincc(a, b, x))
+for _ in range(300):
+    a = float(10 ** rng.uniform(-1, 6))
+    p = float(10 ** rng.uniform(-300, math.log10(0.5)))
+    x = float(sc.gammaincinv(a, p) if rng.random() < 0.5 else sc.gammainccinv(a, p))
+    if not (x > 0 and math.isfinite(x)):
+        continue
+    lo, up = inc_gamma(a, mp.mpf(x))
+    emit("special", "gammap", a, None, x, lo, sc.gammainc(a, x))
+    emit("special", "gammaq", a, None, x, up, sc.gammaincc(a, x))
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "distributions.csv")
 with open(out, "w", newline="") as f:
