@@ -10,7 +10,7 @@
 /// its cancellation error (≈ 1e-16 absolute), checked when the fixture is made.
 ///
 /// Edge cases: n < 2 or Var S = 0 (all values tied) → z = 0, p = 1.
-public struct MannKendall: Sendable, Equatable {
+public struct MannKendall: Sendable, Equatable, Codable {
   /// Kendall's S.
   public var s: Double
   /// Var S with the tie correction.

@@ -9,9 +9,9 @@
 ///
 /// Sources: statsmodels `get_prediction().summary_frame()` (`obs_ci_*` for OLS, `mean_ci_*`
 /// for GLM), which the tests compare against.
-public struct Projection: Sendable, Equatable {
+public struct Projection: Sendable, Equatable, Codable {
   /// What the interval covers.
-  public enum Interval: String, Sendable, Equatable {
+  public enum Interval: String, Sendable, Equatable, Codable {
     /// A new observation (OLS prediction interval).
     case prediction
     /// The mean (GLM confidence interval of μ).

@@ -4,7 +4,7 @@
 ///
 /// b2 is the level change at B, b3 the change of slope from B on (DESIGN.md §4;
 /// Wagner et al. 2002, J Clin Pharm Ther 27:299–309).
-public struct SegmentedEffects: Sendable, Equatable {
+public struct SegmentedEffects: Sendable, Equatable, Codable {
   /// The break year B.
   public var year: Int
   /// b2: the level change at B.

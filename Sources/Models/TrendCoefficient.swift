@@ -1,5 +1,5 @@
 /// One estimated coefficient with its inference.
-public struct TrendCoefficient: Sendable, Equatable {
+public struct TrendCoefficient: Sendable, Equatable, Codable {
   public var estimate: Double
   public var standardError: Double?
   public var low: Double?

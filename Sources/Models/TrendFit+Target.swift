@@ -2,7 +2,7 @@ import NumericCore
 import RealModule
 
 /// Whether and when the fitted line meets a target.
-public struct TargetCrossing: Sendable, Equatable {
+public struct TargetCrossing: Sendable, Equatable, Codable {
   /// The target value, on the data's scale.
   public var target: Double
   /// Whether the fitted value at the projection year (or the last year without `--to`)

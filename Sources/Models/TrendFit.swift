@@ -5,7 +5,7 @@ import NumericCore
 /// are on the log scale for log-linear and Poisson models (ln y per year), where
 /// `annualChangePercent` = 100·(eᵇ − 1) gives the change in percent per year with its CI
 /// from the slope's CI. A missing number is `nil`, never NaN.
-public struct TrendFit: Sendable, Equatable {
+public struct TrendFit: Sendable, Equatable, Codable {
   /// The model fitted.
   public var model: TrendModel
   /// A more specific name of the method, when `model` alone does not say it (`survey-wls`).
