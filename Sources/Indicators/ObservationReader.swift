@@ -19,14 +19,16 @@ public enum ObservationReader {
   public static func read(path: String?, options: ObservationReadOptions = ObservationReadOptions()) throws
     -> ObservationSet
   {
-    try read(table: TableReader.read(path: path, options: tableOptions(options)), options: options)
+    // The scanned table is a temporary: it is freed when `parse` returns, before the
+    // chunks are joined, so its text and cell index never sit beside the whole result.
+    join(try parse(table: TableReader.read(path: path, options: tableOptions(options)), options: options))
   }
 
   /// Reads bytes already in memory.
   public static func read(
     bytes: [UInt8], source: String, options: ObservationReadOptions = ObservationReadOptions()
   ) throws -> ObservationSet {
-    try read(table: TableReader.read(bytes: bytes, source: source, options: tableOptions(options)), options: options)
+    join(try parse(table: TableReader.read(bytes: bytes, source: source, options: tableOptions(options)), options: options))
   }
 
   static func tableOptions(_ options: ObservationReadOptions) -> ReadOptions {
@@ -38,6 +40,18 @@ public enum ObservationReader {
 
   /// Reads a table already scanned.
   public static func read(table: TextTable, options: ObservationReadOptions) throws -> ObservationSet {
+    join(try parse(table: table, options: options))
+  }
+
+  /// A table's rows converted, chunk by chunk, not yet joined.
+  struct Parsed {
+    var set: ObservationSet
+    var chunks: [Chunk]
+    var layout: Layout
+  }
+
+  /// Title lines, header, footnotes and the conversion of data rows (in chunks).
+  static func parse(table: TextTable, options: ObservationReadOptions) throws -> Parsed {
     var set = ObservationSet(source: table.source, delimiter: table.delimiter)
     for line in table.preamble {
       let text = line.fields.filter { !TextTable.trim($0).isEmpty }.joined(separator: " ")
@@ -46,7 +60,7 @@ public enum ObservationReader {
     if table.blankRows > 0 {
       set.notes.append("\(table.source): \(table.blankRows) row(s) of empty cells skipped")
     }
-    guard !table.header.isEmpty else { return set }
+    guard !table.header.isEmpty else { return Parsed(set: set, chunks: [], layout: Layout()) }
     set.headerText = table.headerOriginalText
     var layout = try layout(table, options: options, notes: &set.notes)
     layout.titleUnit = titleUnit(table, notes: &set.notes)
@@ -73,7 +87,20 @@ public enum ObservationReader {
     }
     // Pass 2: data rows → observations, in chunks on both cores for large files.
     set.rowsRead = dataRows.count
-    var chunks = try convert(dataRows, table: table, layout: layout, options: options)
+    let chunks = try convert(dataRows, table: table, layout: layout, options: options)
+    return Parsed(set: set, chunks: chunks, layout: layout)
+  }
+
+  /// Joins the chunks in row order and records which canonical columns were present.
+  static func join(_ parsed: consuming Parsed) -> ObservationSet {
+    // Take the parts out (swap, not copy), so each array stays uniquely referenced and
+    // is freed or grown in place.
+    var set = ObservationSet()
+    swap(&set, &parsed.set)
+    var chunks: [Chunk] = []
+    swap(&chunks, &parsed.chunks)
+    let layout = parsed.layout
+    guard !chunks.isEmpty else { return set }
     // Chunk 0's array has room for every row: move it, append the others, free each.
     swap(&set.observations, &chunks[0].observations)
     var sawQuarter = false
