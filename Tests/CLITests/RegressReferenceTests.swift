@@ -78,8 +78,8 @@ struct RegressReferenceTests {
   func manifestHasEveryCase() throws {
     let names = try RegressReferenceCase.load().map(\.name)
     #expect(names == [
-      "ols3", "ols3_level90", "wls", "robust_hc0", "robust_hc1", "robust_hc2", "robust_hc3",
-      "no_intercept", "poly3", "poly2_with_x", "rank_deficient", "constant_predictor",
+      "ols3", "ols3_level90", "wls", "wls_hc3", "robust_hc0", "robust_hc1", "robust_hc2", "robust_hc3",
+      "no_intercept", "no_intercept_hc1", "poly3", "poly2_with_x", "rank_deficient", "constant_predictor",
     ])
   }
 

@@ -185,6 +185,9 @@ def main():
     wls = write_csv("wls", dict(y=fmt(y, 4), x1=fmt(x1, 2), x2=fmt(x2, 2), w=fmt(w, 3)))
     add("wls", "wls", ["--y", "y", "--x", "x1,x2", "--weights", "w"], wls,
         ["(Intercept)", "x1", "x2"], weights="w", diagnostics=True)
+    # WLS with a robust covariance: the sandwich on the weighted design and weighted residuals.
+    add("wls_hc3", "wls", ["--y", "y", "--x", "x1,x2", "--weights", "w", "--robust", "hc3"], wls,
+        ["(Intercept)", "x1", "x2"], weights="w", cov_type="hc3")
 
     # 3. Heteroskedastic data (error SD grows with x1), robust covariances HC0-HC3 (n = 50).
     n = 50
@@ -203,6 +206,9 @@ def main():
     y = np.round(2.5 * x1 - 1.5 * x2 + RNG.normal(0, 2, n), 3)
     noint = write_csv("noint", dict(y=fmt(y, 3), x1=fmt(x1, 2), x2=fmt(x2, 2)))
     add("no_intercept", "noint", ["--y", "y", "--x", "x1,x2", "--no-intercept"], noint, ["x1", "x2"])
+    # Robust without an intercept: the Wald F tests every term (no constant to leave out).
+    add("no_intercept_hc1", "noint", ["--y", "y", "--x", "x1,x2", "--no-intercept", "--robust", "hc1"], noint,
+        ["x1", "x2"], cov_type="hc1")
 
     # 5. Polynomial: --poly x:3 gives x, x^2, x^3; and --x z --poly x:2 (n = 30).
     n = 30
