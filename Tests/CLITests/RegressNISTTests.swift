@@ -39,8 +39,9 @@ struct NISTCase: Sendable, CustomTestStringConvertible {
   }()
 }
 
-/// The parts of `nist-strd/linear/NAME.json` the test reads: the certified values as the strings
-/// NIST prints (README, "JSON companions").
+/// The certified values of one dataset as the strings NIST prints: Tests/Fixtures/nist/NAME.certified.json,
+/// copied by Tests/Fixtures/nist/convert.py from ../shared/reference/nist-strd/linear/NAME.json
+/// (that folder's README, "JSON companions").
 struct NISTCertificate: Decodable {
   struct Certified: Decodable {
     struct ANOVA: Decodable {
@@ -61,7 +62,7 @@ struct NISTCertificate: Decodable {
   var certified: Certified
 
   static func load(_ name: String) throws -> NISTCertificate {
-    let data = try Data(contentsOf: URL(fileURLWithPath: referencePath("nist-strd/linear/\(name).json")))
+    let data = try Data(contentsOf: URL(fileURLWithPath: fixturePath("nist/\(name).certified.json")))
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     return try decoder.decode(NISTCertificate.self, from: data)

@@ -3,8 +3,8 @@
 
 Usage (from the package root; stdlib only, any Python 3.8+):
 
-    python3 Tests/Fixtures/nist/convert.py            # writes Tests/Fixtures/nist/NAME.csv
-    python3 Tests/Fixtures/nist/convert.py --check    # exit 1 if a committed CSV differs
+    python3 Tests/Fixtures/nist/convert.py            # writes NAME.csv and NAME.certified.json
+    python3 Tests/Fixtures/nist/convert.py --check    # exit 1 if a committed file differs
 
 Source: ../shared/reference/nist-strd/linear/NAME.dat (NIST's files; see that folder's README).
 Each .dat header states "Data (lines a to b)"; those lines hold the response then the predictors,
@@ -14,6 +14,11 @@ The CSV keeps every data token exactly as NIST prints it (no float round trip: f
 and the Wamplers the decimal text is the exact input). Header: y,x or y,x1,...,x6.
 As a cross-check the script compares every token, parsed to a double, with the data array of the
 companion NAME.json, and the number of rows with its "observations" field.
+
+NAME.certified.json copies, from the companion NAME.json (checked against the .dat by the reference
+folder's tools/verify.py), what the tests need: name, parameters, design_columns, observations and
+the certified values as the STRINGS NIST prints (coefficients, std_errors, residual_sd, r_squared,
+anova), so the test suite runs without ../shared.
 """
 import json
 import os
@@ -48,23 +53,34 @@ def convert(name):
     return ",".join(columns) + "\n" + "".join(",".join(row) + "\n" for row in rows)
 
 
+def certificate(name):
+    """The JSON text of NAME.certified.json."""
+    with open(os.path.join(NIST, name + ".json")) as f:
+        meta = json.load(f)
+    keep = {k: meta[k] for k in ("name", "parameters", "design_columns", "intercept", "observations")}
+    keep["certified"] = meta["certified"]
+    keep["source"] = "../shared/reference/nist-strd/linear/%s.json (NIST StRD %s)" % (name, meta["source"]["nist_url"])
+    return json.dumps(keep, indent=1) + "\n"
+
+
 def main():
     check = "--check" in sys.argv[1:]
     stale = []
     for name in DATASETS:
         text = convert(name)
-        path = os.path.join(HERE, name + ".csv")
-        if check:
-            try:
-                with open(path, newline="") as f:
-                    same = f.read() == text
-            except FileNotFoundError:
-                same = False
-            if not same:
-                stale.append(name)
-        else:
-            with open(path, "w", newline="") as f:
-                f.write(text)
+        for path, content in ((os.path.join(HERE, name + ".csv"), text),
+                              (os.path.join(HERE, name + ".certified.json"), certificate(name))):
+            if check:
+                try:
+                    with open(path, newline="") as f:
+                        same = f.read() == content
+                except FileNotFoundError:
+                    same = False
+                if not same:
+                    stale.append(os.path.basename(path))
+            else:
+                with open(path, "w", newline="") as f:
+                    f.write(content)
         print("%-9s %3d rows  %s" % (name, text.count("\n") - 1, text.split("\n")[0]))
     if stale:
         print("differs from the .dat:", ", ".join(stale))
