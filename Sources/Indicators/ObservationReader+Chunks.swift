@@ -1,7 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
 import TableIO
 
@@ -19,15 +16,22 @@ extension ObservationReader {
   /// Rows per chunk below which one core does all the work.
   static let rowsPerChunk = 100_000
 
+  /// Cores used by default: one. Measured on this 2-core machine (Benchmarks/reader,
+  /// 1,000,000 Big5 rows), two chunks on two cores took as long or longer than one
+  /// (wall 1.08–1.22 s against 0.72–1.01 s, same CPU time): both threads retain and
+  /// release the same shared text and index buffers for every cell, and the atomic
+  /// reference counts contend. Pass `cores:` to `convert` to use more.
+  static let defaultCores = 1
+
   /// Converts `rows` (data rows, in file order) to observations: in one chunk, or for
-  /// large files in one chunk per core (DESIGN.md §8), each with its own interned keys,
+  /// large files and `cores` > 1 in one chunk per core (DESIGN.md §8), each with its own interned keys,
   /// joined in row order. Without `skipBadRows` the first bad row in file order is
   /// thrown, as in a sequential read.
   static func convert(
     _ rows: [Int], table: TextTable, layout: Layout, options: ObservationReadOptions,
     rowsPerChunk: Int = ObservationReader.rowsPerChunk, cores: Int? = nil
   ) throws -> [Chunk] {
-    let cores = cores ?? max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
+    let cores = max(1, min(cores ?? defaultCores, 8))
     let count = rows.count < 2 * rowsPerChunk ? 1 : min(cores, rows.count / rowsPerChunk)
     let bounds = (0...count).map { rows.count * $0 / count }
     let results = Mutex<[Chunk?]>(Array(repeating: nil, count: count))
