@@ -17,7 +17,7 @@ What is timed (wall clock, best of --repeat runs; data generation not timed):
                designs statsmodels runs on the first --small-sm designs and the time is scaled to
                100,000 (its cost per fit is constant).
   numpy lstsq  np.linalg.lstsq (SVD, coefficients only) per design.
-  numpy QR     np.linalg.qr + triangular solve, coefficients and SEs from R^-1 (the same algorithm
+  numpy QR     np.linalg.qr, R^-1 by np.linalg.inv, coefficients and SEs from R^-1 (the same algorithm
                class as LinearModel; no pivoting, no inference) per design; for the small designs
                also batched over a (100000, 15, 3) stack.
 """
@@ -27,7 +27,6 @@ import time
 import numpy as np
 import statsmodels
 import statsmodels.api as sm
-from scipy.linalg import solve_triangular
 
 assert statsmodels.__version__ == "0.15.0", statsmodels.__version__
 assert np.__version__ == "2.4.6", np.__version__
@@ -63,10 +62,12 @@ def statsmodels_fit(X, y):
 
 
 def qr_fit(X, y):
+    # numpy only: scipy's solve_triangular brings a second OpenBLAS thread pool, and on two
+    # cores the two pools' spinning made each tiny fit 10-40x slower than its parts.
     q, r = np.linalg.qr(X)
-    beta = solve_triangular(r, q.T @ y)
+    rinv = np.linalg.inv(r)
+    beta = rinv @ (q.T @ y)
     resid = y - X @ beta
-    rinv = solve_triangular(r, np.eye(r.shape[0]))
     sigma2 = resid @ resid / (X.shape[0] - X.shape[1])
     return beta, np.sqrt(sigma2 * np.sum(rinv ** 2, axis=1))
 
