@@ -9,7 +9,8 @@ extension TextTable {
       message: "no column named \"\(name)\" (the header has: \(header.joined(separator: ", ")))")
   }
 
-  /// The named columns as doubles, every row required: a ragged row, an empty or
+  /// The named columns as doubles, every row required: a ragged row (fewer fields
+  /// than the header, or non-empty extra fields), an empty or
   /// missing cell, a dash or text is a `DataError` naming file, line, column and the
   /// cell. Values are exact decimals rounded once to the nearest double.
   ///
@@ -21,6 +22,11 @@ extension TextTable {
     for k in columns.indices { columns[k].reserveCapacity(rowCount) }
     for row in 0..<rowCount {
       let count = fieldCount(row: row)
+      if count < header.count {
+        throw DataError(
+          file: source, line: line(row: row), column: count + 1, columnName: header[count],
+          message: "row has \(count) field\(count == 1 ? "" : "s") but the header has \(header.count)")
+      }
       if count > header.count {
         // Extra fields are allowed only when empty (trailing commas from spreadsheets).
         for column in header.count..<count where !field(row: row, column: column).isEmpty {
@@ -31,11 +37,6 @@ extension TextTable {
         }
       }
       for (k, index) in indices.enumerated() {
-        if index >= count {
-          throw DataError(
-            file: source, line: line(row: row), column: count + 1, columnName: header[index],
-            message: "row has \(count) field\(count == 1 ? "" : "s") but the header has \(header.count)")
-        }
         let parsed = number(row: row, column: index)
         guard case .number(let value, _) = parsed else {
           let what: String

@@ -24,6 +24,10 @@ struct IntegrityStatsCommand: ParsableCommand {
 
   /// Runs the command, mapping our errors to sysexits codes (DESIGN.md §6).
   static func main() {
+    // Our designs are tall and thin: one OpenBLAS thread is faster than two, whose
+    // idle workers spin against our own parallel parsing (TOOLCHAIN.md; measured in
+    // Benchmarks/trends: 9.9 s → 5.8 s CPU).
+    setLinearAlgebraThreads(1)
     do {
       var command = try parseAsRoot()
       try command.run()
