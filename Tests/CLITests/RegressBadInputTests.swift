@@ -45,6 +45,10 @@ struct RegressBadInputTests {
     RegressBadInput(name: "ragged row: a used field missing",
                     arguments: [bad + "ragged_short.csv", "--y", "y", "--x", "x1,x2"],
                     status: 65, prefix: bad + "ragged_short.csv:4:3:"),
+    // The short row lacks x2, which this model does not use: still a ragged row.
+    RegressBadInput(name: "ragged row: an unused field missing",
+                    arguments: [bad + "ragged_short.csv", "--y", "y", "--x", "x1"],
+                    status: 65, prefix: bad + "ragged_short.csv:4:3:", mentions: ["2 fields", "header has 3"]),
     RegressBadInput(name: "unknown predictor column", arguments: [good, "--y", "y", "--x", "x1,nope"],
                     status: 65, prefix: good + ":1:", mentions: ["nope"]),
     RegressBadInput(name: "unknown response column", arguments: [good, "--y", "nope", "--x", "x1"],
