@@ -29,7 +29,7 @@ public struct SurveyAnalysis: Sendable {
 
   /// Reads every indicator's series, sorted by indicator.
   public func series(_ set: ObservationSet) throws -> (series: [Series], warnings: [String]) {
-    var groups = [String?: [(year: Int, p: Double, n: Double, line: Int)]]()
+    var groups = [String?: [(year: Int, p: Double, exact: DecimalNumber, n: Double, line: Int)]]()
     var warnings = [String]()
     for o in set.observations {
       func fail(_ message: String, _ column: String, _ found: String?) -> DataError {
@@ -44,7 +44,9 @@ public struct SurveyAnalysis: Sendable {
       }
       guard n.double > 0 else { throw fail("sample size must be positive", "n", n.description) }
       let isPercent = percent || o.unit == "%"
-      let p = isPercent ? value.double / 100 : value.double
+      // One rounding: the decimal is scaled exactly, then converted.
+      let exact = isPercent ? value.scaled(byPowerOfTen: -2) : value
+      let p = exact.double
       guard p >= 0, p <= 1 else {
         let hint = isPercent ? "a percentage must be between 0 and 100" :
           "a proportion must be between 0 and 1 (use --percent, or a % unit, for percentages)"
@@ -53,14 +55,16 @@ public struct SurveyAnalysis: Sendable {
       if let previous = groups[o.indicator]?.first(where: { $0.year == o.period.year }) {
         throw fail("\(o.indicator ?? "survey") \(o.period.year) appears twice (also on line \(previous.line))", "year", "\(o.period)")
       }
-      groups[o.indicator, default: []].append((o.period.year, p, n.double, o.line))
+      groups[o.indicator, default: []].append((o.period.year, p, exact, n.double, o.line))
     }
     let keys = groups.keys.sorted { ($0 ?? "") < ($1 ?? "") }
     let series = keys.map { key in
       let rows = groups[key]!.sorted { $0.year < $1.year }
       return Series(
         indicator: key,
-        survey: SurveySeries(years: rows.map(\.year), proportions: rows.map(\.p), sizes: rows.map(\.n)),
+        survey: SurveySeries(
+          years: rows.map(\.year), proportions: rows.map(\.p), sizes: rows.map(\.n),
+          exactProportions: rows.map(\.exact)),
         lines: rows.map(\.line))
     }
     return (series, warnings)

@@ -1,4 +1,5 @@
 import NumericCore
+import TableIO
 
 /// A survey indicator over the years: proportions with sample sizes.
 public struct SurveySeries: Sendable, Equatable {
@@ -7,12 +8,18 @@ public struct SurveySeries: Sendable, Equatable {
   public var proportions: [Double]
   /// Sample sizes.
   public var sizes: [Double]
+  /// The proportions as the decimals written, when known: the year-on-year change is
+  /// then their exact difference rounded once (37.7% − 35.4% = 0.023, not the
+  /// 0.02300000000000002 of subtracting two rounded doubles).
+  public var exactProportions: [DecimalNumber]?
 
-  public init(years: [Int], proportions: [Double], sizes: [Double]) {
+  public init(years: [Int], proportions: [Double], sizes: [Double], exactProportions: [DecimalNumber]? = nil) {
     precondition(years.count == proportions.count && years.count == sizes.count)
+    precondition(exactProportions.map { $0.count == years.count } ?? true)
     self.years = years
     self.proportions = proportions
     self.sizes = sizes
+    self.exactProportions = exactProportions
   }
 
   /// Each year with its Wilson interval and the change from the year before.
@@ -25,6 +32,11 @@ public struct SurveySeries: Sendable, Equatable {
       if i > 0, let test = ProportionChange(
         previous: proportions[i - 1], n1: sizes[i - 1], current: proportions[i], n2: sizes[i]) {
         (row.change, row.changeZ, row.changeP) = (test.change, test.z, test.pValue)
+        if let exact = exactProportions {
+          var difference = DecimalSum(exact[i])
+          difference.add(DecimalNumber(significand: -exact[i - 1].significand, exponent: exact[i - 1].exponent))
+          row.change = difference.double
+        }
       }
       return row
     }

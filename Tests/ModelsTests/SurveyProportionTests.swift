@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import TableIO
 import Testing
 import TestSupport
 
@@ -79,5 +80,15 @@ import TestSupport
     #expect(throws: TrendError.self) {
       try SurveySeries(years: [2020, 2021, 2022], proportions: [0.4, 1, 0.5], sizes: [100, 100, 100]).trend(level: 0.95)
     }
+  }
+
+  /// 37.7% − 35.4% is 0.023 exactly; subtracting the rounded doubles 0.377 − 0.354 gives
+  /// 0.02300000000000002. With the decimals as written, the change is rounded once.
+  @Test func changeIsTheExactDecimalDifference() {
+    let exact = [DecimalNumber(significand: 354, exponent: -3), DecimalNumber(significand: 377, exponent: -3)]
+    let rows = SurveySeries(years: [2017, 2018], proportions: [0.354, 0.377], sizes: [1082, 1087],
+                            exactProportions: exact).yearly(level: 0.95)
+    #expect(0.377 - 0.354 != 0.023)
+    #expect(rows[1].change == 0.023)
   }
 }
