@@ -91,6 +91,15 @@ extension ObservationReader {
       return nil
     }
 
+    /// True when every cell of `row` holds only spaces or tabs (`" "," "` lines).
+    func isBlank(row: Int) -> Bool {
+      for c in 0..<table.fieldCount(row: row)
+      where table.fieldBytes(row: row, column: c).contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+        return false
+      }
+      return true
+    }
+
     /// UTF-8 first bytes of the footnote keywords (註 附 說 資 來 備).
     static let footnoteLeads: [[UInt8]] = ["註", "附註", "說明", "資料來源", "來源", "備註", "備考"].map { Array($0.utf8) }
 

@@ -69,7 +69,12 @@ public enum ObservationReader {
     var inFootnotes = false
     var dataRows: [Int] = []
     dataRows.reserveCapacity(table.rowCount)
+    var blankRows = 0
     for row in 0..<table.rowCount {
+      if classifier.isBlank(row: row) {
+        blankRows += 1
+        continue
+      }
       guard let footnote = classifier.footnote(row: row, afterFootnote: inFootnotes) else {
         dataRows.append(row)
         continue
@@ -84,6 +89,9 @@ public enum ObservationReader {
           set.warnings.append("\(table.source):\(line): a footnote defines \"\(symbol)\" as no data, but dashes are read as zero; use --dash missing if it applies to this table")
         }
       }
+    }
+    if blankRows > 0 {
+      set.notes.append("\(table.source): \(blankRows) row(s) of only spaces skipped")
     }
     // Pass 2: data rows → observations, in chunks on both cores for large files.
     set.rowsRead = dataRows.count

@@ -140,3 +140,14 @@ import TableIO
     #expect(set.rejected.map(\.line) == [3])
   }
 }
+
+@Suite struct ReaderBlankRowTests {
+  @Test func rowsOfOnlySpacesAreSkippedAndNoted() throws {
+    // DGBAS exports end with `" "` lines; they are neither data nor footnotes.
+    let set = try ObservationReader.read(
+      bytes: Array("年度,件數\n112,1\n\" \",\" \"\n113,2\n".utf8), source: "b.csv")
+    #expect(set.rowsRead == 2)
+    #expect(set.observations.map(\.line) == [2, 4])
+    #expect(set.notes.contains("b.csv: 1 row(s) of only spaces skipped"))
+  }
+}
