@@ -22,26 +22,38 @@ public enum InputBytes {
   static func readAll(fd: Int32, name: String, sizeHint: Int) throws(InputError) -> [UInt8] {
     let chunk = 8 << 20
     var capacity = max(sizeHint + 1, 64 << 10)
-    var bytes = [UInt8](repeating: 0, count: capacity)
-    var count = 0
+    var result: [UInt8] = []
+    var failure: InputError? = nil
     while true {
-      if count == capacity {
-        capacity *= 2
-        bytes += [UInt8](repeating: 0, count: capacity - bytes.count)
+      // Read into uninitialised memory (no zero-filling pass over a large file).
+      var done = false
+      let previous = result
+      result = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        count = previous.count
+        if count > 0 {
+          previous.withUnsafeBufferPointer { old in
+            buffer.baseAddress!.initialize(from: old.baseAddress!, count: old.count)
+          }
+        }
+        while count < capacity {
+          let n = Glibc.read(fd, buffer.baseAddress! + count, min(chunk, capacity - count))
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = InputError(path: name, reason: errnoText())
+            done = true
+            return
+          }
+          if n == 0 {
+            done = true
+            return
+          }
+          count += n
+        }
       }
-      let want = min(chunk, capacity - count)
-      let n = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(fd, buffer.baseAddress! + count, want)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw InputError(path: name, reason: errnoText())
-      }
-      if n == 0 { break }
-      count += n
+      if let failure { throw failure }
+      if done { return result }
+      capacity *= 2
     }
-    bytes.removeSubrange(count...)
-    return bytes
   }
 
   static func errnoText() -> String { String(cString: strerror(errno)) }

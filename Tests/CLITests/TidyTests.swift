@@ -197,4 +197,14 @@ import TestSupport
     #expect(r.status == 0)
     #expect(r.stdout == "year,value,revised,line\n2023,5,false,2\n")
   }
+
+  @Test func largeStandardInputIsReadWhole() throws {
+    // 20,000 rows (about 200 KB) through a pipe: more than one read buffer.
+    var input = "年度,機關,件數\n"
+    for i in 0..<20_000 { input += "\(100 + i % 10),臺灣臺北地方檢察署,\(i)\n" }
+    let r = try runCLI(["tidy"], stdin: input)
+    #expect(r.status == 0)
+    #expect(lastLine(r.stderr) == "read 20000 rows: used 20000, rejected 0")
+    #expect(r.stdout.hasSuffix("臺灣臺北地方檢察署,2020,19999,false,20001\n"))  // 109 + 1911
+  }
 }
