@@ -17,7 +17,7 @@ public enum CanonicalColumn: String, Sendable, Hashable, CaseIterable, Comparabl
     case .quarter: ["季", "季別"]
     case .month: ["月", "月份", "月別"]
     case .period: ["期間", "期別", "統計期", "時間"]
-    case .value: ["actual", "實際值", "實績值", "數值", "件數", "金額", "人數", "value_actual"]
+    case .value: ["actual", "count", "實際值", "實績值", "數值", "件數", "金額", "人數", "百分比", "value_actual"]
     case .target: ["目標值", "目標"]
     case .n: ["sample_size", "樣本數"]
     case .unit: ["單位"]
@@ -62,6 +62,8 @@ public enum CanonicalColumn: String, Sendable, Hashable, CaseIterable, Comparabl
   public static func recognizing(_ header: String) -> (column: CanonicalColumn, unit: String?)? {
     let (base, unit) = splitUnitSuffix(header)
     guard let column = byKey[TextFolding.key(base)] else { return nil }
+    // 百分比 ("percentage") says its unit: the figures are percent.
+    if unit == nil && TextFolding.key(base) == TextFolding.key("百分比") { return (column, "%") }
     return (column, unit)
   }
 
