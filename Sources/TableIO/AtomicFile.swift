@@ -44,6 +44,12 @@ public enum AtomicFile {
     try write(Array(text.utf8), to: path)
   }
 
+  /// Writes UTF-8 `text` to standard error, whole (diagnostics; failures are ignored,
+  /// there is nowhere left to report them).
+  public static func writeStandardError(_ text: String) {
+    try? writeAll(fd: 2, Array(text.utf8), path: "<stderr>")
+  }
+
   /// Ensures a directory exists (creating parents), for commands that write many files.
   public static func makeDirectory(_ path: String) throws(OutputError) {
     var prefix = path.hasPrefix("/") ? "/" : ""
