@@ -120,12 +120,22 @@ extension ObservationReader {
             found: table.field(row: row, column: c))
         }
       }
-      let indicator = text(row: row, .indicator)
+      var indicator = text(row: row, .indicator)
       let agency = text(row: row, .agency)
       var unitScale: UnitScale? = nil
       if let c = index(.unit) {
         let cell = table.field(row: row, column: c)
         unitScale = UnitScale(parsing: cell)
+      }
+      // An indicator written with its unit, as wide tables label their rows
+      // (`查扣不法所得金額(千元)`): the unit applies when no unit column gives one, and the
+      // indicator is named without it (its figures are then in base units).
+      if unitScale == nil, let name = indicator {
+        let (base, suffix) = CanonicalColumn.splitUnitSuffix(name)
+        if let suffix, !base.isEmpty, let scale = UnitScale(parsing: suffix), scale.baseUnit == "元" {
+          unitScale = scale
+          indicator = base
+        }
       }
       let direction = try self.direction(row: row)
       let n = try number(row: row, .n, scale: nil).value
