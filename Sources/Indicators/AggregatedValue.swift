@@ -23,12 +23,14 @@ public struct AggregatedValue: Sendable, Hashable, CustomStringConvertible {
     self.init(sum: DecimalSum(value))
   }
 
-  public var isZero: Bool { sum.significand == 0 }
-  public var isNegative: Bool { sum.significand < 0 }
+  public var isZero: Bool { sum.isExact ? sum.significand == 0 : sum.double == 0 }
+  public var isNegative: Bool { sum.isExact ? sum.significand < 0 : sum.double < 0 }
 
-  /// The value rounded once to the nearest `Double`.
+  /// The value rounded once to the nearest `Double` (approximate only for sums beyond
+  /// 128 bits, see `DecimalSum`).
   public var double: Double {
-    AggregatedValue.quotient(sum.significand, sum.exponent, Int128(divisor), 0)
+    guard sum.isExact else { return sum.double / Double(divisor) }
+    return AggregatedValue.quotient(sum.significand, sum.exponent, Int128(divisor), 0)
   }
 
   /// Exact text when the divisor is 1 (`1234.5`), else the rounded double.
@@ -56,6 +58,7 @@ public struct AggregatedValue: Sendable, Hashable, CustomStringConvertible {
     guard !other.isZero else { return nil }
     let n = sum.multiplied(by: DecimalNumber(other.divisor))
     let d = other.sum.multiplied(by: DecimalNumber(divisor))
+    guard n.isExact && d.isExact else { return n.double / d.double }
     return AggregatedValue.quotient(n.significand, n.exponent, d.significand, d.exponent)
   }
 

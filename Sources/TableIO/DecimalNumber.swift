@@ -101,11 +101,16 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
 /// `Int128`, enough for 10⁷ terms of 18 digits each. Use it for totals over quarters
 /// and agencies (a total is a ratio of sums) and for exact threshold comparisons
 /// (`actual ≥ 0.9 · target` is `10·actual ≥ 9·target`, in integers).
+///
+/// Figures no agency writes (1e40 beside 0.001) would need more than 128 bits: then,
+/// instead of trapping, the sum continues as a `Double` and `isExact` is false.
 public struct DecimalSum: Sendable, Hashable {
   public private(set) var significand: Int128
   public private(set) var exponent: Int32
   /// How many terms were added.
   public private(set) var count: Int
+  /// The sum as a double once it no longer fits 128 bits (nil while exact).
+  private var approximation: Double?
 
   public init() {
     significand = 0
@@ -125,26 +130,45 @@ public struct DecimalSum: Sendable, Hashable {
     self.count = count
   }
 
+  private init(approximately value: Double, count: Int) {
+    self.init(significand: 0, exponent: 0, count: count)
+    approximation = value
+  }
+
+  /// False once the sum left 128-bit fixed point (see the type's documentation).
+  public var isExact: Bool { approximation == nil }
+
   /// Adds `value` exactly.
   public mutating func add(_ value: DecimalNumber) {
     add(DecimalSum(value))
   }
 
-  /// Adds another sum exactly.
+  /// Adds another sum exactly (or, beyond 128 bits, approximately).
   public mutating func add(_ other: DecimalSum) {
-    if count == 0 && significand == 0 {
+    if count == 0 && significand == 0 && isExact {
       self = other
       return
     }
-    let e = min(exponent, other.exponent)
-    significand = DecimalSum.rescale(significand, from: exponent, to: e)
-      + DecimalSum.rescale(other.significand, from: other.exponent, to: e)
-    exponent = e
-    count += other.count
+    if isExact && other.isExact {
+      let e = min(exponent, other.exponent)
+      if let a = DecimalSum.rescale(significand, from: exponent, to: e),
+        let b = DecimalSum.rescale(other.significand, from: other.exponent, to: e)
+      {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        if !overflow {
+          significand = sum
+          exponent = e
+          count += other.count
+          return
+        }
+      }
+    }
+    self = DecimalSum(approximately: double + other.double, count: count + other.count)
   }
 
   /// The sum as a `DecimalNumber`, or `nil` if its significand no longer fits 64 bits.
   public var decimal: DecimalNumber? {
+    guard isExact else { return nil }
     var s = significand
     var e = exponent
     while s != 0 && s % 10 == 0 && (s > Int128(Int64.max) || s < Int128(Int64.min)) {
@@ -157,38 +181,58 @@ public struct DecimalSum: Sendable, Hashable {
 
   /// The nearest `Double`.
   public var double: Double {
+    if let approximation { return approximation }
     if let d = decimal { return d.double }
     return Double("\(significand)e\(exponent)") ?? .nan
   }
 
-  /// The sum multiplied by the decimal `factor`, exactly.
+  /// The sum multiplied by the decimal `factor`, exactly (or approximately beyond 128 bits).
   public func multiplied(by factor: DecimalNumber) -> DecimalSum {
-    DecimalSum(
-      significand: significand * Int128(factor.significand),
-      exponent: exponent + factor.exponent, count: count)
+    if isExact {
+      let (product, overflow) = significand.multipliedReportingOverflow(by: Int128(factor.significand))
+      let (e, exponentOverflow) = exponent.addingReportingOverflow(factor.exponent)
+      if !overflow && !exponentOverflow { return DecimalSum(significand: product, exponent: e, count: count) }
+    }
+    return DecimalSum(approximately: double * factor.double, count: count)
   }
 
   /// −1, 0 or 1 as `self` is below, equal to or above `other`.
   public func compare(_ other: DecimalSum) -> Int {
+    guard isExact && other.isExact else {
+      let (a, b) = (double, other.double)
+      return a < b ? -1 : (a == b ? 0 : 1)
+    }
     let e = min(exponent, other.exponent)
-    let a = DecimalSum.rescale(significand, from: exponent, to: e)
-    let b = DecimalSum.rescale(other.significand, from: other.exponent, to: e)
+    // Only the side with the larger exponent is multiplied; if that overflows, its
+    // magnitude exceeds anything the other side holds, so its sign decides.
+    guard let a = DecimalSum.rescale(significand, from: exponent, to: e) else {
+      return significand < 0 ? -1 : 1
+    }
+    guard let b = DecimalSum.rescale(other.significand, from: other.exponent, to: e) else {
+      return other.significand < 0 ? 1 : -1
+    }
     return a < b ? -1 : (a == b ? 0 : 1)
   }
 
   /// `self ÷ other` rounded once to the nearest double (nil when `other` is 0).
   public func ratio(to other: DecimalSum) -> Double? {
+    guard isExact && other.isExact else {
+      let d = other.double
+      return d == 0 ? nil : double / d
+    }
     guard other.significand != 0 else { return nil }
-    // Exact rational a·10^ea / (b·10^eb); compute with the larger magnitude in
-    // doubles only at the end via a long division to 20 significant digits.
     return DecimalSum.divide(significand, exponent, other.significand, other.exponent)
   }
 
-  static func rescale(_ s: Int128, from e: Int32, to target: Int32) -> Int128 {
+  /// s·10^(e − target), or nil when it does not fit 128 bits.
+  static func rescale(_ s: Int128, from e: Int32, to target: Int32) -> Int128? {
     var s = s
-    var k = e - target
+    var k = Int64(e) - Int64(target)
     while k > 0 {
-      s *= 10
+      let (next, overflow) = s.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      if next == 0 { return 0 }
+      s = next
       k -= 1
     }
     return s
@@ -207,6 +251,12 @@ public struct DecimalSum: Sendable, Hashable {
     var fractionDigits: Int32 = 0
     var significant = quotient == 0 ? 0 : digits.count
     while remainder != 0 && significant < 40 {
+      // remainder < den; beyond UInt128.max / 10 the long division would overflow:
+      // finish in doubles (only for figures of 37+ digits).
+      guard remainder <= UInt128.max / 10 else {
+        let value = Double("\(digits)e\(ea - eb - fractionDigits)") ?? .nan
+        return negative ? -value : value
+      }
       remainder *= 10
       quotient = remainder / den
       remainder %= den
