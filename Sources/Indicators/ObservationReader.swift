@@ -52,6 +52,10 @@ public enum ObservationReader {
 
   /// Title lines, header, footnotes and the conversion of data rows (in chunks).
   static func parse(table: TextTable, options: ObservationReadOptions) throws -> Parsed {
+    // An empty input is almost always a failed export or a wrong path: say so.
+    guard !table.header.isEmpty || table.rowCount > 0 || !table.preamble.isEmpty else {
+      throw DataError(file: table.source, line: 1, column: 1, message: "the input is empty (no header line)")
+    }
     var set = ObservationSet(source: table.source, delimiter: table.delimiter)
     for line in table.preamble {
       let text = line.fields.filter { !TextTable.trim($0).isEmpty }.joined(separator: " ")
