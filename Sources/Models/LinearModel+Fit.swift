@@ -82,11 +82,18 @@ extension LinearModel {
         beta[term] += value / norms[term]
       }
     }
-    accumulate(try qr.solveLeastSquares(yw, rank: rank))
-
-    // 4. Iterative refinement of the augmented system (Björck 1967).
-    try refine(x: &beta, response: true, c: [Double](repeating: 0, count: p), qr: qr,
-               termOfPivot: termOfPivot, norms: norms, rootWeights: rootWeights)
+    if let intercept = interceptIndex, kept.contains(intercept), let first = response.first,
+      response.allSatisfy({ $0 == first })
+    {
+      // A constant response is fitted exactly by the intercept alone: every other
+      // coefficient is 0 and the residuals vanish (no p-values made of rounding noise).
+      beta[intercept] = first
+    } else {
+      accumulate(try qr.solveLeastSquares(yw, rank: rank))
+      // 4. Iterative refinement of the augmented system (Björck 1967).
+      try refine(x: &beta, response: true, c: [Double](repeating: 0, count: p), qr: qr,
+                 termOfPivot: termOfPivot, norms: norms, rootWeights: rootWeights)
+    }
 
     // Fitted values, residuals and sums of squares.
     var fitted = [Double](repeating: 0, count: n)

@@ -51,11 +51,16 @@ extension LinearModel {
       let deltaScaled = try qr.solveUpper(k, Matrix(rows: k, columns: 1, columnMajor: head)).elements
       for j in 0..<k { d[j] = h[j] }
       let deltaR = try qr.applyingQ(Matrix(rows: n, columns: 1, columnMajor: d)).elements
+      // Converged when no scaled component moves by more than one ulp of the largest
+      // (norm-wise: a coefficient that is 0 in exact arithmetic does not keep the
+      // iteration going through ever smaller noise).
+      var largest = 0.0
+      for term in termOfPivot { largest = Swift.max(largest, Swift.abs(x[term] * norms[term])) }
       var moved = false
       for (j, term) in termOfPivot.enumerated() {
         let step = deltaScaled[j] / norms[term]
         let updated = x[term] + step
-        if updated != x[term] && Swift.abs(step) > Swift.abs(updated) * 0x1p-53 { moved = true }
+        if updated != x[term] && Swift.abs(deltaScaled[j]) > largest * 0x1p-53 { moved = true }
         x[term] = updated
       }
       for i in 0..<n { r[i] += deltaR[i] }

@@ -66,6 +66,15 @@ import NumericCore
     #expect(isClose(full.rSquared, reduced.rSquared, relative: 1e-14))
   }
 
+  /// A constant response: intercept = the constant, slope exactly 0, SEs 0, and no t, p,
+  /// R² or F (DESIGN.md §4: not a p-value made of rounding noise).
+  @Test func constantResponseIsFittedExactly() throws {
+    let fit = try model([[1, 2, 3, 5]], [4, 4, 4, 4], names: ["x"]).fit()
+    #expect(fit.coefficients[0].estimate == 4 && fit.coefficients[1].estimate == 0)
+    #expect(fit.coefficients.allSatisfy { $0.standardError == 0 && $0.tValue == nil && $0.pValue == nil })
+    #expect(fit.rSquared == nil && fit.fStatistic == nil && fit.sigma == 0)
+  }
+
   /// A constant predictor is aliased with the intercept.
   @Test func constantPredictorIsAliasedWithIntercept() throws {
     let fit = try model([[1, 2, 3, 4], [7, 7, 7, 7]], [1, 3, 2, 5], names: ["x", "c"]).fit()
