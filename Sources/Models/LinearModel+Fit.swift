@@ -10,7 +10,9 @@ extension LinearModel {
   ///    below relative to each column.
   /// 2. Aliasing, in term order (R's rule, LINPACK `dqrdc2`): an unpivoted QR of Xₛ;
   ///    a term whose |R_kk| (its component orthogonal to the terms before it) is
-  ///    below `aliasingTolerance` is aliased and removed; repeat until none is.
+  ///    below `aliasingTolerance` is aliased and removed; repeat until none is. This
+  ///    search runs only when the pivoted QR of step 3 cannot rule aliasing out
+  ///    (σ_min(Xₛ) ≥ 1/‖R⁻¹‖_F below the tolerance).
   /// 3. Householder QR with column pivoting of the kept columns (`dgeqp3`):
   ///    β = P·R⁻¹·Q₁ᵀỹ (`dormqr`, `dtrtrs`).
   /// 4. Iterative refinement of the augmented system [I A; Aᵀ 0][r; β] = [ỹ; 0]
@@ -65,14 +67,27 @@ extension LinearModel {
       if norms[j] > 0 { scaled.scaleColumn(j, by: 1 / norms[j]) }
     }
 
-    // 2. Aliased terms, in term order.
-    let aliasedIndices = try Self.aliasedColumns(scaled, norms: norms)
-    let kept = (0..<p).filter { !aliasedIndices.contains($0) }
+    // 2–3. Pivoted QR of the non-zero columns. When σ_min of the unit-norm design is at
+    // least the tolerance, no term is aliased (every in-order |R_jj| ≥ σ_min) and this
+    // factorization stands; σ_min ≥ 1/‖R⁻¹‖_F bounds it without an SVD. Otherwise the
+    // aliased terms are found in term order and the kept ones factored again.
+    var aliasedIndices = Set((0..<p).filter { norms[$0] == 0 })
+    var kept = (0..<p).filter { norms[$0] > 0 }
+    guard !kept.isEmpty else { throw .degenerate("every term is aliased (all predictors are zero)") }
+    var qr = try QRFactorization(scaled.selecting(columns: kept), pivoting: true)
+    var inverse: Matrix? = nil
+    if kept.count <= n, qr.diagonal.allSatisfy({ Swift.abs($0) >= Self.aliasingTolerance }) {
+      let candidate = try qr.inverseUpper(kept.count)
+      let frobenius = candidate.elements.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      if frobenius.isFinite && 1 / frobenius >= Self.aliasingTolerance { inverse = candidate }
+    }
+    if inverse == nil {
+      aliasedIndices = try Self.aliasedColumns(scaled, norms: norms)
+      kept = (0..<p).filter { !aliasedIndices.contains($0) }
+      guard !kept.isEmpty else { throw .degenerate("every term is aliased (all predictors are zero)") }
+      qr = try QRFactorization(scaled.selecting(columns: kept), pivoting: true)
+    }
     let rank = kept.count
-    guard rank > 0 else { throw .degenerate("every term is aliased (all predictors are zero)") }
-
-    // 3. Pivoted QR of the kept columns and the first solution.
-    let qr = try QRFactorization(scaled.selecting(columns: kept), pivoting: true)
     // Column j of the factored matrix is term kept[perm[j]].
     let termOfPivot = qr.permutation.map { kept[$0] }
     var beta = [Double](repeating: 0, count: p)
@@ -110,7 +125,8 @@ extension LinearModel {
     let dfResidual = n - rank
 
     // 5. Covariance from R⁻¹, mapped back to term order and unscaled.
-    let rInverse = try qr.inverseUpper(rank)
+    let rInverse: Matrix
+    if let inverse { rInverse = inverse } else { rInverse = try qr.inverseUpper(rank) }
     let unscaledPivot = rInverse * rInverse.transposed
     var unscaled = Self.toTermOrder(unscaledPivot, termOfPivot: termOfPivot, norms: norms, p: p)
     // Ill-conditioned designs lose about log₁₀ κ digits in R⁻¹: refine (AᵀA)⁻¹ too.
