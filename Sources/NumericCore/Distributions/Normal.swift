@@ -69,6 +69,7 @@ public struct Normal: Sendable, Equatable {
   /// costs a relative error of 2s²·ε (≈ 2e-13 at z = 37).
   static func upperTail(_ z: Double) -> Double {
     if z.isNaN { return .nan }
+    if z.isInfinite { return z > 0 ? 0 : 1 }
     let cHigh = 0.707_106_781_186_547_57  // 1/√2 rounded to double
     let cLow = -4.833_646_656_726_456_7e-17  // 1/√2 − cHigh
     let s = z * cHigh

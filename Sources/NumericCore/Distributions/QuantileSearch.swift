@@ -14,9 +14,27 @@ import RealModule
 /// ε/(u·pdf/P) in u.
 ///
 /// Edge cases: if the root is beyond the largest finite double the result is +∞; if it is
-/// below the smallest subnormal the result is 0.
+/// below the smallest normal double (2.2e-308) the result is 0.
 enum QuantileSearch {
   static func positiveRoot(
+    target: Double, increasing: Bool, starts: [Double],
+    probability: (Double) -> Double, density: (Double) -> Double
+  ) -> Double {
+    let root = search(target: target, increasing: increasing, starts: starts,
+                      probability: probability, density: density)
+    // At the ends of the double range, say whether the true root lies beyond them.
+    if root >= .greatestFiniteMagnitude {
+      let p = probability(.greatestFiniteMagnitude)
+      if p != target && (p < target) == increasing { return .infinity }
+    }
+    if root <= .leastNormalMagnitude {
+      let p = probability(.leastNormalMagnitude)
+      if p != target && (p > target) == increasing { return 0 }
+    }
+    return root
+  }
+
+  static func search(
     target: Double, increasing: Bool, starts: [Double],
     probability: (Double) -> Double, density: (Double) -> Double
   ) -> Double {
@@ -33,12 +51,13 @@ enum QuantileSearch {
       if p == target { return u }
       let tooLarge = (p > target) == increasing
       if tooLarge { hi = u } else { lo = u }
-      if lo > 0 && hi.isFinite && hi / lo - 1 <= 4 * .ulpOfOne { return u }
+      if lo > 0 && hi.isFinite && hi <= lo.nextUp { return polish(u, target: target, probability: probability) }
       let slope = u * density(u) / p * (increasing ? 1 : -1)
       var dw = -Double.log(p / target) / slope
       if !dw.isFinite { dw = tooLarge ? -8 : 8 }
       dw = min(max(dw, -200), 200)
-      var next = u * Double.exp(dw)
+      // u·e^Δw as u + u·(e^Δw − 1): one rounding, where u·exp(Δw) would add exp's.
+      var next = u + u * Double.expMinusOne(dw)
       if !(next > lo && next < hi) || iteration > 100 {
         if lo > 0 && hi.isFinite {
           next = Double.sqrt(lo) * Double.sqrt(hi)
@@ -53,13 +72,27 @@ enum QuantileSearch {
         if u == .greatestFiniteMagnitude { return .infinity }
         next = .greatestFiniteMagnitude
       }
-      if next == 0 || next < .leastNonzeroMagnitude {
-        if u == .leastNonzeroMagnitude { return 0 }
-        next = .leastNonzeroMagnitude
+      if next < .leastNormalMagnitude {
+        // The root is below the normal doubles: report 0 (P there is below the target).
+        if u == .leastNormalMagnitude { return 0 }
+        next = .leastNormalMagnitude
       }
-      if abs(dw) < 1e-13 { return next }
+      if abs(dw) < 1e-13 { return polish(next, target: target, probability: probability) }
       u = next
     }
     return u
+  }
+
+  /// The double among u and its two neighbours whose probability is closest to the target
+  /// (on the log scale): removes the last ulp or two that the Newton step can leave when
+  /// P is steep (u·pdf/P ≫ 1, e.g. χ² with 1e6 degrees of freedom in a far tail).
+  static func polish(_ u: Double, target: Double, probability: (Double) -> Double) -> Double {
+    var best = u
+    var bestDistance = abs(Double.log(probability(u) / target))
+    for candidate in [u.nextDown, u.nextUp] where candidate > 0 && candidate.isFinite {
+      let distance = abs(Double.log(probability(candidate) / target))
+      if distance < bestDistance { best = candidate; bestDistance = distance }
+    }
+    return best
   }
 }
