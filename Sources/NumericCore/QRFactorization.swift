@@ -47,22 +47,22 @@ public struct QRFactorization: Sendable {
     return r
   }
 
-  /// Qᵀ·B for a matrix B with `rows` rows (the first `reflectors` reflectors).
+  /// Qᵀ·B for a matrix B with `rows` rows.
   public func applyingQTranspose(_ b: Matrix) throws(LinearAlgebraError) -> Matrix {
-    precondition(b.rows == rows)
-    var c = b
-    try LAPACK.ormqrLeft(
-      transpose: true, m: rows, n: b.columns, k: min(rows, columns), a: factors, lda: max(1, rows),
-      tau: tau, c: &c.elements, ldc: max(1, rows))
-    return c
+    try applying(b, transpose: true)
   }
 
   /// Q·B for a matrix B with `rows` rows.
   public func applyingQ(_ b: Matrix) throws(LinearAlgebraError) -> Matrix {
+    try applying(b, transpose: false)
+  }
+
+  /// Q·B or Qᵀ·B with all min(m, n) reflectors (`dormqr`).
+  func applying(_ b: Matrix, transpose: Bool) throws(LinearAlgebraError) -> Matrix {
     precondition(b.rows == rows)
     var c = b
     try LAPACK.ormqrLeft(
-      transpose: false, m: rows, n: b.columns, k: min(rows, columns), a: factors, lda: max(1, rows),
+      transpose: transpose, m: rows, n: b.columns, k: min(rows, columns), a: factors, lda: max(1, rows),
       tau: tau, c: &c.elements, ldc: max(1, rows))
     return c
   }

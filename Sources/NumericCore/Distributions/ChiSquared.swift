@@ -42,18 +42,12 @@ public struct ChiSquared: Sendable, Equatable {
 
   /// The quantile: x with P(X ≤ x) = p. p = 0 → 0, p = 1 → +∞, outside [0, 1] → NaN.
   public func quantile(_ p: Double) -> Double {
-    if p.isNaN || p < 0 || p > 1 { return .nan }
-    if p == 0 { return 0 }
-    if p == 1 { return .infinity }
-    return p <= 0.5 ? solve(lowerTail: p) : solve(upperTail: 1 - p)
+    QuantileSearch.positiveSupport(p, survival: false, lowerTail: solve(lowerTail:), upperTail: solve(upperTail:))
   }
 
   /// The inverse survival function: x with P(X > x) = q, accurate for tiny q.
   public func survivalQuantile(_ q: Double) -> Double {
-    if q.isNaN || q < 0 || q > 1 { return .nan }
-    if q == 0 { return .infinity }
-    if q == 1 { return 0 }
-    return q <= 0.5 ? solve(upperTail: q) : solve(lowerTail: 1 - q)
+    QuantileSearch.positiveSupport(q, survival: true, lowerTail: solve(lowerTail:), upperTail: solve(upperTail:))
   }
 
   func solve(lowerTail p: Double) -> Double {

@@ -16,6 +16,21 @@ import RealModule
 /// Edge cases: if the root is beyond the largest finite double the result is +∞; if it is
 /// below the smallest normal double (2.2e-308) the result is 0.
 enum QuantileSearch {
+  /// The quantile (`survival == false`: P(X ≤ x) = p) or inverse survival function
+  /// (`survival`: P(X > x) = p) of a distribution on [0, ∞), by solving in whichever
+  /// tail is smaller: p = 0 or 1 map to the ends of the support, outside [0, 1] is NaN.
+  static func positiveSupport(
+    _ p: Double, survival: Bool, lowerTail: (Double) -> Double, upperTail: (Double) -> Double
+  ) -> Double {
+    if p.isNaN || p < 0 || p > 1 { return .nan }
+    let lower = survival ? 1 - p : p
+    let upper = survival ? p : 1 - p
+    if lower == 0 { return 0 }
+    if upper == 0 { return .infinity }
+    let solveInLowerTail = survival ? p > 0.5 : p <= 0.5
+    return solveInLowerTail ? lowerTail(lower) : upperTail(upper)
+  }
+
   static func positiveRoot(
     target: Double, increasing: Bool, starts: [Double],
     probability: (Double) -> Double, density: (Double) -> Double
