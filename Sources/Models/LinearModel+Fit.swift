@@ -52,6 +52,8 @@ extension LinearModel {
       }
     }
     let rootWeights = weights.map { $0.map { $0.squareRoot() } }
+    // Found once: the property scans the design (O(n·p)).
+    let intercept = interceptIndex
 
     // 1. Weighted, column-scaled design.
     var xw = design
@@ -97,7 +99,7 @@ extension LinearModel {
         beta[term] += value / norms[term]
       }
     }
-    if let intercept = interceptIndex, kept.contains(intercept), let first = response.first,
+    if let intercept, kept.contains(intercept), let first = response.first,
       response.allSatisfy({ $0 == first })
     {
       // A constant response is fitted exactly by the intercept alone: every other
@@ -166,7 +168,7 @@ extension LinearModel {
     }
 
     // Goodness of fit.
-    let interceptKept = hasIntercept && !aliasedIndices.contains(interceptIndex ?? -1)
+    let interceptKept = hasIntercept && !aliasedIndices.contains(intercept ?? -1)
     let tss = totalSumOfSquares(centered: interceptKept)
     let k0 = interceptKept ? 1 : 0
     var rSquared: Double? = nil
@@ -216,7 +218,7 @@ extension LinearModel {
     var fStatistic: Double? = nil
     if dfModel > 0 && dfResidual > 0 && rssValue > 0 {
       if robust {
-        let tested = kept.filter { !(interceptKept && $0 == interceptIndex) }
+        let tested = kept.filter { !(interceptKept && $0 == intercept) }
         fStatistic = try Self.waldF(beta: beta, covariance: covarianceMatrix, terms: tested)
       } else if tss > 0 {
         fStatistic = ((tss - rssValue) / Double(dfModel)) / (rssValue / Double(dfResidual))
