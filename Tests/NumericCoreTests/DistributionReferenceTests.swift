@@ -46,47 +46,25 @@ func evaluate(_ row: DistributionReferenceRow) -> Double? {
   switch row.distribution {
   case "normal":
     let d = Normal()
-    switch row.function {
-    case "cdf": return d.cdf(row.x)
-    case "sf": return d.sf(row.x)
-    case "pdf": return d.pdf(row.x)
-    case "twosided": return d.twoSidedPValue(row.x)
-    case "quantile": return d.quantile(row.x)
-    case "isf": return d.survivalQuantile(row.x)
-    default: return nil
-    }
+    return row.function == "twosided" ? d.twoSidedPValue(row.x) : evaluate(d, row)
   case "t":
     let d = StudentT(degreesOfFreedom: row.param1!)
-    switch row.function {
-    case "cdf": return d.cdf(row.x)
-    case "sf": return d.sf(row.x)
-    case "pdf": return d.pdf(row.x)
-    case "twosided": return d.twoSidedPValue(row.x)
-    case "quantile": return d.quantile(row.x)
-    case "isf": return d.survivalQuantile(row.x)
-    default: return nil
-    }
-  case "f":
-    let d = FisherF(d1: row.param1!, d2: row.param2!)
-    switch row.function {
-    case "cdf": return d.cdf(row.x)
-    case "sf": return d.sf(row.x)
-    case "pdf": return d.pdf(row.x)
-    case "quantile": return d.quantile(row.x)
-    case "isf": return d.survivalQuantile(row.x)
-    default: return nil
-    }
-  case "chi2":
-    let d = ChiSquared(degreesOfFreedom: row.param1!)
-    switch row.function {
-    case "cdf": return d.cdf(row.x)
-    case "sf": return d.sf(row.x)
-    case "pdf": return d.pdf(row.x)
-    case "quantile": return d.quantile(row.x)
-    case "isf": return d.survivalQuantile(row.x)
-    default: return nil
-    }
+    return row.function == "twosided" ? d.twoSidedPValue(row.x) : evaluate(d, row)
+  case "f": return evaluate(FisherF(d1: row.param1!, d2: row.param2!), row)
+  case "chi2": return evaluate(ChiSquared(degreesOfFreedom: row.param1!), row)
   default: return nil
+  }
+}
+
+/// The row's function of `d` at the row's x (nil for an unknown function).
+func evaluate(_ d: some ContinuousDistribution, _ row: DistributionReferenceRow) -> Double? {
+  switch row.function {
+  case "cdf": d.cdf(row.x)
+  case "sf": d.sf(row.x)
+  case "pdf": d.pdf(row.x)
+  case "quantile": d.quantile(row.x)
+  case "isf": d.survivalQuantile(row.x)
+  default: nil
   }
 }
 
