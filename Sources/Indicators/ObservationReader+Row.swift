@@ -100,6 +100,19 @@ extension ObservationReader {
       return true
     }
 
+    /// An indicator written with its unit, as wide tables label their rows
+    /// (`查扣不法所得金額(千元)`): when no unit column gives a unit, a money unit in the
+    /// name applies to the row's figures and the indicator is named without it (its
+    /// figures are then in base units). `name` is the trimmed cell text.
+    static func indicatorName(_ name: String) -> (name: String?, scale: UnitScale?) {
+      if name.isEmpty { return (nil, nil) }
+      let (base, suffix) = CanonicalColumn.splitUnitSuffix(name)
+      if let suffix, !base.isEmpty, let scale = UnitScale(parsing: suffix), scale.baseUnit == "元" {
+        return (base, scale)
+      }
+      return (name, nil)
+    }
+
     /// UTF-8 first bytes of the footnote keywords (註 附 說 資 來 備).
     static let footnoteLeads: [[UInt8]] = ["註", "附註", "說明", "資料來源", "來源", "備註", "備考"].map { Array($0.utf8) }
 
@@ -127,15 +140,8 @@ extension ObservationReader {
         let cell = table.field(row: row, column: c)
         unitScale = UnitScale(parsing: cell)
       }
-      // An indicator written with its unit, as wide tables label their rows
-      // (`查扣不法所得金額(千元)`): the unit applies when no unit column gives one, and the
-      // indicator is named without it (its figures are then in base units).
       if unitScale == nil, let name = indicator {
-        let (base, suffix) = CanonicalColumn.splitUnitSuffix(name)
-        if let suffix, !base.isEmpty, let scale = UnitScale(parsing: suffix), scale.baseUnit == "元" {
-          unitScale = scale
-          indicator = base
-        }
+        (indicator, unitScale) = RowReader.indicatorName(name)
       }
       let direction = try self.direction(row: row)
       let n = try number(row: row, .n, scale: nil).value

@@ -1,0 +1,378 @@
+import TableIO
+
+/// The fast lane of `ObservationReader`: one pass over a block of UTF-8 bytes that
+/// splits CSV fields and parses them straight into `ObservationColumns`, with no
+/// per-cell string, index or reference count (DESIGN.md §8).
+///
+/// It takes only regular rows: the header's width, RFC 4180 quoting without doubled
+/// quotes, every cell read by the same rules as the general reader (keys trimmed and
+/// interned, periods and quarters parsed once per distinct spelling, figures
+/// `[-]digits[,ddd…][.digits]` parsed inline and anything else through
+/// `NumberParser`). Anything else — a blank or footnote-like row, a short row, a bad
+/// cell, a month — makes it answer `.irregular`, and the caller reads the whole file
+/// with the general reader, which reports exactly what the general reader reports.
+/// The two lanes are checked equal on every fixture (ColumnarReaderTests).
+struct ColumnarBlockParser {
+  enum Kind: UInt8 {
+    case skip, indicator, agency, period, quarter, value, target
+  }
+
+  enum Outcome: Equatable {
+    /// Rows up to this byte offset were parsed; the rest is an incomplete record.
+    case consumed(Int)
+    /// A row the fast lane does not take (the reason is for tests and debugging).
+    case irregular(String)
+  }
+
+  let kinds: [Kind]
+  let delimiter: UInt8
+  let dashMeansMissing: Bool
+  let valueScale: UnitScale?
+  let targetScale: UnitScale?
+  let titleUnit: UnitScale?
+
+  var keys = ObservationKeys()
+  private var indicatorTable = ByteKeyTable()
+  /// Raw indicator id → (name id, scale from a money unit in the name).
+  private var indicatorIDs: [(id: Int32, scale: UnitScale?)] = []
+  private var indicatorNameIDs: [String: Int32] = [:]
+  private var agencyTable = ByteKeyTable()
+  private var agencyIDs: [Int32] = []
+  private var agencyNameIDs: [String: Int32] = [:]
+  private var periodTable = ByteKeyTable()
+  private var periods: [Period] = []
+  private var quarterTable = ByteKeyTable()
+  private var quarters: [Int] = []
+  /// The last raw key of each kind, to skip the hash for runs of equal keys.
+  private var lastIndicator: [UInt8] = []
+  private var lastIndicatorID: Int = -1
+  private var lastAgency: [UInt8] = []
+  private var lastAgencyID: Int32 = 0
+  private var lastPeriod: [UInt8] = []
+  private var lastPeriodValue = Period(year: 0)
+  /// Data rows parsed so far.
+  private(set) var rows = 0
+  /// Whether any row had a quarter, and any figure a unit (a scale or a `%`).
+  private(set) var sawQuarter = false
+  private(set) var sawUnit = false
+
+  init(
+    kinds: [Kind], delimiter: UInt8, dashMeansMissing: Bool, valueScale: UnitScale?, targetScale: UnitScale?,
+    titleUnit: UnitScale?
+  ) {
+    self.kinds = kinds
+    self.delimiter = delimiter
+    self.dashMeansMissing = dashMeansMissing
+    self.valueScale = valueScale
+    self.targetScale = targetScale
+    self.titleUnit = titleUnit
+  }
+
+  private static let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+  /// Parses the complete records of `block` into `out`.
+  mutating func parse(_ block: [UInt8], isLast: Bool, into out: inout ObservationColumns) -> Outcome {
+    let s = block.span
+    let n = s.count
+    let width = kinds.count
+    var i = 0
+    while i < n {
+      let recordStart = i
+      var column = 0
+      var indicatorRaw = -1
+      var agency: Int32 = 0
+      var period: Period? = nil
+      var quarter = 0
+      let value: (Int64, Int8)
+      let target: (Int64, Int8)
+      var valueCell = 0..<0
+      var targetCell = 0..<0
+      while true {
+        // One field, starting at i.
+        var start = i
+        var end = i
+        if i < n && s[i] == Self.quote {
+          i += 1
+          start = i
+          while i < n && s[i] != Self.quote { i += 1 }
+          if i >= n { return isLast ? .irregular("a quoted field is never closed") : .consumed(recordStart) }
+          end = i
+          i += 1
+          if i < n && s[i] != delimiter && s[i] != Self.lf && s[i] != Self.cr {
+            return .irregular("a doubled quote or text after a closing quote")
+          }
+        } else {
+          while i < n {
+            let b = s[i]
+            if b == delimiter || b == Self.lf || b == Self.cr { break }
+            i += 1
+          }
+          end = i
+        }
+        if column == 0, let reason = Self.firstCellIrregularity(s, start, end) { return .irregular(reason) }
+        if column < width {
+          switch kinds[column] {
+          case .skip:
+            break
+          case .indicator:
+            indicatorRaw = internIndicator(block, s, start, end)
+          case .agency:
+            agency = internAgency(block, s, start, end)
+          case .period:
+            guard let p = parsePeriod(block, s, start, end) else { return .irregular("a period the fast lane does not take") }
+            period = p
+          case .quarter:
+            guard let q = parseQuarter(block, s, start, end) else { return .irregular("a bad quarter") }
+            quarter = q
+          case .value:
+            valueCell = start..<end
+          case .target:
+            targetCell = start..<end
+          }
+        } else {
+          var k = start
+          while k < end && s[k] == 0x20 { k += 1 }
+          if k < end { return .irregular("more fields than the header") }
+        }
+        column += 1
+        if i < n && s[i] == delimiter {
+          i += 1
+          continue
+        }
+        if i < n {
+          if s[i] == Self.cr && i + 1 < n && s[i + 1] == Self.lf { i += 2 } else { i += 1 }
+        } else if !isLast {
+          return .consumed(recordStart)
+        }
+        break
+      }
+      guard column >= width else { return .irregular("fewer fields than the header") }
+      guard var p = period else { return .irregular("no period") }
+      if quarter > 0 {
+        p.quarter = quarter
+        p.month = nil
+      }
+      if p.quarter != nil { sawQuarter = true }
+      guard p.month == nil else { return .irregular("a month") }
+      var indicatorScale: UnitScale? = nil
+      var indicatorID: Int32 = 0
+      if indicatorRaw >= 0 {
+        indicatorID = indicatorIDs[indicatorRaw].id
+        indicatorScale = indicatorIDs[indicatorRaw].scale
+        if indicatorScale != nil { sawUnit = true }
+      }
+      guard let v = figure(block, s, valueCell, scale: valueScale ?? indicatorScale ?? titleUnit) else {
+        return .irregular("a figure the fast lane does not take")
+      }
+      value = v
+      guard let t = figure(block, s, targetCell, scale: targetScale ?? indicatorScale ?? titleUnit) else {
+        return .irregular("a target the fast lane does not take")
+      }
+      target = t
+      out.indicator.append(indicatorID)
+      out.agency.append(agency)
+      out.year.append(Int32(truncatingIfNeeded: p.year))
+      out.quarter.append(UInt8(truncatingIfNeeded: p.quarter ?? 0))
+      out.value.append(value.0)
+      out.valueExponent.append(value.1)
+      out.target.append(target.0)
+      out.targetExponent.append(target.1)
+      rows += 1
+    }
+    return .consumed(n)
+  }
+
+  // MARK: cells
+
+  /// Why a row whose first cell is `s[start..<end]` may not be a data row: the general
+  /// reader's footnote test looks at rows with an empty first cell or one starting like
+  /// 註, 附註, 說明, 資料來源, 來源, 備註, 備考, Note or Source.
+  static func firstCellIrregularity(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> String? {
+    var k = start
+    while k < end && s[k] == 0x20 { k += 1 }
+    guard k < end else { return "an empty first cell" }
+    let b = s[k]
+    if b < 0x80 {
+      return b | 0x20 == UInt8(ascii: "n") || b | 0x20 == UInt8(ascii: "s") ? "a first cell like a footnote" : nil
+    }
+    for lead in ObservationReader.RowReader.footnoteLeads where end - k >= lead.count {
+      var same = true
+      for (j, byte) in lead.enumerated() where s[k + j] != byte {
+        same = false
+        break
+      }
+      if same { return "a first cell like a footnote" }
+    }
+    return nil
+  }
+
+  /// `s[start..<end]` without leading and trailing spaces and tabs.
+  private static func trimmed(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
+    var a = start
+    var b = end
+    while a < b && (s[a] == 0x20 || s[a] == 0x09) { a += 1 }
+    while b > a && (s[b - 1] == 0x20 || s[b - 1] == 0x09) { b -= 1 }
+    return a..<b
+  }
+
+  private static func equal(_ s: Span<UInt8>, _ range: Range<Int>, _ bytes: [UInt8]) -> Bool {
+    guard range.count == bytes.count else { return false }
+    var k = 0
+    for j in range {
+      if s[j] != bytes[k] { return false }
+      k += 1
+    }
+    return true
+  }
+
+  /// The raw id of an indicator cell (-1 when empty).
+  private mutating func internIndicator(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Int {
+    let r = Self.trimmed(s, start, end)
+    if r.isEmpty { return -1 }
+    if lastIndicatorID >= 0 && Self.equal(s, r, lastIndicator) { return lastIndicatorID }
+    let (raw, isNew) = indicatorTable.id(for: block[r])
+    if isNew {
+      let (name, scale) = ObservationReader.RowReader.indicatorName(TextTable.trim(String(decoding: block[r], as: UTF8.self)))
+      var id: Int32 = 0
+      if let name {
+        if let known = indicatorNameIDs[name] {
+          id = known
+        } else {
+          id = Int32(keys.indicators.count)
+          keys.indicators.append(name)
+          indicatorNameIDs[name] = id
+        }
+      }
+      indicatorIDs.append((id, scale))
+    }
+    lastIndicator = Array(block[r])
+    lastIndicatorID = raw
+    return raw
+  }
+
+  private mutating func internAgency(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+    let r = Self.trimmed(s, start, end)
+    if r.isEmpty { return 0 }
+    if lastAgencyID > 0 && Self.equal(s, r, lastAgency) { return lastAgencyID }
+    let (raw, isNew) = agencyTable.id(for: block[r])
+    if isNew {
+      let name = TextTable.trim(String(decoding: block[r], as: UTF8.self))
+      var id: Int32 = 0
+      if !name.isEmpty {
+        if let known = agencyNameIDs[name] {
+          id = known
+        } else {
+          id = Int32(keys.agencies.count)
+          keys.agencies.append(name)
+          agencyNameIDs[name] = id
+        }
+      }
+      agencyIDs.append(id)
+    }
+    lastAgency = Array(block[r])
+    lastAgencyID = agencyIDs[raw]
+    return lastAgencyID
+  }
+
+  /// The period of a year or period cell, as `Period(parsing:)` reads it (the cell
+  /// untrimmed, as the general reader passes it).
+  private mutating func parsePeriod(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Period? {
+    if lastPeriodValue.year != 0 && Self.equal(s, start..<end, lastPeriod) { return lastPeriodValue }
+    let (id, isNew) = periodTable.id(for: block[start..<end])
+    if isNew {
+      guard let p = Period(parsing: String(decoding: block[start..<end], as: UTF8.self)) else {
+        periodTable = ByteKeyTable()
+        periods = []
+        return nil
+      }
+      periods.append(p)
+    }
+    lastPeriod = Array(block[start..<end])
+    lastPeriodValue = periods[id]
+    return lastPeriodValue
+  }
+
+  /// The quarter of a quarter cell: 0 when the cell is blank, nil when unreadable.
+  private mutating func parseQuarter(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Int? {
+    if end - start == 1 {
+      let b = s[start]
+      if b >= UInt8(ascii: "1") && b <= UInt8(ascii: "4") { return Int(b - UInt8(ascii: "0")) }
+    }
+    var k = start
+    while k < end && s[k] == 0x20 { k += 1 }
+    if k == end { return 0 }
+    let (id, isNew) = quarterTable.id(for: block[start..<end])
+    if isNew {
+      guard let q = Period.quarter(parsing: String(decoding: block[start..<end], as: UTF8.self)) else {
+        quarterTable = ByteKeyTable()
+        quarters = []
+        return nil
+      }
+      quarters.append(q)
+    }
+    return quarters[id]
+  }
+
+  /// A figure: `(significand, exponent)` in base units, exponent `missing` when not
+  /// available; nil when the cell is not a figure (the general reader then decides).
+  ///
+  /// Inline: `[-]d+(,ddd)*(.d+)?` with at most 18 digits, read as `NumberParser` reads
+  /// it (all digits in the significand, the exponent minus the number of decimals).
+  private mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ cell: Range<Int>, scale: UnitScale?) -> (Int64, Int8)? {
+    if cell.isEmpty { return (0, ObservationColumns.missing) }
+    var k = cell.lowerBound
+    let end = cell.upperBound
+    var negative = false
+    if s[k] == UInt8(ascii: "-") {
+      negative = true
+      k += 1
+    }
+    var significand: Int64 = 0
+    var digits = 0
+    var decimals = 0
+    var groupDigits = 0
+    var sawComma = false
+    var sawPoint = false
+    var simple = k < end
+    while k < end {
+      let b = s[k]
+      if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+        significand = significand &* 10 &+ Int64(b &- UInt8(ascii: "0"))
+        digits += 1
+        groupDigits += 1
+        if sawPoint { decimals += 1 }
+      } else if b == UInt8(ascii: ",") && !sawPoint && groupDigits > 0 && (sawComma ? groupDigits == 3 : groupDigits <= 3) {
+        sawComma = true
+        groupDigits = 0
+      } else if b == UInt8(ascii: ".") && !sawPoint && groupDigits > 0 && (!sawComma || groupDigits == 3) {
+        sawPoint = true
+        groupDigits = 0
+      } else {
+        simple = false
+        break
+      }
+      k += 1
+    }
+    if simple && groupDigits > 0 && (!sawComma || sawPoint || groupDigits == 3) && digits <= 18 {
+      var e = -decimals
+      if let scale { e += Int(scale.powerOfTen) }
+      return (negative ? -significand : significand, Int8(e))
+    }
+    // The general parser, for everything else.
+    var percent = false
+    switch NumberParser.parse(bytes: block[cell], percentSign: &percent) {
+    case .number(let d, _):
+      if percent { sawUnit = true }
+      let scaled = scale?.apply(d) ?? d
+      guard let e = Int8(exactly: scaled.exponent), e != ObservationColumns.missing else { return nil }
+      return (scaled.significand, e)
+    case .missing:
+      return (0, ObservationColumns.missing)
+    case .dash:
+      return dashMeansMissing ? (0, ObservationColumns.missing) : (0, 0)
+    case .invalid:
+      guard let m = Direction.milestoneValue(String(decoding: block[cell], as: UTF8.self)) else { return nil }
+      return (m.significand, Int8(m.exponent))
+    }
+  }
+}

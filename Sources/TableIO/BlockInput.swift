@@ -1,0 +1,103 @@
+import Glibc
+
+/// A regular file read front to back in large blocks that end after a line feed, for
+/// readers that stream instead of holding the whole file (DESIGN.md §8).
+///
+/// Each block is the bytes carried over from the previous block (an incomplete record
+/// the caller could not finish) followed by new bytes up to and including the last
+/// `LF` read; the final block ends wherever the file ends. Cutting after `LF` is safe
+/// for every byte-oriented encoding we read: `0x0A` is never part of a UTF-8
+/// multi-byte sequence nor a CP950 trail byte (0x40–0x7E, 0xA1–0xFE), so a block can
+/// be decoded on its own. A block may still end inside a quoted field holding a line
+/// break; the caller carries such a record over.
+///
+/// Failures to open or read are `InputError` (exit 66).
+public struct BlockInput: ~Copyable {
+  private let fd: Int32
+  private let path: String
+  /// Bytes read past the last line feed of the previous block.
+  private var pending: [UInt8] = []
+  private var atEnd = false
+  /// The size of each `read(2)`.
+  public var blockSize: Int
+  /// The file's size in bytes (from `fstat`).
+  public let fileSize: Int
+
+  /// Opens `path` (a regular file) and positions it at byte `offset`.
+  public init(path: String, offset: Int = 0, blockSize: Int = 4 << 20) throws(InputError) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw InputError(path: path, reason: InputBytes.errnoText()) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
+      throw InputError(path: path, reason: "not a regular file")
+    }
+    if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
+      close(fd)
+      throw InputError(path: path, reason: InputBytes.errnoText())
+    }
+    self.fd = fd
+    self.path = path
+    self.blockSize = max(blockSize, 4096)
+    self.fileSize = Int(info.st_size)
+  }
+
+  /// Whether `path` names a regular file (not standard input, a pipe or a directory).
+  public static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+  }
+
+  deinit {
+    close(fd)
+  }
+
+  /// The next block: `carry` followed by the new bytes through the last line feed
+  /// (or through the end of the file); `nil` when nothing is left. `isLast` tells
+  /// whether the block reaches the end of the file.
+  public mutating func next(carry: ArraySlice<UInt8>) throws(InputError) -> (bytes: [UInt8], isLast: Bool)? {
+    if atEnd && pending.isEmpty && carry.isEmpty { return nil }
+    var block: [UInt8] = []
+    block.reserveCapacity(carry.count + pending.count + blockSize)
+    block += carry
+    block += pending
+    pending.removeAll(keepingCapacity: true)
+    while !atEnd {
+      let start = block.count
+      let n = try readSome(into: &block)
+      if n == 0 {
+        atEnd = true
+        break
+      }
+      // Cut after the last line feed of what was just read, if any.
+      var k = block.count - 1
+      while k >= start && block[k] != 0x0A { k -= 1 }
+      if k >= start {
+        pending += block[(k + 1)...]
+        block.removeSubrange((k + 1)...)
+        return (block, false)
+      }
+    }
+    return block.isEmpty ? nil : (block, true)
+  }
+
+  /// Appends up to `blockSize` bytes; returns how many were read (0 at end of file).
+  private func readSome(into block: inout [UInt8]) throws(InputError) -> Int {
+    let old = block.count
+    var failure: Int32 = 0
+    var got = 0
+    block.append(contentsOf: repeatElement(0, count: blockSize))
+    block.withUnsafeMutableBufferPointer { buffer in
+      // Safe: the buffer has blockSize bytes of room after `old`.
+      while true {
+        let n = Glibc.read(fd, buffer.baseAddress! + old, blockSize)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { failure = errno } else { got = n }
+        return
+      }
+    }
+    block.removeSubrange((old + got)...)
+    if failure != 0 { throw InputError(path: path, reason: String(cString: strerror(failure))) }
+    return got
+  }
+}
