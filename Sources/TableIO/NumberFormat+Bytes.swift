@@ -24,12 +24,17 @@ extension NumberFormat {
   }
 
   /// Appends `shortestString(value)`: `0` for ±0, plain digits for integral values of
-  /// magnitude below 2⁵³, otherwise Swift's shortest round-trip text (`description`).
+  /// magnitude below 2⁵³, otherwise Swift's shortest round-trip text (`description`,
+  /// through `write(to:)` for finite values, which gives the same digits).
   public static func appendShortest(_ value: Double, to bytes: inout [UInt8]) {
     if value == 0 {
       bytes.append(UInt8(ascii: "0"))
     } else if value == value.rounded(.towardZero), Swift.abs(value) < 9_007_199_254_740_992 {
       appendDecimal(UInt64(Swift.abs(value)), negative: value < 0, to: &bytes)
+    } else if !value.isFinite {
+      // `write(to:)` spells NaN `-nan`/`snan` by its sign and payload; `description`
+      // says `nan`. Not finite values are rare: take `description` for all of them.
+      bytes.append(contentsOf: value.description.utf8)
     } else {
       var stream = ByteStream()
       swap(&stream.bytes, &bytes)  // move the buffer in and out: no copy, stays uniquely owned
