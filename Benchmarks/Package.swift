@@ -27,5 +27,14 @@ let package = Package(
       ],
       path: "Benchmarks/Regression",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    // CSV output: 1,000,000 rows through Table + CSVWriter (before and now) and CSVLineBuffer.
+    .executableTarget(
+      name: "CSVOutput",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "IntegrityStats", package: "IntegrityStats"),
+      ],
+      path: "Benchmarks/CSVOutput",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
   ]
 )

@@ -6,37 +6,14 @@ import Glibc
 /// (`.NAME.XXXXXX`, from `mkstemp`), are flushed with `fsync`, and the file is then
 /// renamed over the destination (`rename(2)` is atomic within one file system).
 /// On any failure the temporary file is removed and an existing destination is left
-/// untouched; the error is an `OutputError` (exit 73).
+/// untouched; the error is an `OutputError` (exit 73). `AtomicFile.Writer` does the work,
+/// and also takes the bytes piece by piece for outputs too large to hold whole.
 public enum AtomicFile {
   /// Writes `bytes` to `path`, or to standard output when `path` is `nil` or `-`.
   public static func write(_ bytes: [UInt8], to path: String?) throws(OutputError) {
-    guard let path, path != "-" else {
-      try writeAll(fd: 1, bytes, path: "<stdout>")
-      return
-    }
-    let (directory, name) = split(path)
-    var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw OutputError(path: path, reason: errnoText()) }
-    let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    do throws(OutputError) {
-      try writeAll(fd: fd, bytes, path: path)
-      _ = fchmod(fd, 0o644)
-      guard fsync(fd) == 0 else { throw OutputError(path: path, reason: errnoText()) }
-      guard close(fd) == 0 else {
-        unlink(tempPath)
-        throw OutputError(path: path, reason: errnoText())
-      }
-    } catch {
-      close(fd)
-      unlink(tempPath)
-      throw error
-    }
-    guard rename(tempPath, path) == 0 else {
-      let reason = errnoText()
-      unlink(tempPath)
-      throw OutputError(path: path, reason: reason)
-    }
+    var writer = try Writer(path: path)
+    try writer.write(bytes)
+    try writer.commit()
   }
 
   /// Writes UTF-8 `text` to `path` (or standard output).
@@ -66,9 +43,12 @@ public enum AtomicFile {
     }
   }
 
-  private static func writeAll(fd: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
+  /// Writes all of `bytes` to `fd`, retrying on `EINTR` and after short writes.
+  static func writeAll(fd: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
     var offset = 0
     while offset < bytes.count {
+      // Safe: offset < bytes.count, so the pointer and length stay inside the buffer
+      // that the closure lends; write(2) only reads it.
       let n = bytes.withUnsafeBytes { buffer in
         Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
       }
@@ -80,7 +60,7 @@ public enum AtomicFile {
     }
   }
 
-  private static func split(_ path: String) -> (directory: String, name: String) {
+  static func split(_ path: String) -> (directory: String, name: String) {
     guard let slash = path.lastIndex(of: "/") else { return (".", path) }
     let directory = String(path[..<slash])
     return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))

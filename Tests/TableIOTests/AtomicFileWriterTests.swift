@@ -1,0 +1,155 @@
+import Glibc
+import Testing
+import TestSupport
+
+@testable import TableIO
+
+/// `AtomicFile.Writer`: pieces make the whole file, failures and aborts leave an existing
+/// destination as it was, and no temporary `.NAME.XXXXXX` file is ever left behind.
+@Suite struct AtomicFileWriterTests {
+  /// A fresh empty directory under /tmp for one test.
+  static func makeDirectory(_ label: String) throws -> String {
+    let path = "/tmp/atomic-writer-tests-\(getpid())-\(label)-\(UInt32.random(in: 0...UInt32.max))"
+    try AtomicFile.makeDirectory(path)
+    return path
+  }
+
+  /// The names in `directory` (without `.` and `..`).
+  static func listing(_ directory: String) -> [String] {
+    guard let dir = opendir(directory) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
+  static func removeTree(_ directory: String) {
+    for name in listing(directory) {
+      let path = "\(directory)/\(name)"
+      if unlink(path) != 0 { removeTree(path) }
+    }
+    rmdir(directory)
+  }
+
+  @Test func piecesMakeTheWholeFile() throws {
+    let dir = try Self.makeDirectory("pieces")
+    defer { Self.removeTree(dir) }
+    let path = "\(dir)/out.csv"
+    let whole = (0..<1_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+    var writer = try AtomicFile.Writer(path: path)
+    var start = 0
+    for size in [0, 1, 7, 65_536, 300_001, 0, 2] {
+      try writer.write(Array(whole[start..<start + size]))
+      start += size
+      #expect(Self.listing(dir).count == 1 && Self.listing(dir)[0].hasPrefix(".out.csv."))
+    }
+    try writer.write(Array(whole[start...]))
+    #expect(Self.listing(dir).count == 1)  // still only the temporary file
+    try writer.commit()
+    #expect(try InputBytes.read(path: path) == whole)
+    #expect(Self.listing(dir) == ["out.csv"])
+    var info = stat()
+    #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o644)
+  }
+
+  @Test func overwritesAnExistingFile() throws {
+    let dir = try Self.makeDirectory("overwrite")
+    defer { Self.removeTree(dir) }
+    let path = "\(dir)/out.csv"
+    try AtomicFile.write("old contents, longer than the new\n", to: path)
+    try AtomicFile.write("new\n", to: path)
+    #expect(try InputBytes.read(path: path) == Array("new\n".utf8))
+    #expect(Self.listing(dir) == ["out.csv"])
+  }
+
+  @Test func droppedWithoutCommitLeavesTheDestination() throws {
+    let dir = try Self.makeDirectory("drop")
+    defer { Self.removeTree(dir) }
+    let path = "\(dir)/out.csv"
+    try AtomicFile.write("keep me\n", to: path)
+    do {
+      var writer = try AtomicFile.Writer(path: path)
+      try writer.write(Array("half-written".utf8))
+      #expect(Self.listing(dir).count == 2)
+    }  // dropped here
+    #expect(try InputBytes.read(path: path) == Array("keep me\n".utf8))
+    #expect(Self.listing(dir) == ["out.csv"])
+  }
+
+  @Test func missingDirectoryIsAnOutputError() throws {
+    let dir = try Self.makeDirectory("missing")
+    defer { Self.removeTree(dir) }
+    #expect(throws: OutputError.self) { try AtomicFile.Writer(path: "\(dir)/no/such/dir/out.csv") }
+    #expect(throws: OutputError.self) { try AtomicFile.write([1, 2, 3], to: "\(dir)/no/out.csv") }
+    #expect(Self.listing(dir).isEmpty)
+  }
+
+  /// An unwritable directory: refused at `init`, the existing file untouched. (As root,
+  /// permission bits do not stop `mkstemp`; the rename test below covers a failure there.)
+  @Test(.enabled(if: geteuid() != 0, "root bypasses directory permissions"))
+  func unwritableDirectoryIsAnOutputError() throws {
+    let dir = try Self.makeDirectory("readonly")
+    defer {
+      chmod(dir, 0o755)
+      Self.removeTree(dir)
+    }
+    let path = "\(dir)/out.csv"
+    try AtomicFile.write("keep me\n", to: path)
+    chmod(dir, 0o555)
+    #expect(throws: OutputError.self) { try AtomicFile.write("new\n", to: path) }
+    #expect(try InputBytes.read(path: path) == Array("keep me\n".utf8))
+    #expect(Self.listing(dir) == ["out.csv"])
+  }
+
+  /// The destination is a non-empty directory: the rename at commit fails, the error is
+  /// an `OutputError` naming the path, the destination is untouched, the temporary removed.
+  @Test func failedCommitLeavesTheDestination() throws {
+    let dir = try Self.makeDirectory("rename")
+    defer { Self.removeTree(dir) }
+    let path = "\(dir)/out"
+    try AtomicFile.makeDirectory(path)
+    try AtomicFile.write("inside\n", to: "\(path)/file")
+    var writer = try AtomicFile.Writer(path: path)
+    try writer.write(Array("new".utf8))
+    #expect(Self.listing(dir).count == 2)
+    do {
+      try writer.commit()
+      Issue.record("commit over a non-empty directory succeeded")
+    } catch {
+      #expect(error.path == path)
+    }
+    #expect(Self.listing(dir) == ["out"])
+    #expect(Self.listing(path) == ["file"])
+    #expect(try InputBytes.read(path: "\(path)/file") == Array("inside\n".utf8))
+  }
+
+  @Test func lineBufferFlushesInPieces() throws {
+    let dir = try Self.makeDirectory("flush")
+    defer { Self.removeTree(dir) }
+    let path = "\(dir)/out.csv"
+    var whole = CSVLineBuffer()
+    var csv = CSVLineBuffer()
+    var writer = try AtomicFile.Writer(path: path)
+    for i in 0..<5_000 {
+      for buffer in [0, 1] {
+        func row(_ b: inout CSVLineBuffer) {
+          b.text("agency \(i % 7)")
+          b.integer(i)
+          b.number(Double(i) / 7)
+          b.endLine()
+        }
+        if buffer == 0 { row(&whole) } else { row(&csv) }
+      }
+      try csv.flush(to: &writer, minimumCount: 1_000)
+      #expect(csv.count < 1_100)
+    }
+    try csv.flush(to: &writer)
+    try writer.commit()
+    #expect(try InputBytes.read(path: path) == whole.bytes)
+  }
+}
