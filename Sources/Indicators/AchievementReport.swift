@@ -424,6 +424,11 @@ struct AchievementBuilder {
 
   /// Totals over agencies per (indicator, year): ratio of sums.
   func totals(_ rows: [AchievementRatio]) throws -> [AchievementRatio] {
+    try AchievementBuilder.totals(rows, options: options)
+  }
+
+  /// Totals over agencies per (indicator, year) of `rows`, in first-seen order.
+  static func totals(_ rows: [AchievementRatio], options: AchievementOptions) throws -> [AchievementRatio] {
     struct TotalKey: Hashable {
       var indicator: String?
       var year: Int

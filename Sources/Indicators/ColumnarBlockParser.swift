@@ -225,12 +225,18 @@ struct ColumnarBlockParser {
     return true
   }
 
+  /// Copies `s[range]` into `buffer`, reusing its storage.
+  private static func remember(_ s: Span<UInt8>, _ range: Range<Int>, in buffer: inout [UInt8]) {
+    buffer.removeAll(keepingCapacity: true)
+    for j in range { buffer.append(s[j]) }
+  }
+
   /// The raw id of an indicator cell (-1 when empty).
   private mutating func internIndicator(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Int {
     let r = Self.trimmed(s, start, end)
     if r.isEmpty { return -1 }
     if lastIndicatorID >= 0 && Self.equal(s, r, lastIndicator) { return lastIndicatorID }
-    let (raw, isNew) = indicatorTable.id(for: block[r])
+    let (raw, isNew) = indicatorTable.id(for: s.extracting(r))
     if isNew {
       let (name, scale) = ObservationReader.RowReader.indicatorName(TextTable.trim(String(decoding: block[r], as: UTF8.self)))
       var id: Int32 = 0
@@ -245,7 +251,7 @@ struct ColumnarBlockParser {
       }
       indicatorIDs.append((id, scale))
     }
-    lastIndicator = Array(block[r])
+    Self.remember(s, r, in: &lastIndicator)
     lastIndicatorID = raw
     return raw
   }
@@ -254,7 +260,7 @@ struct ColumnarBlockParser {
     let r = Self.trimmed(s, start, end)
     if r.isEmpty { return 0 }
     if lastAgencyID > 0 && Self.equal(s, r, lastAgency) { return lastAgencyID }
-    let (raw, isNew) = agencyTable.id(for: block[r])
+    let (raw, isNew) = agencyTable.id(for: s.extracting(r))
     if isNew {
       let name = TextTable.trim(String(decoding: block[r], as: UTF8.self))
       var id: Int32 = 0
@@ -269,7 +275,7 @@ struct ColumnarBlockParser {
       }
       agencyIDs.append(id)
     }
-    lastAgency = Array(block[r])
+    Self.remember(s, r, in: &lastAgency)
     lastAgencyID = agencyIDs[raw]
     return lastAgencyID
   }
@@ -278,7 +284,7 @@ struct ColumnarBlockParser {
   /// untrimmed, as the general reader passes it).
   private mutating func parsePeriod(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Period? {
     if lastPeriodValue.year != 0 && Self.equal(s, start..<end, lastPeriod) { return lastPeriodValue }
-    let (id, isNew) = periodTable.id(for: block[start..<end])
+    let (id, isNew) = periodTable.id(for: s.extracting(start..<end))
     if isNew {
       guard let p = Period(parsing: String(decoding: block[start..<end], as: UTF8.self)) else {
         periodTable = ByteKeyTable()
@@ -287,7 +293,7 @@ struct ColumnarBlockParser {
       }
       periods.append(p)
     }
-    lastPeriod = Array(block[start..<end])
+    Self.remember(s, start..<end, in: &lastPeriod)
     lastPeriodValue = periods[id]
     return lastPeriodValue
   }
@@ -301,7 +307,7 @@ struct ColumnarBlockParser {
     var k = start
     while k < end && s[k] == 0x20 { k += 1 }
     if k == end { return 0 }
-    let (id, isNew) = quarterTable.id(for: block[start..<end])
+    let (id, isNew) = quarterTable.id(for: s.extracting(start..<end))
     if isNew {
       guard let q = Period.quarter(parsing: String(decoding: block[start..<end], as: UTF8.self)) else {
         quarterTable = ByteKeyTable()

@@ -36,48 +36,31 @@ extension ObservationReader {
       let offset = byteOffset(ofLine: table.line(row: 0), in: first.bytes)
     else { return nil }
     let layout = parsed.layout
-    var parser = ColumnarBlockParser(
+    let parser = ColumnarBlockParser(
       kinds: kinds, delimiter: table.delimiter, dashMeansMissing: options.dashMeansMissing,
       valueScale: layout.units[.value], targetScale: layout.units[.target], titleUnit: layout.titleUnit)
-    let isBig5 = table.encoding == .big5
-    func decoded(_ raw: ArraySlice<UInt8>) -> [UInt8]? {
-      if isBig5 { return try? TextDecoder.decode(Array(raw), encoding: .big5, source: path).utf8 }
-      let bytes = Array(raw)
-      return TextDecoder.firstInvalidUTF8(bytes) == nil ? bytes : nil
+    guard
+      let stream = ColumnarStream(
+        input: input, parser: parser, isBig5: table.encoding == .big5, source: path,
+        first: first.bytes[offset...], firstIsLast: first.isLast)
+    else { return nil }
+    // Two stages on two cores: this thread runs `body` on block k while the other
+    // reads, decodes and parses block k + 1.
+    let pipeline = ColumnarPipeline(stream: stream)
+    defer { pipeline.cancel() }
+    while let block = try pipeline.next() {
+      guard try body(block.columns, block.keys) else { return nil }
     }
-    guard let start = decoded(first.bytes[offset...]) else { return nil }
-    var next: (bytes: [UInt8], isLast: Bool)? = (start, first.isLast)
-    var carry: [UInt8] = []
-    var columns = ObservationColumns()
-    while let (bytes, isLast) = next {
-      let block = carry.isEmpty ? bytes : carry + bytes
-      columns.removeAll()
-      switch parser.parse(block, isLast: isLast, into: &columns) {
-      case .irregular:
-        return nil
-      case .consumed(let k):
-        carry = k < block.count ? Array(block[k...]) : []
-      }
-      if columns.count > 0 {
-        guard try body(columns, parser.keys) else { return nil }
-      }
-      if isLast { break }
-      if let raw = try input.next(carry: []) {
-        guard let utf8 = decoded(raw.bytes[...]) else { return nil }
-        next = (utf8, raw.isLast)
-      } else {
-        next = ([], true)
-      }
-    }
+    guard pipeline.finishedStream() != nil else { return nil }
     var set = parsed.set
     set.observations = []
-    set.rowsRead = parser.rows
+    set.rowsRead = stream.parser.rows
     var present = Set(layout.index.keys)
     present.remove(.period)
     present.insert(.year)
     present.insert(.value)
-    if parser.sawQuarter { present.insert(.quarter) }
-    if parser.sawUnit || layout.units[.value] != nil || layout.titleUnit != nil { present.insert(.unit) }
+    if stream.parser.sawQuarter { present.insert(.quarter) }
+    if stream.parser.sawUnit || layout.units[.value] != nil || layout.titleUnit != nil { present.insert(.unit) }
     set.columnsPresent = present
     return set
   }

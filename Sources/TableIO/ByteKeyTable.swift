@@ -44,6 +44,38 @@ public struct ByteKeyTable: Sendable {
     return (id, true)
   }
 
+  /// The id of `bytes`, adding it when new: the same as `id(for:)` on an array slice,
+  /// without retaining the buffer the span views (the streaming reader's hot path).
+  public mutating func id(for bytes: Span<UInt8>) -> (id: Int, isNew: Bool) {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in bytes.indices { h = (h ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3 }
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    while true {
+      let entry = Int(slots[s])
+      if entry == 0 { break }
+      let id = entry - 1
+      if hashes[id] == h && ends[id] - starts[id] == bytes.count {
+        let start = starts[id]
+        var same = true
+        for k in bytes.indices where pool[start + k] != bytes[k] {
+          same = false
+          break
+        }
+        if same { return (id, false) }
+      }
+      s = (s + 1) & mask
+    }
+    let id = starts.count
+    starts.append(pool.count)
+    for k in bytes.indices { pool.append(bytes[k]) }
+    ends.append(pool.count)
+    hashes.append(h)
+    slots[s] = Int32(id + 1)
+    if starts.count * 2 > slots.count { grow() }
+    return (id, true)
+  }
+
   private mutating func grow() {
     slots = Array(repeating: 0, count: slots.count * 2)
     let mask = slots.count - 1

@@ -72,13 +72,18 @@ struct ReaderOptions: ParsableArguments {
   /// standard error and writing `--rejects`. Call `finish(_:)` after the output.
   func readObservations(_ common: CommonOptions) throws -> ObservationSet {
     let set = try ObservationReader.read(path: common.inputPath, options: observationOptions())
+    try report(set)
+    return set
+  }
+
+  /// Prints the reader's notes, warnings and rejected rows, and writes `--rejects`.
+  func report(_ set: ObservationSet) throws {
     for note in set.notes { Diagnostics.note("note: \(note)") }
     for warning in set.warnings { Diagnostics.warning(warning) }
     for row in set.rejected { Diagnostics.note("rejected: \(row.reason)") }
     if let rejects {
       try AtomicFile.write(ObservationReader.rejectsFile(set), to: rejects)
     }
-    return set
   }
 
   /// Prints `read N rows: used U, rejected R`: the last line on standard error.

@@ -72,14 +72,39 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       let options = try options()
+      let catalog = ActionPlanCatalog.plan
+      // Large regular files stream through the reader's fast lane (same rows, same bytes).
+      if common.format == .csv,
+        let (accumulator, set) = try AchievementAccumulator.read(
+          path: common.inputPath, readOptions: reader.observationOptions(), options: options,
+          catalogDirection: { catalog.direction(forIndicator: $0) })
+      {
+        try reader.report(set)
+        try common.writeCSV(header: AchievementReport.header) { out in
+          try accumulator.forEachRow { row in
+            row.appendCSV(to: &out.line)
+            try out.endRow()
+          }
+        }
+        reader.finish(set)
+        return
+      }
       var set = try reader.readObservations(common)
       let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
-      let catalog = ActionPlanCatalog.plan
       let report = try AchievementReport(
         observations: set.observations, options: options, source: source,
         catalogDirection: { catalog.direction(forIndicator: $0) })
       set.observations = []  // free the rows before rendering (large files)
-      try common.write(report.table)
+      if common.format == .csv {
+        try common.writeCSV(header: AchievementReport.header) { out in
+          for row in report.rows {
+            row.appendCSV(to: &out.line)
+            try out.endRow()
+          }
+        }
+      } else {
+        try common.write(report.table)
+      }
       reader.finish(set)
     }
   }

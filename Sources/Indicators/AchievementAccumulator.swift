@@ -1,0 +1,231 @@
+import TableIO
+
+/// `AchievementReport` computed while a file streams by (DESIGN.md §8): per (indicator,
+/// agency, year) group a few integers — the quarters seen, the exact sum of the
+/// figures as a 64-bit scaled integer, their count and the annual target — instead of
+/// every row.
+///
+/// It takes the common case: `sum` or `mean` aggregation, `--duplicates error`,
+/// targets per year. A row the general computation would reject or treat specially —
+/// a duplicate period, a year mixing annual and quarterly rows, targets that
+/// disagree, a negative figure, a zero target for `increase`, a milestone figure
+/// other than 0 or 1, or a sum beyond 64 bits — makes `add` return `false`; the
+/// caller then computes the report with `AchievementReport` from the general reader,
+/// which gives the same rows or the same error. The rows produced are those of
+/// `AchievementReport` for the same input (checked on every fixture in
+/// ColumnarReaderTests), in the same order.
+public struct AchievementAccumulator {
+  let options: AchievementOptions
+  let catalogDirection: (String) -> Direction?
+
+  /// Reader name id → canonical id, for indicators and agencies.
+  private var indicatorIDs: [Int32] = []
+  private var agencyIDs: [Int32] = []
+  private var indicators = KeyInterner(canonicalize: { ProsecutorsOffice.trimmed($0) })
+  private var agencies = KeyInterner(canonicalize: ProsecutorsOffice.canonicalName)
+  /// Direction per canonical indicator id.
+  private var directions: [Direction] = []
+
+  private var index = GroupIndex()
+  private var lastKey: UInt64 = .max
+  private var lastGroup = 0
+  /// Per group: bits 0–3 the quarters seen, bit 4 an annual row.
+  private var periods: [UInt8] = []
+  private var counts: [UInt8] = []
+  private var sums: [Int64] = []
+  private var sumExponents: [Int8] = []
+  private var targets: [Int64] = []
+  private var targetExponents: [Int8] = []
+
+  /// Whether the streaming computation can take `options` at all.
+  public static func accepts(_ options: AchievementOptions) -> Bool {
+    (options.aggregation == .sum || options.aggregation == .mean) && options.duplicates == .error
+      && options.targetPer == .year
+  }
+
+  public init(options: AchievementOptions, catalogDirection: @escaping (String) -> Direction? = { _ in nil }) {
+    self.options = options
+    self.catalogDirection = catalogDirection
+  }
+
+  /// Adds a block of rows; `false` when a row needs the general computation.
+  public mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool {
+    while indicatorIDs.count < keys.indicators.count {
+      let id = indicators.id(keys.indicators[indicatorIDs.count])
+      indicatorIDs.append(id)
+      while directions.count <= Int(id) {
+        let name = indicators.names[directions.count]
+        directions.append(options.direction ?? (name == nil ? nil : catalogDirection(name!)) ?? .increase)
+      }
+    }
+    while agencyIDs.count < keys.agencies.count {
+      agencyIDs.append(agencies.id(keys.agencies[agencyIDs.count]))
+    }
+    guard indicators.names.count < 1 << 24, agencies.names.count < 1 << 24 else { return false }
+    let missing = ObservationColumns.missing
+    for i in 0..<block.count {
+      let year = block.year[i]
+      guard year >= 1, year < 1 << 16 else { return false }
+      let indicator = indicatorIDs[Int(block.indicator[i])]
+      let direction = directions[Int(indicator)]
+      let valueExponent = block.valueExponent[i]
+      let value = block.value[i]
+      if valueExponent != missing {
+        if value < 0 { return false }
+        if direction == .milestone && value != 0 && DecimalNumber(significand: value, exponent: Int32(valueExponent)) != DecimalNumber(1) {
+          return false
+        }
+      }
+      let targetExponent = block.targetExponent[i]
+      let target = block.target[i]
+      if targetExponent != missing {
+        if target < 0 || (target == 0 && direction == .increase) { return false }
+      }
+      let key = UInt64(UInt32(indicator)) << 40 | UInt64(UInt32(agencyIDs[Int(block.agency[i])])) << 16 | UInt64(year)
+      let g: Int
+      if key == lastKey {
+        g = lastGroup
+      } else {
+        g = index.group(for: key)
+        if g == periods.count {
+          periods.append(0)
+          counts.append(0)
+          sums.append(0)
+          sumExponents.append(missing)
+          targets.append(0)
+          targetExponents.append(missing)
+        }
+        lastKey = key
+        lastGroup = g
+      }
+      let q = block.quarter[i]
+      let bit: UInt8 = q == 0 ? 0x10 : 1 << (q - 1)
+      if periods[g] & bit != 0 || (periods[g] != 0 && (q == 0) != (periods[g] == 0x10)) { return false }
+      periods[g] |= bit
+      if valueExponent != missing {
+        if sumExponents[g] == missing {
+          sums[g] = value
+          sumExponents[g] = valueExponent
+        } else {
+          guard let (s, e) = Self.add(sums[g], sumExponents[g], value, valueExponent) else { return false }
+          sums[g] = s
+          sumExponents[g] = e
+        }
+        counts[g] += 1
+      }
+      if targetExponent != missing {
+        if targetExponents[g] == missing {
+          targets[g] = target
+          targetExponents[g] = targetExponent
+        } else if DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+          != DecimalNumber(significand: target, exponent: Int32(targetExponent))
+        {
+          return false
+        }
+      }
+    }
+    return true
+  }
+
+  /// `a·10^ea + b·10^eb` exactly, at the smaller exponent; nil beyond 64 bits.
+  static func add(_ a: Int64, _ ea: Int8, _ b: Int64, _ eb: Int8) -> (Int64, Int8)? {
+    var (x, y, e, shift) = ea <= eb ? (a, b, ea, Int(eb) - Int(ea)) : (b, a, eb, Int(ea) - Int(eb))
+    while shift > 0 {
+      let (m, overflow) = y.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      y = m
+      shift -= 1
+    }
+    let (s, overflow) = x.addingReportingOverflow(y)
+    if overflow { return nil }
+    x = s
+    return (x, e)
+  }
+
+  /// The report's rows in `AchievementReport`'s order (indicator, agency with the total
+  /// last, year; names by UTF-8 bytes), handed to `body` one at a time; totals over
+  /// agencies when `options.total`.
+  public func forEachRow(_ body: (AchievementRatio) throws -> Void) throws {
+    let groupCount = periods.count
+    let indicatorRank = Self.ranks(indicators.names)
+    let agencyRank = Self.ranks(agencies.names)
+    // Sort keys: indicator rank (24 bits), agency rank (24 bits), year (16 bits).
+    var sortKeys = [UInt64](repeating: 0, count: groupCount)
+    var sorted = true
+    for (g, key) in index.keys.enumerated() {
+      let k =
+        UInt64(indicatorRank[Int(key >> 40)]) << 40 | UInt64(agencyRank[Int(key >> 16 & 0xFF_FFFF)]) << 16
+        | (key & 0xFFFF)
+      sortKeys[g] = k
+      if g > 0 && sortKeys[g - 1] >= k { sorted = false }
+    }
+    var order = Array(0..<groupCount)
+    if !sorted { order.sort { sortKeys[$0] < sortKeys[$1] } }
+    var indicatorRows: [AchievementRatio] = []
+    var currentIndicator: UInt64 = .max
+    let missing = ObservationColumns.missing
+    for g in order {
+      let key = index.keys[g]
+      let indicator = Int(key >> 40)
+      if options.total && UInt64(indicator) != currentIndicator {
+        try emitTotals(indicatorRows, body)
+        indicatorRows.removeAll(keepingCapacity: true)
+        currentIndicator = UInt64(indicator)
+      }
+      let direction = directions[indicator]
+      var actual: AggregatedValue? = nil
+      if sumExponents[g] != missing {
+        actual = AggregatedValue(DecimalNumber(significand: sums[g], exponent: Int32(sumExponents[g])))
+        if options.aggregation == .mean { actual!.divisor = Int(counts[g]) }
+      }
+      let target =
+        targetExponents[g] == missing
+        ? nil : AggregatedValue(DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g])))
+      let (ratio, status) = AchievementRatio.decide(
+        actual: actual, target: target, direction: direction, near: options.near)
+      let isQuarterly = periods[g] != 0x10
+      let row = AchievementRatio(
+        indicator: indicators.names[indicator], agency: agencies.names[Int(key >> 16 & 0xFF_FFFF)],
+        year: Int(key & 0xFFFF), actual: actual, target: target, direction: direction, ratio: ratio,
+        status: status, partial: isQuarterly && counts[g] < 4, periodsReported: isQuarterly ? Int(counts[g]) : 0)
+      try body(row)
+      if options.total { indicatorRows.append(row) }
+    }
+    if options.total { try emitTotals(indicatorRows, body) }
+  }
+
+  private func emitTotals(_ rows: [AchievementRatio], _ body: (AchievementRatio) throws -> Void) throws {
+    guard !rows.isEmpty else { return }
+    for total in try AchievementBuilder.totals(rows, options: options).sorted(by: { $0.year < $1.year }) {
+      try body(total)
+    }
+  }
+
+  /// The rank of each interned name (index 0, `nil`, first), by UTF-8 bytes.
+  static func ranks(_ names: [String?]) -> [Int32] {
+    let order = names.indices.sorted { utf8Precedes(names[$0], names[$1]) }
+    var rank = [Int32](repeating: 0, count: names.count)
+    for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+    return rank
+  }
+}
+
+extension AchievementAccumulator {
+  /// Streams `path` through the reader's fast lane into an accumulator: the whole
+  /// computation in a few bytes per group. `nil` when the fast lane or the streaming
+  /// computation does not take the file or the options; then read the file with
+  /// `ObservationReader.read` and compute `AchievementReport`.
+  public static func read(
+    path: String?, readOptions: ObservationReadOptions, options: AchievementOptions,
+    catalogDirection: @escaping (String) -> Direction? = { _ in nil }
+  ) throws -> (accumulator: AchievementAccumulator, set: ObservationSet)? {
+    guard accepts(options), !readOptions.skipBadRows else { return nil }
+    var accumulator = AchievementAccumulator(options: options, catalogDirection: catalogDirection)
+    guard
+      let set = try ObservationReader.streamColumns(path: path, options: readOptions, { block, keys in
+        accumulator.add(block, keys: keys)
+      })
+    else { return nil }
+    return (accumulator, set)
+  }
+}

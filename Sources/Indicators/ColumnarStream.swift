@@ -1,0 +1,62 @@
+import TableIO
+
+/// The blocks of one file through the fast lane: read (`BlockInput`), decoded to UTF-8
+/// (CP950 through `TextDecoder`, UTF-8 validated), parsed (`ColumnarBlockParser`), with
+/// an incomplete last record carried into the next block.
+final class ColumnarStream {
+  private var input: BlockInput
+  private(set) var parser: ColumnarBlockParser
+  private let isBig5: Bool
+  private let source: String
+  private var pending: (bytes: [UInt8], isLast: Bool)?
+  private var carry: [UInt8] = []
+  private var columns = ObservationColumns()
+  /// Why the fast lane gave up, once it has.
+  private(set) var irregular: String?
+
+  /// Starts with `first`, the rest of the first block after the header; nil when it
+  /// does not decode.
+  init?(
+    input: consuming BlockInput, parser: ColumnarBlockParser, isBig5: Bool, source: String,
+    first: ArraySlice<UInt8>, firstIsLast: Bool
+  ) {
+    self.input = input
+    self.parser = parser
+    self.isBig5 = isBig5
+    self.source = source
+    guard let bytes = ColumnarStream.decode(first, isBig5: isBig5, source: source) else { return nil }
+    pending = (bytes, firstIsLast)
+  }
+
+  static func decode(_ raw: ArraySlice<UInt8>, isBig5: Bool, source: String) -> [UInt8]? {
+    if isBig5 { return try? TextDecoder.decode(Array(raw), encoding: .big5, source: source).utf8 }
+    let bytes = Array(raw)
+    return TextDecoder.firstInvalidUTF8(bytes) == nil ? bytes : nil
+  }
+
+  /// The rows of the next block (possibly none); nil at the end or once irregular.
+  func next() throws -> ObservationColumns? {
+    guard irregular == nil, let (bytes, isLast) = pending else { return nil }
+    let block = carry.isEmpty ? bytes : carry + bytes
+    columns.removeAll()
+    switch parser.parse(block, isLast: isLast, into: &columns) {
+    case .irregular(let reason):
+      irregular = reason
+      return nil
+    case .consumed(let k):
+      carry = k < block.count ? Array(block[k...]) : []
+    }
+    if isLast {
+      pending = nil
+    } else if let raw = try input.next(carry: []) {
+      guard let utf8 = ColumnarStream.decode(raw.bytes[...], isBig5: isBig5, source: source) else {
+        irregular = "the encoding changes after the first block"
+        return nil
+      }
+      pending = (utf8, raw.isLast)
+    } else {
+      pending = ([], true)
+    }
+    return columns
+  }
+}
