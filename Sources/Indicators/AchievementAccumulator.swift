@@ -217,12 +217,14 @@ extension AchievementAccumulator {
   /// `ObservationReader.read` and compute `AchievementReport`.
   public static func read(
     path: String?, readOptions: ObservationReadOptions, options: AchievementOptions,
-    catalogDirection: @escaping (String) -> Direction? = { _ in nil }
+    catalogDirection: @escaping (String) -> Direction? = { _ in nil }, minimumSize: Int = 1 << 20,
+    blockSize: Int = 4 << 20
   ) throws -> (accumulator: AchievementAccumulator, set: ObservationSet)? {
     guard accepts(options), !readOptions.skipBadRows else { return nil }
     var accumulator = AchievementAccumulator(options: options, catalogDirection: catalogDirection)
     guard
-      let set = try ObservationReader.streamColumns(path: path, options: readOptions, { block, keys in
+      let set = try ObservationReader.streamColumns(
+        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize, { block, keys in
         accumulator.add(block, keys: keys)
       })
     else { return nil }

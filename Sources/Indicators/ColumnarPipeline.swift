@@ -22,12 +22,16 @@ final class ColumnarPipeline: @unchecked Sendable {
   private let queue = Mutex<[Message]>([])
   private let cancelled = Atomic<Bool>(false)
   private let items = DispatchSemaphore(value: 0)
-  private let spaces = DispatchSemaphore(value: 2)
+  /// Free places in the queue (two). Created at 0 and signalled, since libdispatch
+  /// refuses to dispose of a semaphore whose count is below its initial value.
+  private let spaces = DispatchSemaphore(value: 0)
   private let done = DispatchSemaphore(value: 0)
   private var finished = false
 
   init(stream: ColumnarStream) {
     self.stream = stream
+    spaces.signal()
+    spaces.signal()
     DispatchQueue.global().async { self.produce() }
   }
 

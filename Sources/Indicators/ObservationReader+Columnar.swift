@@ -24,7 +24,7 @@ extension ObservationReader {
     guard let path, path != "-", !options.wide, options.table.encoding != .utf16,
       BlockInput.isRegularFile(path)
     else { return nil }
-    var input = try BlockInput(path: path, blockSize: min(blockSize, 1 << 20))
+    var input = try BlockInput(path: path, blockSize: min(max(blockSize, 4096), 1 << 20))
     guard input.fileSize >= minimumSize, let first = try input.next(carry: []) else { return nil }
     input.blockSize = blockSize
     // The header, title lines, layout and units, by the general reader on the first block.
@@ -68,12 +68,14 @@ extension ObservationReader {
   /// Reads a large regular file through the fast lane into one set of columns, or `nil`
   /// when the lane does not take it (see `streamColumns`).
   public static func readColumns(
-    path: String?, options: ObservationReadOptions = ObservationReadOptions(), minimumSize: Int = 1 << 20
+    path: String?, options: ObservationReadOptions = ObservationReadOptions(), minimumSize: Int = 1 << 20,
+    blockSize: Int = 4 << 20
   ) throws -> (columns: ObservationColumns, keys: ObservationKeys, set: ObservationSet)? {
     var all = ObservationColumns()
     var names = ObservationKeys()
     guard
-      let set = try streamColumns(path: path, options: options, minimumSize: minimumSize, { block, keys in
+      let set = try streamColumns(path: path, options: options, minimumSize: minimumSize, blockSize: blockSize, {
+        block, keys in
         all.append(contentsOf: block)
         names = keys
         return true

@@ -38,7 +38,7 @@ public struct BlockInput: ~Copyable {
     }
     self.fd = fd
     self.path = path
-    self.blockSize = max(blockSize, 4096)
+    self.blockSize = max(blockSize, 16)
     self.fileSize = Int(info.st_size)
   }
 

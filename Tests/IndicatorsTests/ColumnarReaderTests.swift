@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+import TableIO
+import TestSupport
+@testable import Indicators
+
+/// The reader's fast lane (`ObservationReader.streamColumns`) against the general
+/// reader, and `AchievementAccumulator` against `AchievementReport`: on every fixture
+/// and sample file, and on generated files with every cell spelling, small blocks (so
+/// records straddle block ends) and irregular rows, the fast lane either declines
+/// (`nil`) or gives exactly the general reader's rows, notes and row account.
+@Suite struct ColumnarReaderTests {
+  /// Every agency file we have: fixtures, SampleData, the real agency samples.
+  static let files: [String] = {
+    let roots = [
+      fixturePath("indicators"), fixturePath("reader"), fixturePath("trends"),
+      packageRoot.appendingPathComponent("SampleData").path, referencePath("agency-csv-samples"),
+    ]
+    var found: [String] = []
+    for root in roots {
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { continue }
+      for name in names.sorted() where name.hasSuffix(".csv") { found.append(root + "/" + name) }
+    }
+    return found
+  }()
+
+  /// Compares the fast lane with the general reader on `path`; true when the lane took it.
+  func checkSameRows(_ path: String, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int)
+    throws -> Bool
+  {
+    let fast = try ObservationReader.readColumns(path: path, options: options, minimumSize: 0, blockSize: blockSize)
+    guard let (columns, keys, set) = fast else { return false }
+    let general = try ObservationReader.read(path: path, options: options)
+    #expect(set.rowsRead == general.rowsRead, "\(path)")
+    #expect(set.notes == general.notes, "\(path)")
+    #expect(set.warnings == general.warnings, "\(path)")
+    #expect(set.columnsPresent == general.columnsPresent, "\(path)")
+    #expect(set.headerText == general.headerText, "\(path)")
+    #expect(columns.count == general.observations.count, "\(path)")
+    guard columns.count == general.observations.count else { return true }
+    for (i, o) in general.observations.enumerated() {
+      let same =
+        keys.indicators[Int(columns.indicator[i])] == o.indicator && keys.agencies[Int(columns.agency[i])] == o.agency
+        && Int(columns.year[i]) == o.period.year && Int(columns.quarter[i]) == (o.period.quarter ?? 0)
+        && columns.value(at: i) == o.value && columns.target(at: i) == o.target
+      #expect(same, "\(path) row \(i): \(o)")
+      if !same { break }
+    }
+    return true
+  }
+
+  @Test func fixturesAndSamplesReadTheSame() throws {
+    var taken = 0
+    for path in Self.files {
+      // Big blocks (the whole file at once) and small ones (records cut at block ends).
+      if try checkSameRows(path, blockSize: 4 << 20) { taken += 1 }
+      _ = try checkSameRows(path, blockSize: 37)
+    }
+    // The lane must take the regular files, or this test would compare nothing.
+    #expect(taken >= 8, "the fast lane took only \(taken) of \(Self.files.count) files")
+  }
+
+  // MARK: generated files
+
+  struct Mix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  /// Figure spellings the fast lane parses inline or hands to `NumberParser`.
+  static let figures = [
+    "0", "7", "12.5", "1,234", "\"1,234,567\"", "\"1,234.50\"", "0.001", "007", "-3", "12%", "－", "-", "…", "",
+    "NA", "\"(1,234)\"", "1.5e3", "１２３", " 42 ", "3r", "\"1,23\"", "1,234", "123456789012345678",
+    "1234567890123456789", "9.99", ".5", "5.", "+8", "1.50", "\"2,000\"",
+  ]
+  static let years = ["2023", "112", "112年", "民國112年", "1999", "2024"]
+  static let quarters = ["1", "2", "3", "4", "Q3", "第3季", "第三季", ""]
+  static let indicators = ["I1", "目標案件起訴件數", "查扣不法所得金額(千元)", " I2 ", "\"I,3\"", "8-5"]
+  static let agencies = ["臺北地檢署", "臺灣臺北地方檢察署", "A1", "台北地檢", "新北", "\"B, 2\""]
+
+  /// A figure; without `irregular`, only spellings the general reader accepts.
+  func figure(_ rng: inout Mix, _ irregular: Bool) -> String {
+    while true {
+      let f = Self.figures.randomElement(using: &rng)!
+      if irregular || (f != "\"1,23\"" && f != "1,234") { return f }
+    }
+  }
+
+  func generatedFile(seed: Int, irregular: Bool) -> String {
+    var rng = Mix(state: UInt64(seed) &* 7919)
+    var lines = ["指標,機關,年度,季別,實際值,目標值,備考"]
+    let rows = Int.random(in: 20...400, using: &rng)
+    for _ in 0..<rows {
+      var row = [
+        Self.indicators.randomElement(using: &rng)!, Self.agencies.randomElement(using: &rng)!,
+        Self.years.randomElement(using: &rng)!, Self.quarters.randomElement(using: &rng)!,
+        figure(&rng, irregular), figure(&rng, irregular), "x",
+      ]
+      if irregular && Int.random(in: 0..<60, using: &rng) == 0 {
+        switch Int.random(in: 0..<5, using: &rng) {
+        case 0: row = ["註：本表資料"]
+        case 1: row = ["", "", "", "", "", "", ""]
+        case 2: row.removeLast(2)
+        case 3: row[2] = "abc"
+        default: row[4] = "\"a \"\"b\"\"\""
+        }
+      }
+      lines.append(row.joined(separator: ","))
+    }
+    let end = Bool.random(using: &rng) ? "\r\n" : "\n"
+    return lines.joined(separator: end) + (Bool.random(using: &rng) ? end : "")
+  }
+
+  func temporaryFile(_ text: String, _ name: String) throws -> String {
+    let path = NSTemporaryDirectory() + "columnar-\(ProcessInfo.processInfo.processIdentifier)-\(name).csv"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test(arguments: 0..<40)
+  func generatedFilesReadTheSame(_ seed: Int) throws {
+    let path = try temporaryFile(generatedFile(seed: seed, irregular: seed % 2 == 1), "g\(seed)")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for blockSize in [16, 101, 4 << 20] {
+      // A file the general reader rejects must be declined, never read differently.
+      guard (try? ObservationReader.read(path: path)) != nil else {
+        #expect(try ObservationReader.readColumns(path: path, minimumSize: 0, blockSize: blockSize) == nil)
+        continue
+      }
+      _ = try checkSameRows(path, blockSize: blockSize)
+      _ = try checkSameRows(path, options: ObservationReadOptions(dashMeansMissing: true), blockSize: blockSize)
+    }
+  }
+
+  @Test func regularGeneratedFilesAreTaken() throws {
+    // Without irregular rows (and with no footnote-like first cell) the lane must take them.
+    var taken = 0
+    for seed in 0..<10 {
+      let path = try temporaryFile(generatedFile(seed: seed * 2, irregular: false), "r\(seed)")
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      if (try? ObservationReader.read(path: path)) != nil, try checkSameRows(path, blockSize: 64) { taken += 1 }
+    }
+    #expect(taken >= 5)
+  }
+
+  // MARK: achievement
+
+  func checkSameAchievement(_ path: String, options: AchievementOptions, blockSize: Int) throws -> Bool {
+    let catalog = ActionPlanCatalog.plan
+    let direction: (String) -> Direction? = { catalog.direction(forIndicator: $0) }
+    guard
+      let (accumulator, set) = try AchievementAccumulator.read(
+        path: path, readOptions: ObservationReadOptions(), options: options, catalogDirection: direction,
+        minimumSize: 0, blockSize: blockSize)
+    else { return false }
+    let general = try ObservationReader.read(path: path)
+    #expect(set.rowsRead == general.rowsRead)
+    let report = try AchievementReport(
+      observations: general.observations, options: options, source: AggregationSource(set: general),
+      catalogDirection: direction)
+    var rows: [AchievementRatio] = []
+    try accumulator.forEachRow { rows.append($0) }
+    #expect(rows == report.rows, "\(path)")
+    return true
+  }
+
+  @Test func achievementIsTheSameOnFixtures() throws {
+    var taken = 0
+    for path in Self.files {
+      for options in [AchievementOptions(), AchievementOptions(aggregation: .mean, total: true)] {
+        // A file the general computation rejects must be declined by the accumulator.
+        let catalog = ActionPlanCatalog.plan
+        let general = try? AchievementReport(
+          observations: ObservationReader.read(path: path).observations, options: options,
+          catalogDirection: { catalog.direction(forIndicator: $0) })
+        if general == nil {
+          let fast = try? AchievementAccumulator.read(
+            path: path, readOptions: ObservationReadOptions(), options: options,
+            catalogDirection: { catalog.direction(forIndicator: $0) }, minimumSize: 0)
+          #expect(fast == nil, "\(path)")
+          continue
+        }
+        if try checkSameAchievement(path, options: options, blockSize: 53) { taken += 1 }
+      }
+    }
+    #expect(taken >= 4, "the accumulator took only \(taken) fixture runs")
+  }
+
+  @Test(arguments: 0..<30)
+  func achievementIsTheSameOnGeneratedFiles(_ seed: Int) throws {
+    // Few keys, so groups collect several quarters, duplicates and mixed periods.
+    var rng = Mix(state: UInt64(seed) &+ 99)
+    var lines = ["indicator,agency,year,quarter,value,target"]
+    for _ in 0..<Int.random(in: 5...120, using: &rng) {
+      let q = ["1", "2", "3", "4", ""].randomElement(using: &rng)!
+      let value = ["1", "0", "0.1", "0.7", "\"1,000\"", "…", "250", "2.5"].randomElement(using: &rng)!
+      let target = ["1", "1000", "", "3", "0.9"].randomElement(using: &rng)!
+      lines.append(
+        "\(["I1", "I2", "8-5"].randomElement(using: &rng)!),\(["A", "B", "臺北"].randomElement(using: &rng)!),"
+          + "\(["2022", "111", "2024"].randomElement(using: &rng)!),\(q),\(value),\(target)")
+    }
+    let path = try temporaryFile(lines.joined(separator: "\n") + "\n", "a\(seed)")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for options in [AchievementOptions(), AchievementOptions(direction: .decrease, total: true)] {
+      let general = try? AchievementReport(observations: ObservationReader.read(path: path).observations, options: options)
+      if general == nil {
+        let fast = try AchievementAccumulator.read(
+          path: path, readOptions: ObservationReadOptions(), options: options, minimumSize: 0, blockSize: 40)
+        #expect(fast == nil)
+      } else {
+        _ = try checkSameAchievement(path, options: options, blockSize: 40)
+      }
+    }
+  }
+}
