@@ -219,3 +219,48 @@ import TestSupport
     }
   }
 }
+
+/// `QuarterlyPaceAccumulator` against `QuarterlyPaceReport`, as above.
+@Suite struct ColumnarQuarterlyTests {
+  func check(_ path: String, total: Bool, blockSize: Int) throws -> Bool {
+    let general = try? QuarterlyPaceReport(observations: ObservationReader.read(path: path).observations, total: total)
+    let fast = try? QuarterlyPaceAccumulator.read(
+      path: path, readOptions: ObservationReadOptions(), total: total, minimumSize: 0, blockSize: blockSize)
+    guard let general else {
+      #expect(fast == nil, "\(path): the general computation fails, the accumulator must decline")
+      return false
+    }
+    guard let (accumulator, _) = fast else { return false }
+    var rows: [QuarterlyPace] = []
+    try accumulator.forEachRow { rows.append($0) }
+    #expect(rows == general.rows, "\(path)")
+    #expect(accumulator.hasIndicator == general.rows.contains { $0.indicator != nil }, "\(path)")
+    return true
+  }
+
+  @Test func sameOnFixtures() throws {
+    var taken = 0
+    for path in ColumnarReaderTests.files {
+      for total in [false, true] where try check(path, total: total, blockSize: 61) { taken += 1 }
+    }
+    #expect(taken >= 2, "the accumulator took only \(taken) fixture runs")
+  }
+
+  @Test(arguments: 0..<30)
+  func sameOnGeneratedFiles(_ seed: Int) throws {
+    var rng = ColumnarReaderTests.Mix(state: UInt64(seed) &+ 501)
+    var lines = ["indicator,office,year,quarter,count,target"]
+    for _ in 0..<Int.random(in: 5...150, using: &rng) {
+      let value = ["1", "0", "3", "…", "12", "2.5", "－"].randomElement(using: &rng)!
+      let target = ["40", "", "12", "0"].randomElement(using: &rng)!
+      lines.append(
+        "\(["I1", "I2", ""].randomElement(using: &rng)!),\(["臺北", "士林地檢署", "臺灣新北地方檢察署", "X"].randomElement(using: &rng)!),"
+          + "\(["2022", "112"].randomElement(using: &rng)!),\(["1", "2", "3", "4", "第2季"].randomElement(using: &rng)!),"
+          + "\(value),\(target)")
+    }
+    let path = NSTemporaryDirectory() + "columnar-q-\(ProcessInfo.processInfo.processIdentifier)-\(seed).csv"
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for total in [false, true] { _ = try check(path, total: total, blockSize: 33) }
+  }
+}

@@ -36,6 +36,23 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
+      let policy = DuplicatePolicy(rawValue: duplicates) ?? .error
+      // Large regular files stream through the reader's fast lane (same rows, same bytes).
+      if common.format == .csv, targets == nil, policy == .error,
+        let (accumulator, set) = try QuarterlyPaceAccumulator.read(
+          path: common.inputPath, readOptions: reader.observationOptions(), total: total)
+      {
+        try reader.report(set)
+        let indicatorColumn = accumulator.hasIndicator
+        try common.writeCSV(header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header) { out in
+          try accumulator.forEachRow { row in
+            row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn)
+            try out.endRow()
+          }
+        }
+        reader.finish(set)
+        return
+      }
       var annual: [AnnualTarget] = []
       var targetsSource = AggregationSource(file: targets ?? "<targets>")
       if let targets {
@@ -46,9 +63,19 @@ extension IntegrityStatsCommand {
       let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
       let report = try QuarterlyPaceReport(
         observations: set.observations, targets: annual, total: total,
-        duplicates: DuplicatePolicy(rawValue: duplicates) ?? .error, source: source, targetsSource: targetsSource)
+        duplicates: policy, source: source, targetsSource: targetsSource)
       set.observations = []  // free the rows before rendering (large files)
-      try common.write(report.table)
+      if common.format == .csv {
+        let indicatorColumn = report.rows.contains { $0.indicator != nil }
+        try common.writeCSV(header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header) { out in
+          for row in report.rows {
+            row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn)
+            try out.endRow()
+          }
+        }
+      } else {
+        try common.write(report.table)
+      }
       reader.finish(set)
     }
   }

@@ -1,0 +1,199 @@
+import TableIO
+
+/// `QuarterlyPaceReport` computed while a file streams by (DESIGN.md §8): per
+/// (indicator, office, year) group the four quarterly counts as scaled integers and the
+/// annual target, instead of every row.
+///
+/// It takes the common case: quarterly rows with an office, `--duplicates error`, no
+/// targets file. A row the general computation would reject — an annual row, no office,
+/// a duplicate quarter, targets that disagree, a negative count or target — makes `add`
+/// return `false`, and the caller computes `QuarterlyPaceReport` from the general
+/// reader, which gives the same rows or the same error. Rows come out in the report's
+/// order (ColumnarReaderTests checks them equal on fixtures and generated files).
+public struct QuarterlyPaceAccumulator {
+  let total: Bool
+  private var indicatorIDs: [Int32] = []
+  private var agencyIDs: [Int32] = []
+  private var indicators = KeyInterner(canonicalize: ProsecutorsOffice.trimmed)
+  private var agencies = KeyInterner(canonicalize: ProsecutorsOffice.canonicalName)
+
+  private var index = GroupIndex()
+  private var lastKey: UInt64 = .max
+  private var lastGroup = 0
+  /// Per group: bits 0–3 the quarters with a row.
+  private var quarters: [UInt8] = []
+  /// Per group, four counts (significand and exponent; exponent `missing` = no figure).
+  private var counts: [Int64] = []
+  private var countExponents: [Int8] = []
+  private var targets: [Int64] = []
+  private var targetExponents: [Int8] = []
+  /// The last quarter any office reported, per year (years below 2¹⁶).
+  private var lastQuarter = [UInt8](repeating: 0, count: 1 << 16)
+
+  public init(total: Bool = false) {
+    self.total = total
+  }
+
+  /// Adds a block of rows; `false` when a row needs the general computation.
+  public mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool {
+    while indicatorIDs.count < keys.indicators.count {
+      indicatorIDs.append(indicators.id(keys.indicators[indicatorIDs.count]))
+    }
+    while agencyIDs.count < keys.agencies.count {
+      agencyIDs.append(agencies.id(keys.agencies[agencyIDs.count]))
+    }
+    guard indicators.names.count < 1 << 24, agencies.names.count < 1 << 24 else { return false }
+    let missing = ObservationColumns.missing
+    for i in 0..<block.count {
+      let year = block.year[i]
+      let q = Int(block.quarter[i])
+      let agency = agencyIDs[Int(block.agency[i])]
+      guard year >= 1, year < 1 << 16, q >= 1, agency != 0 else { return false }
+      let valueExponent = block.valueExponent[i]
+      let value = block.value[i]
+      if valueExponent != missing && value < 0 { return false }
+      let targetExponent = block.targetExponent[i]
+      let target = block.target[i]
+      if targetExponent != missing && target < 0 { return false }
+      let key = UInt64(UInt32(indicatorIDs[Int(block.indicator[i])])) << 40 | UInt64(UInt32(agency)) << 16 | UInt64(year)
+      let g: Int
+      if key == lastKey {
+        g = lastGroup
+      } else {
+        g = index.group(for: key)
+        if g == quarters.count {
+          quarters.append(0)
+          for _ in 0..<4 {
+            counts.append(0)
+            countExponents.append(missing)
+          }
+          targets.append(0)
+          targetExponents.append(missing)
+        }
+        lastKey = key
+        lastGroup = g
+      }
+      let bit = UInt8(1) << (q - 1)
+      if quarters[g] & bit != 0 { return false }
+      quarters[g] |= bit
+      counts[4 * g + q - 1] = value
+      countExponents[4 * g + q - 1] = valueExponent
+      if targetExponent != missing {
+        if targetExponents[g] == missing {
+          targets[g] = target
+          targetExponents[g] = targetExponent
+        } else if DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+          != DecimalNumber(significand: target, exponent: Int32(targetExponent))
+        {
+          return false
+        }
+      }
+      if lastQuarter[Int(year)] < UInt8(q) { lastQuarter[Int(year)] = UInt8(q) }
+    }
+    return true
+  }
+
+  /// Whether the report has an `indicator` column (some row names an indicator).
+  public var hasIndicator: Bool {
+    index.keys.contains { $0 >> 40 != 0 }
+  }
+
+  /// The review's rows in `QuarterlyPaceReport`'s order (indicator; office in the
+  /// Ministry's order, the national total after the offices; year; quarter), handed to
+  /// `body` one at a time.
+  public func forEachRow(_ body: (QuarterlyPace) throws -> Void) throws {
+    let agencyRank = QuarterlyPaceReport.ranks(agencies.names) { a, b in
+      let oa = ProsecutorsOffice(recognizing: a)?.order ?? Int.max
+      let ob = ProsecutorsOffice(recognizing: b)?.order ?? Int.max
+      return oa != ob ? oa < ob : utf8Precedes(a, b)
+    }
+    let indicatorRank = QuarterlyPaceReport.ranks(indicators.names, by: utf8Precedes)
+    var sortKeys = [UInt64](repeating: 0, count: quarters.count)
+    var sorted = true
+    for (g, key) in index.keys.enumerated() {
+      let k =
+        UInt64(indicatorRank[Int(key >> 40)]) << 40 | UInt64(agencyRank[Int(key >> 16 & 0xFF_FFFF)]) << 16
+        | (key & 0xFFFF)
+      sortKeys[g] = k
+      if g > 0 && sortKeys[g - 1] >= k { sorted = false }
+    }
+    var order = Array(0..<quarters.count)
+    if !sorted { order.sort { sortKeys[$0] < sortKeys[$1] } }
+    let missing = ObservationColumns.missing
+    // National totals of the current indicator, per year: counts per quarter, target.
+    var totals: [Int: (counts: [AggregatedValue?], target: AggregatedValue?)] = [:]
+    var currentIndicator = -1
+    for g in order {
+      let key = index.keys[g]
+      let indicator = Int(key >> 40)
+      if indicator != currentIndicator {
+        try emitTotals(totals, indicator: currentIndicator, body)
+        totals.removeAll(keepingCapacity: true)
+        currentIndicator = indicator
+      }
+      let year = Int(key & 0xFFFF)
+      let last = Int(lastQuarter[year])
+      let target =
+        targetExponents[g] == missing
+        ? nil : AggregatedValue(DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g])))
+      var running = totals[year] ?? (Array(repeating: AggregatedValue(.zero), count: last), AggregatedValue(.zero))
+      running.target = running.target.flatMap { sum in target.map { sum + $0 } }
+      var cumulative: AggregatedValue? = AggregatedValue(.zero)
+      for q in 1...last {
+        let e = countExponents[4 * g + q - 1]
+        let count = e == missing ? nil : AggregatedValue(DecimalNumber(significand: counts[4 * g + q - 1], exponent: Int32(e)))
+        cumulative = cumulative.flatMap { sum in count.map { sum + $0 } }
+        if total { running.counts[q - 1] = running.counts[q - 1].flatMap { sum in count.map { sum + $0 } } }
+        let (rate, pace, status) = QuarterlyPace.decide(cumulative: cumulative, target: target, quarter: q)
+        try body(
+          QuarterlyPace(
+            indicator: indicators.names[indicator], agency: agencies.names[Int(key >> 16 & 0xFF_FFFF)]!, year: year,
+            quarter: q, count: count, cumulative: cumulative, target: target, cumulativeRate: rate, pace: pace,
+            status: status))
+      }
+      if total { totals[year] = running }
+    }
+    try emitTotals(totals, indicator: currentIndicator, body)
+  }
+
+  private func emitTotals(
+    _ totals: [Int: (counts: [AggregatedValue?], target: AggregatedValue?)], indicator: Int,
+    _ body: (QuarterlyPace) throws -> Void
+  ) throws {
+    guard total, indicator >= 0 else { return }
+    for year in totals.keys.sorted() {
+      let running = totals[year]!
+      var cumulative: AggregatedValue? = AggregatedValue(.zero)
+      for q in 1...running.counts.count {
+        let count = running.counts[q - 1]
+        cumulative = cumulative.flatMap { sum in count.map { sum + $0 } }
+        let (rate, pace, status) = QuarterlyPace.decide(cumulative: cumulative, target: running.target, quarter: q)
+        try body(
+          QuarterlyPace(
+            indicator: indicators.names[indicator], agency: QuarterlyPace.nationalTotal, year: year, quarter: q,
+            count: count, cumulative: cumulative, target: running.target, cumulativeRate: rate, pace: pace,
+            status: status, isTotal: true))
+      }
+    }
+  }
+}
+
+extension QuarterlyPaceAccumulator {
+  /// Streams `path` through the reader's fast lane into an accumulator; `nil` when the
+  /// lane or the streaming computation does not take the file (then read it with
+  /// `ObservationReader.read` and compute `QuarterlyPaceReport`).
+  public static func read(
+    path: String?, readOptions: ObservationReadOptions, total: Bool, minimumSize: Int = 1 << 20,
+    blockSize: Int = 4 << 20
+  ) throws -> (accumulator: QuarterlyPaceAccumulator, set: ObservationSet)? {
+    guard !readOptions.skipBadRows else { return nil }
+    var accumulator = QuarterlyPaceAccumulator(total: total)
+    guard
+      let set = try ObservationReader.streamColumns(
+        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize, { block, keys in
+          accumulator.add(block, keys: keys)
+        })
+    else { return nil }
+    return (accumulator, set)
+  }
+}
