@@ -52,14 +52,17 @@ struct ColumnarBlockParser {
   private var lastPeriodValue = Period(year: 0)
   /// Data rows parsed so far.
   private(set) var rows = 0
+  /// The physical line the next record starts on.
+  private(set) var line: Int
   /// Whether any row had a quarter, and any figure a unit (a scale or a `%`).
   private(set) var sawQuarter = false
   private(set) var sawUnit = false
 
   init(
     kinds: [Kind], delimiter: UInt8, dashMeansMissing: Bool, valueScale: UnitScale?, targetScale: UnitScale?,
-    titleUnit: UnitScale?
+    titleUnit: UnitScale?, firstLine: Int
   ) {
+    self.line = firstLine
     self.kinds = kinds
     self.delimiter = delimiter
     self.dashMeansMissing = dashMeansMissing
@@ -78,6 +81,7 @@ struct ColumnarBlockParser {
     var i = 0
     while i < n {
       let recordStart = i
+      var recordLines = 0
       var column = 0
       var indicatorRaw = -1
       var agency: Int32 = 0
@@ -94,7 +98,11 @@ struct ColumnarBlockParser {
         if i < n && s[i] == Self.quote {
           i += 1
           start = i
-          while i < n && s[i] != Self.quote { i += 1 }
+          while i < n && s[i] != Self.quote {
+            // Line breaks inside quotes count as physical lines, as the scanner counts them.
+            if s[i] == Self.lf || (s[i] == Self.cr && !(i + 1 < n && s[i + 1] == Self.lf)) { recordLines += 1 }
+            i += 1
+          }
           if i >= n { return isLast ? .irregular("a quoted field is never closed") : .consumed(recordStart) }
           end = i
           i += 1
@@ -141,6 +149,7 @@ struct ColumnarBlockParser {
         }
         if i < n {
           if s[i] == Self.cr && i + 1 < n && s[i + 1] == Self.lf { i += 2 } else { i += 1 }
+          recordLines += 1
         } else if !isLast {
           return .consumed(recordStart)
         }
@@ -177,6 +186,8 @@ struct ColumnarBlockParser {
       out.valueExponent.append(value.1)
       out.target.append(target.0)
       out.targetExponent.append(target.1)
+      out.line.append(Int32(truncatingIfNeeded: line))
+      line += recordLines
       rows += 1
     }
     return .consumed(n)

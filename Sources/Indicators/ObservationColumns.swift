@@ -8,7 +8,8 @@ import TableIO
 /// `year[i]` with quarter `quarter[i]` (0: an annual row), and the exact figures
 /// `value[i]·10^valueExponent[i]` and `target[i]·10^targetExponent[i]` in base units;
 /// an exponent of `ObservationColumns.missing` marks a figure that is not available.
-/// About 30 bytes a row, against about 160 for an `Observation`.
+/// `line[i]` is the 1-based physical line the row starts on. About 34 bytes a row,
+/// against about 160 for an `Observation`.
 public struct ObservationColumns: Sendable {
   public var indicator: [Int32] = []
   public var agency: [Int32] = []
@@ -18,6 +19,7 @@ public struct ObservationColumns: Sendable {
   public var valueExponent: [Int8] = []
   public var target: [Int64] = []
   public var targetExponent: [Int8] = []
+  public var line: [Int32] = []
 
   /// The exponent that marks a missing figure.
   public static let missing = Int8.min
@@ -48,6 +50,7 @@ public struct ObservationColumns: Sendable {
     valueExponent.removeAll(keepingCapacity: true)
     target.removeAll(keepingCapacity: true)
     targetExponent.removeAll(keepingCapacity: true)
+    line.removeAll(keepingCapacity: true)
   }
 
   /// Appends `other`'s rows (same key tables).
@@ -60,6 +63,7 @@ public struct ObservationColumns: Sendable {
     valueExponent += other.valueExponent
     target += other.target
     targetExponent += other.targetExponent
+    line += other.line
   }
 }
 

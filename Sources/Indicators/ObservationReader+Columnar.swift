@@ -38,7 +38,8 @@ extension ObservationReader {
     let layout = parsed.layout
     let parser = ColumnarBlockParser(
       kinds: kinds, delimiter: table.delimiter, dashMeansMissing: options.dashMeansMissing,
-      valueScale: layout.units[.value], targetScale: layout.units[.target], titleUnit: layout.titleUnit)
+      valueScale: layout.units[.value], targetScale: layout.units[.target], titleUnit: layout.titleUnit,
+      firstLine: table.line(row: 0))
     guard
       let stream = ColumnarStream(
         input: input, parser: parser, isBig5: table.encoding == .big5, source: path,

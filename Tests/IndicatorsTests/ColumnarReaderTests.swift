@@ -42,7 +42,7 @@ import TestSupport
       let same =
         keys.indicators[Int(columns.indicator[i])] == o.indicator && keys.agencies[Int(columns.agency[i])] == o.agency
         && Int(columns.year[i]) == o.period.year && Int(columns.quarter[i]) == (o.period.quarter ?? 0)
-        && columns.value(at: i) == o.value && columns.target(at: i) == o.target
+        && columns.value(at: i) == o.value && columns.target(at: i) == o.target && Int(columns.line[i]) == o.line
       #expect(same, "\(path) row \(i): \(o)")
       if !same { break }
     }
