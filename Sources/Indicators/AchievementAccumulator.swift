@@ -14,7 +14,7 @@ import TableIO
 /// which gives the same rows or the same error. The rows produced are those of
 /// `AchievementReport` for the same input (checked on every fixture in
 /// ColumnarReaderTests), in the same order.
-public struct AchievementAccumulator {
+public struct AchievementAccumulator: ColumnarConsumer {
   let options: AchievementOptions
   let catalogDirection: (String) -> Direction?
 
@@ -51,12 +51,7 @@ public struct AchievementAccumulator {
   /// Adds a block of rows; `false` when a row needs the general computation.
   public mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool {
     while indicatorIDs.count < keys.indicators.count {
-      let id = indicators.id(keys.indicators[indicatorIDs.count])
-      indicatorIDs.append(id)
-      while directions.count <= Int(id) {
-        let name = indicators.names[directions.count]
-        directions.append(options.direction ?? (name == nil ? nil : catalogDirection(name!)) ?? .increase)
-      }
+      indicatorIDs.append(indicatorID(keys.indicators[indicatorIDs.count]))
     }
     while agencyIDs.count < keys.agencies.count {
       agencyIDs.append(agencies.id(keys.agencies[agencyIDs.count]))
@@ -87,14 +82,7 @@ public struct AchievementAccumulator {
         g = lastGroup
       } else {
         g = index.group(for: key)
-        if g == periods.count {
-          periods.append(0)
-          counts.append(0)
-          sums.append(0)
-          sumExponents.append(missing)
-          targets.append(0)
-          targetExponents.append(missing)
-        }
+        if g == periods.count { appendGroup() }
         lastKey = key
         lastGroup = g
       }
@@ -113,18 +101,75 @@ public struct AchievementAccumulator {
         }
         counts[g] += 1
       }
-      if targetExponent != missing {
-        if targetExponents[g] == missing {
-          targets[g] = target
-          targetExponents[g] = targetExponent
-        } else if DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
-          != DecimalNumber(significand: target, exponent: Int32(targetExponent))
-        {
-          return false
-        }
-      }
+      if !mergeTarget(g, target, targetExponent) { return false }
     }
     return true
+  }
+
+  /// Takes in the accumulator of the next part of the file; false when a group has
+  /// a period in both parts, periods of both kinds, or disagreeing targets.
+  public mutating func merge(_ next: AchievementAccumulator, lineOffset: Int) -> Bool {
+    let missing = ObservationColumns.missing
+    let indicatorMap = next.indicators.names.map { indicatorID($0) }
+    let agencyMap = next.agencies.names.map { agencies.id($0) }
+    guard indicators.names.count < 1 << 24, agencies.names.count < 1 << 24 else { return false }
+    lastKey = .max
+    for (h, key) in next.index.keys.enumerated() {
+      let mapped =
+        UInt64(UInt32(indicatorMap[Int(key >> 40)])) << 40 | UInt64(UInt32(agencyMap[Int(key >> 16 & 0xFF_FFFF)])) << 16
+        | (key & 0xFFFF)
+      let g = index.group(for: mapped)
+      if g == periods.count { appendGroup() }
+      let a = periods[g], b = next.periods[h]
+      if a & b != 0 || (a != 0 && (a == 0x10) != (b == 0x10)) { return false }
+      periods[g] = a | b
+      if next.sumExponents[h] != missing {
+        if sumExponents[g] == missing {
+          sums[g] = next.sums[h]
+          sumExponents[g] = next.sumExponents[h]
+        } else {
+          guard let (s, e) = Self.add(sums[g], sumExponents[g], next.sums[h], next.sumExponents[h]) else { return false }
+          sums[g] = s
+          sumExponents[g] = e
+        }
+      }
+      counts[g] += next.counts[h]
+      if !mergeTarget(g, next.targets[h], next.targetExponents[h]) { return false }
+    }
+    return true
+  }
+
+  /// The canonical id of an indicator name, with its direction: the file's (none in
+  /// the fast lane), else `--direction`, else the catalog's, else `increase`.
+  private mutating func indicatorID(_ name: String?) -> Int32 {
+    let id = indicators.id(name)
+    while directions.count <= Int(id) {
+      let name = indicators.names[directions.count]
+      directions.append(options.direction ?? (name == nil ? nil : catalogDirection(name!)) ?? .increase)
+    }
+    return id
+  }
+
+  /// Appends one group's state.
+  private mutating func appendGroup() {
+    periods.append(0)
+    counts.append(0)
+    sums.append(0)
+    sumExponents.append(ObservationColumns.missing)
+    targets.append(0)
+    targetExponents.append(ObservationColumns.missing)
+  }
+
+  /// Merges `target` (significand, exponent) into group `g`; false when it disagrees.
+  private mutating func mergeTarget(_ g: Int, _ target: Int64, _ exponent: Int8) -> Bool {
+    guard exponent != ObservationColumns.missing else { return true }
+    if targetExponents[g] == ObservationColumns.missing {
+      targets[g] = target
+      targetExponents[g] = exponent
+      return true
+    }
+    return DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+      == DecimalNumber(significand: target, exponent: Int32(exponent))
   }
 
   /// `a·10^ea + b·10^eb` exactly, at the smaller exponent; nil beyond 64 bits.
@@ -218,15 +263,14 @@ extension AchievementAccumulator {
   public static func read(
     path: String?, readOptions: ObservationReadOptions, options: AchievementOptions,
     catalogDirection: @escaping (String) -> Direction? = { _ in nil }, minimumSize: Int = 1 << 20,
-    blockSize: Int = 4 << 20
+    blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
   ) throws -> (accumulator: AchievementAccumulator, set: ObservationSet)? {
     guard accepts(options), !readOptions.skipBadRows else { return nil }
-    var accumulator = AchievementAccumulator(options: options, catalogDirection: catalogDirection)
     guard
-      let set = try ObservationReader.streamColumns(
-        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize, { block, keys in
-        accumulator.add(block, keys: keys)
-      })
+      let (accumulator, set) = try ObservationReader.streamColumns(
+        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize,
+        parallelMinimum: parallelMinimum,
+        consumer: { AchievementAccumulator(options: options, catalogDirection: catalogDirection) })
     else { return nil }
     return (accumulator, set)
   }

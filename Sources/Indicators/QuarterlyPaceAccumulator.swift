@@ -10,7 +10,7 @@ import TableIO
 /// return `false`, and the caller computes `QuarterlyPaceReport` from the general
 /// reader, which gives the same rows or the same error. Rows come out in the report's
 /// order (ColumnarReaderTests checks them equal on fixtures and generated files).
-public struct QuarterlyPaceAccumulator {
+public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   let total: Bool
   private var indicatorIDs: [Int32] = []
   private var agencyIDs: [Int32] = []
@@ -61,15 +61,7 @@ public struct QuarterlyPaceAccumulator {
         g = lastGroup
       } else {
         g = index.group(for: key)
-        if g == quarters.count {
-          quarters.append(0)
-          for _ in 0..<4 {
-            counts.append(0)
-            countExponents.append(missing)
-          }
-          targets.append(0)
-          targetExponents.append(missing)
-        }
+        if g == quarters.count { appendGroup() }
         lastKey = key
         lastGroup = g
       }
@@ -78,19 +70,59 @@ public struct QuarterlyPaceAccumulator {
       quarters[g] |= bit
       counts[4 * g + q - 1] = value
       countExponents[4 * g + q - 1] = valueExponent
-      if targetExponent != missing {
-        if targetExponents[g] == missing {
-          targets[g] = target
-          targetExponents[g] = targetExponent
-        } else if DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
-          != DecimalNumber(significand: target, exponent: Int32(targetExponent))
-        {
-          return false
-        }
-      }
+      if !mergeTarget(g, target, targetExponent) { return false }
       if lastQuarter[Int(year)] < UInt8(q) { lastQuarter[Int(year)] = UInt8(q) }
     }
     return true
+  }
+
+  /// Takes in the accumulator of the next part of the file; false when a quarter of
+  /// one group is in both parts or the targets disagree.
+  public mutating func merge(_ next: QuarterlyPaceAccumulator, lineOffset: Int) -> Bool {
+    let indicatorMap = next.indicators.names.map { indicators.id($0) }
+    let agencyMap = next.agencies.names.map { agencies.id($0) }
+    guard indicators.names.count < 1 << 24, agencies.names.count < 1 << 24 else { return false }
+    lastKey = .max
+    for (h, key) in next.index.keys.enumerated() {
+      let mapped =
+        UInt64(UInt32(indicatorMap[Int(key >> 40)])) << 40 | UInt64(UInt32(agencyMap[Int(key >> 16 & 0xFF_FFFF)])) << 16
+        | (key & 0xFFFF)
+      let g = index.group(for: mapped)
+      if g == quarters.count { appendGroup() }
+      if quarters[g] & next.quarters[h] != 0 { return false }
+      quarters[g] |= next.quarters[h]
+      for q in 0..<4 where next.quarters[h] & (1 << q) != 0 {
+        counts[4 * g + q] = next.counts[4 * h + q]
+        countExponents[4 * g + q] = next.countExponents[4 * h + q]
+      }
+      if !mergeTarget(g, next.targets[h], next.targetExponents[h]) { return false }
+    }
+    for year in lastQuarter.indices where next.lastQuarter[year] > lastQuarter[year] {
+      lastQuarter[year] = next.lastQuarter[year]
+    }
+    return true
+  }
+
+  private mutating func appendGroup() {
+    quarters.append(0)
+    for _ in 0..<4 {
+      counts.append(0)
+      countExponents.append(ObservationColumns.missing)
+    }
+    targets.append(0)
+    targetExponents.append(ObservationColumns.missing)
+  }
+
+  /// Merges `target` (significand, exponent) into group `g`; false when it disagrees.
+  private mutating func mergeTarget(_ g: Int, _ target: Int64, _ exponent: Int8) -> Bool {
+    guard exponent != ObservationColumns.missing else { return true }
+    if targetExponents[g] == ObservationColumns.missing {
+      targets[g] = target
+      targetExponents[g] = exponent
+      return true
+    }
+    return DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+      == DecimalNumber(significand: target, exponent: Int32(exponent))
   }
 
   /// Whether the report has an `indicator` column (some row names an indicator).
@@ -184,15 +216,13 @@ extension QuarterlyPaceAccumulator {
   /// `ObservationReader.read` and compute `QuarterlyPaceReport`).
   public static func read(
     path: String?, readOptions: ObservationReadOptions, total: Bool, minimumSize: Int = 1 << 20,
-    blockSize: Int = 4 << 20
+    blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
   ) throws -> (accumulator: QuarterlyPaceAccumulator, set: ObservationSet)? {
     guard !readOptions.skipBadRows else { return nil }
-    var accumulator = QuarterlyPaceAccumulator(total: total)
     guard
-      let set = try ObservationReader.streamColumns(
-        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize, { block, keys in
-          accumulator.add(block, keys: keys)
-        })
+      let (accumulator, set) = try ObservationReader.streamColumns(
+        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize,
+        parallelMinimum: parallelMinimum, consumer: { QuarterlyPaceAccumulator(total: total) })
     else { return nil }
     return (accumulator, set)
   }

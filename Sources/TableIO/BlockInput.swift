@@ -22,9 +22,14 @@ public struct BlockInput: ~Copyable {
   public var blockSize: Int
   /// The file's size in bytes (from `fstat`).
   public let fileSize: Int
+  /// The byte offset where reading stops (the file's end unless `limit` was given).
+  public var limit: Int
+  /// The offset of the next byte to read.
+  public private(set) var position: Int
 
-  /// Opens `path` (a regular file) and positions it at byte `offset`.
-  public init(path: String, offset: Int = 0, blockSize: Int = 4 << 20) throws(InputError) {
+  /// Opens `path` (a regular file) and positions it at byte `offset`; with `limit`,
+  /// reading stops at that byte offset (the caller chose it just after a line feed).
+  public init(path: String, offset: Int = 0, limit: Int? = nil, blockSize: Int = 4 << 20) throws(InputError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError(path: path, reason: InputBytes.errnoText()) }
     var info = stat()
@@ -40,6 +45,21 @@ public struct BlockInput: ~Copyable {
     self.path = path
     self.blockSize = max(blockSize, 16)
     self.fileSize = Int(info.st_size)
+    self.limit = min(limit ?? Int(info.st_size), Int(info.st_size))
+    self.position = offset
+  }
+
+  /// The offset just after the first line feed at or after `offset` (and below the end
+  /// of the file), read with `pread` without moving this input; nil when there is none
+  /// within 1 MiB.
+  public func lineStart(atOrAfter offset: Int) -> Int? {
+    var window = [UInt8](repeating: 0, count: 1 << 20)
+    let n = window.withUnsafeMutableBytes { buffer in
+      // Safe: pread writes at most buffer.count bytes into the buffer it is lent.
+      pread(fd, buffer.baseAddress!, buffer.count, off_t(offset))
+    }
+    guard n > 0, let k = window[0..<n].firstIndex(of: 0x0A) else { return nil }
+    return offset + k + 1
   }
 
   /// Whether `path` names a regular file (not standard input, a pipe or a directory).
@@ -82,21 +102,24 @@ public struct BlockInput: ~Copyable {
   }
 
   /// Appends up to `blockSize` bytes; returns how many were read (0 at end of file).
-  private func readSome(into block: inout [UInt8]) throws(InputError) -> Int {
+  private mutating func readSome(into block: inout [UInt8]) throws(InputError) -> Int {
     let old = block.count
     var failure: Int32 = 0
     var got = 0
-    block.append(contentsOf: repeatElement(0, count: blockSize))
+    let wanted = min(blockSize, limit - position)
+    guard wanted > 0 else { return 0 }
+    block.append(contentsOf: repeatElement(0, count: wanted))
     block.withUnsafeMutableBufferPointer { buffer in
-      // Safe: the buffer has blockSize bytes of room after `old`.
+      // Safe: the buffer has `wanted` bytes of room after `old`.
       while true {
-        let n = Glibc.read(fd, buffer.baseAddress! + old, blockSize)
+        let n = Glibc.read(fd, buffer.baseAddress! + old, wanted)
         if n < 0 && errno == EINTR { continue }
         if n < 0 { failure = errno } else { got = n }
         return
       }
     }
     block.removeSubrange((old + got)...)
+    position += got
     if failure != 0 { throw InputError(path: path, reason: String(cString: strerror(failure))) }
     return got
   }

@@ -151,13 +151,15 @@ import TestSupport
 
   // MARK: achievement
 
-  func checkSameAchievement(_ path: String, options: AchievementOptions, blockSize: Int) throws -> Bool {
+  func checkSameAchievement(_ path: String, options: AchievementOptions, blockSize: Int, parallelMinimum: Int = 0)
+    throws -> Bool
+  {
     let catalog = ActionPlanCatalog.plan
     let direction: (String) -> Direction? = { catalog.direction(forIndicator: $0) }
     guard
       let (accumulator, set) = try AchievementAccumulator.read(
         path: path, readOptions: ObservationReadOptions(), options: options, catalogDirection: direction,
-        minimumSize: 0, blockSize: blockSize)
+        minimumSize: 0, blockSize: blockSize, parallelMinimum: parallelMinimum)
     else { return false }
     let general = try ObservationReader.read(path: path)
     #expect(set.rowsRead == general.rowsRead)
@@ -186,7 +188,9 @@ import TestSupport
           #expect(fast == nil, "\(path)")
           continue
         }
-        if try checkSameAchievement(path, options: options, blockSize: 53) { taken += 1 }
+        // On one core, and in two parts (the file cut in the middle) on two.
+        if try checkSameAchievement(path, options: options, blockSize: 53, parallelMinimum: .max) { taken += 1 }
+        _ = try checkSameAchievement(path, options: options, blockSize: 53, parallelMinimum: 0)
       }
     }
     #expect(taken >= 4, "the accumulator took only \(taken) fixture runs")
@@ -214,7 +218,8 @@ import TestSupport
           path: path, readOptions: ObservationReadOptions(), options: options, minimumSize: 0, blockSize: 40)
         #expect(fast == nil)
       } else {
-        _ = try checkSameAchievement(path, options: options, blockSize: 40)
+        _ = try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: .max)
+        _ = try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: 0)
       }
     }
   }
@@ -222,10 +227,11 @@ import TestSupport
 
 /// `QuarterlyPaceAccumulator` against `QuarterlyPaceReport`, as above.
 @Suite struct ColumnarQuarterlyTests {
-  func check(_ path: String, total: Bool, blockSize: Int) throws -> Bool {
+  func check(_ path: String, total: Bool, blockSize: Int, parallelMinimum: Int) throws -> Bool {
     let general = try? QuarterlyPaceReport(observations: ObservationReader.read(path: path).observations, total: total)
     let fast = try? QuarterlyPaceAccumulator.read(
-      path: path, readOptions: ObservationReadOptions(), total: total, minimumSize: 0, blockSize: blockSize)
+      path: path, readOptions: ObservationReadOptions(), total: total, minimumSize: 0, blockSize: blockSize,
+      parallelMinimum: parallelMinimum)
     guard let general else {
       #expect(fast == nil, "\(path): the general computation fails, the accumulator must decline")
       return false
@@ -241,7 +247,10 @@ import TestSupport
   @Test func sameOnFixtures() throws {
     var taken = 0
     for path in ColumnarReaderTests.files {
-      for total in [false, true] where try check(path, total: total, blockSize: 61) { taken += 1 }
+      for total in [false, true] where try check(path, total: total, blockSize: 61, parallelMinimum: .max) {
+        taken += 1
+        _ = try check(path, total: total, blockSize: 61, parallelMinimum: 0)
+      }
     }
     #expect(taken >= 2, "the accumulator took only \(taken) fixture runs")
   }
@@ -261,6 +270,68 @@ import TestSupport
     let path = NSTemporaryDirectory() + "columnar-q-\(ProcessInfo.processInfo.processIdentifier)-\(seed).csv"
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
-    for total in [false, true] { _ = try check(path, total: total, blockSize: 33) }
+    for total in [false, true] {
+      _ = try check(path, total: total, blockSize: 33, parallelMinimum: .max)
+      _ = try check(path, total: total, blockSize: 33, parallelMinimum: 0)
+    }
+  }
+}
+
+/// The two-core split: a file cut at the line start after its middle.
+@Suite struct ColumnarSplitTests {
+  func write(_ text: String, _ name: String) throws -> String {
+    let path = NSTemporaryDirectory() + "columnar-s-\(ProcessInfo.processInfo.processIdentifier)-\(name).csv"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test func largeRegularFileIsCutAndReadTheSame() throws {
+    var lines = ["indicator,agency,year,quarter,value,target"]
+    for i in 0..<4000 {
+      lines.append("I\(i / 400),A\(i / 4 % 100),\(2000 + i / 40 % 10),\(i % 4 + 1),\"\(i % 97),\(100 + i % 900)\",\(i / 4 % 50 + 1)")
+    }
+    let path = try write(lines.joined(separator: "\n") + "\n", "big")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    guard let setup = try ColumnarSetup(path: path, options: ObservationReadOptions(), minimumSize: 0, blockSize: 4096)
+    else {
+      Issue.record("the fast lane declined a regular file")
+      return
+    }
+    #expect(setup.middleLineStart != nil, "a 100 KB file read in 4 KB blocks is cut in two")
+    let options = AchievementOptions(total: true)
+    let fast = try #require(
+      try AchievementAccumulator.read(
+        path: path, readOptions: ObservationReadOptions(), options: options, minimumSize: 0, blockSize: 4096,
+        parallelMinimum: 0))
+    var rows: [AchievementRatio] = []
+    try fast.accumulator.forEachRow { rows.append($0) }
+    let general = try ObservationReader.read(path: path)
+    #expect(fast.set.rowsRead == 4000)
+    #expect(rows == (try AchievementReport(observations: general.observations, options: options).rows))
+    let quarterly = try #require(
+      try QuarterlyPaceAccumulator.read(
+        path: path, readOptions: ObservationReadOptions(), total: true, minimumSize: 0, blockSize: 4096,
+        parallelMinimum: 0))
+    var paces: [QuarterlyPace] = []
+    try quarterly.accumulator.forEachRow { paces.append($0) }
+    #expect(paces == (try QuarterlyPaceReport(observations: general.observations, total: true).rows))
+  }
+
+  @Test func cutInsideAQuotedLineBreakIsNeverMisread() throws {
+    // Every indicator holds a quoted line break, so the middle line start may fall
+    // inside one: the lane must then decline, or read exactly what the general reader reads.
+    var lines = ["indicator,agency,year,quarter,value,target"]
+    for i in 0..<3000 { lines.append("\"I\(i / 300)\nx\",A\(i / 4 % 50),\(2000 + i / 12 % 5),\(i % 4 + 1),\(i % 9),10") }
+    let path = try write(lines.joined(separator: "\n") + "\n", "quoted")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let general = try ObservationReader.read(path: path)
+    if let fast = try AchievementAccumulator.read(
+      path: path, readOptions: ObservationReadOptions(), options: AchievementOptions(), minimumSize: 0,
+      blockSize: 4096, parallelMinimum: 0)
+    {
+      var rows: [AchievementRatio] = []
+      try fast.accumulator.forEachRow { rows.append($0) }
+      #expect(rows == (try AchievementReport(observations: general.observations).rows))
+    }
   }
 }

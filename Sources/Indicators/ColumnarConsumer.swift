@@ -1,0 +1,88 @@
+import Dispatch
+import TableIO
+
+/// A computation over the fast lane's blocks that can run on parts of a file at once
+/// (DESIGN.md §8, two cores): one consumer per part, merged in file order.
+public protocol ColumnarConsumer {
+  /// Adds a block of rows (ids into `keys`, the names of this part); `false` when the
+  /// file needs the general reader.
+  mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool
+  /// Takes in the consumer of the part that follows this one in the file, whose line
+  /// numbers are `lineOffset` short; `false` when the two cannot be merged.
+  mutating func merge(_ next: Self, lineOffset: Int) -> Bool
+}
+
+/// One part of a file on its way through a consumer.
+final class ColumnarPart<Consumer: ColumnarConsumer>: @unchecked Sendable {
+  // Unchecked: each part is run by one thread at a time, handed over through
+  // `DispatchSemaphore` (which orders the memory accesses), and read after it finished.
+  var consumer: Consumer
+  let stream: ColumnarStream
+  var declined = false
+  var failure: (any Error)?
+
+  init(consumer: Consumer, stream: ColumnarStream) {
+    self.consumer = consumer
+    self.stream = stream
+  }
+
+  func run() {
+    do {
+      while let block = try stream.next() {
+        if !consumer.add(block, keys: stream.parser.keys) {
+          declined = true
+          return
+        }
+      }
+      if stream.irregular != nil { declined = true }
+    } catch {
+      failure = error
+    }
+  }
+}
+
+extension ObservationReader {
+  /// Streams a large, regular file through `Consumer`s: files of `parallelMinimum` bytes
+  /// or more are cut at the first line start after their middle and the two halves are
+  /// read, decoded, parsed and consumed on two cores, then merged. The cut is checked:
+  /// the first half must end in a complete record exactly there (a cut inside a quoted
+  /// field makes the first half irregular). Returns the merged consumer and the row
+  /// account, or nil when the fast lane or a consumer declines the file (see
+  /// `streamColumns(path:options:minimumSize:blockSize:_:)`).
+  public static func streamColumns<Consumer: ColumnarConsumer>(
+    path: String?, options: ObservationReadOptions = ObservationReadOptions(), minimumSize: Int = 1 << 20,
+    blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer
+  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+    guard var setup = try ColumnarSetup(path: path, options: options, minimumSize: minimumSize, blockSize: blockSize)
+    else { return nil }
+    var parts: [ColumnarPart<Consumer>] = []
+    if setup.fileSize >= parallelMinimum, let middle = setup.middleLineStart, let second = try setup.stream(from: middle),
+      let first = setup.firstStream(limit: middle)
+    {
+      parts = [ColumnarPart(consumer: makeConsumer(), stream: first), ColumnarPart(consumer: makeConsumer(), stream: second)]
+    } else if let only = setup.firstStream() {
+      parts = [ColumnarPart(consumer: makeConsumer(), stream: only)]
+    } else {
+      return nil
+    }
+    if parts.count == 2 {
+      let done = DispatchSemaphore(value: 0)
+      let second = parts[1]
+      DispatchQueue.global().async {
+        second.run()
+        done.signal()
+      }
+      parts[0].run()
+      done.wait()
+    } else {
+      parts[0].run()
+    }
+    for part in parts { if let failure = part.failure { throw failure } }
+    guard !parts.contains(where: \.declined) else { return nil }
+    var merged = parts[0].consumer
+    if parts.count == 2 {
+      guard merged.merge(parts[1].consumer, lineOffset: parts[0].stream.parser.line - 1) else { return nil }
+    }
+    return (merged, setup.summary(parts.map(\.stream.parser)))
+  }
+}
