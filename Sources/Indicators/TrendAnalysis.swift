@@ -53,7 +53,12 @@ public struct TrendAnalysis: Sendable {
 
   /// Fits every series.
   public func run(_ set: ObservationSet) throws -> TrendReport {
-    let all = try Self.yearlySeries(set)
+    try run(series: Self.yearlySeries(set), source: set.source)
+  }
+
+  /// Fits every series of `all` (as `yearlySeries` builds them, in that order); `source`
+  /// names the file in data errors.
+  public func run(series all: [YearlySeries], source: String) throws -> TrendReport {
     var rows = [TrendReport.Row?](repeating: nil, count: all.count)
     var warnings = [String]()
     // Partition by model (one model unless --auto), fit each partition in one call.
@@ -85,7 +90,7 @@ public struct TrendAnalysis: Sendable {
         switch result {
         case .success(let f): fit = f
         case .failure(let error):
-          let problem = dataError(error, s, source: set.source)
+          let problem = dataError(error, s, source: source)
           guard keepUnfittable else { throw problem }
           warnings.append("\(problem) — series not fitted")
           fit = TrendFit(model: model, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)

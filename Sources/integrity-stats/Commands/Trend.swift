@@ -57,6 +57,25 @@ extension IntegrityStatsCommand {
       // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)
+      if !survey {
+        let options = TrendOptions(
+          model: model ?? .linear, level: common.level, projectTo: to, breakYear: breakYear,
+          overdispersion: overdispersion)
+        // Large regular files stream through the reader's fast lane (same series, same bytes).
+        if let (series, set) = try TrendSeriesAccumulator.read(
+          path: common.inputPath, readOptions: reader.observationOptions())
+        {
+          try reader.report(set)
+          let report = try TrendAnalysis(
+            options: options, automatic: auto, target: target,
+            keepUnfittable: reader.skipBadRows || reader.rejects != nil
+          ).run(series: series, source: set.source)
+          for warning in report.warnings { Diagnostics.warning(warning) }
+          try common.write(report.table)
+          reader.finish(set)
+          return
+        }
+      }
       let set = try reader.readObservations(common)
       let report: TrendReport
       if survey {
