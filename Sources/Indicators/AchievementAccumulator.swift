@@ -187,29 +187,28 @@ public struct AchievementAccumulator: ColumnarConsumer {
     return (x, e)
   }
 
+  /// The output order of the groups, in chunks of about `groupsPerChunk` (whole
+  /// indicators when totals are on).
+  public func rowOrder(groupsPerChunk: Int = 40_000) -> GroupOrder {
+    GroupOrder(
+      keys: index.keys, indicatorRank: Self.ranks(indicators.names), agencyRank: Self.ranks(agencies.names),
+      groupsPerChunk: groupsPerChunk, wholeIndicators: options.total)
+  }
+
   /// The report's rows in `AchievementReport`'s order (indicator, agency with the total
   /// last, year; names by UTF-8 bytes), handed to `body` one at a time; totals over
   /// agencies when `options.total`.
   public func forEachRow(_ body: (AchievementRatio) throws -> Void) throws {
-    let groupCount = periods.count
-    let indicatorRank = Self.ranks(indicators.names)
-    let agencyRank = Self.ranks(agencies.names)
-    // Sort keys: indicator rank (24 bits), agency rank (24 bits), year (16 bits).
-    var sortKeys = [UInt64](repeating: 0, count: groupCount)
-    var sorted = true
-    for (g, key) in index.keys.enumerated() {
-      let k =
-        UInt64(indicatorRank[Int(key >> 40)]) << 40 | UInt64(agencyRank[Int(key >> 16 & 0xFF_FFFF)]) << 16
-        | (key & 0xFFFF)
-      sortKeys[g] = k
-      if g > 0 && sortKeys[g - 1] >= k { sorted = false }
-    }
-    var order = Array(0..<groupCount)
-    if !sorted { order.sort { sortKeys[$0] < sortKeys[$1] } }
+    let order = rowOrder()
+    for chunk in order.chunks.indices { try forEachRow(in: order, chunk: chunk, body) }
+  }
+
+  /// The rows of one chunk of `order` (chunks can be formatted on different threads).
+  public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (AchievementRatio) throws -> Void) throws {
     var indicatorRows: [AchievementRatio] = []
     var currentIndicator: UInt64 = .max
     let missing = ObservationColumns.missing
-    for g in order {
+    for g in order.groups[order.chunks[chunk]].lazy.map(Int.init) {
       let key = index.keys[g]
       let indicator = Int(key >> 40)
       if options.total && UInt64(indicator) != currentIndicator {
@@ -247,10 +246,10 @@ public struct AchievementAccumulator: ColumnarConsumer {
   }
 
   /// The rank of each interned name (index 0, `nil`, first), by UTF-8 bytes.
-  static func ranks(_ names: [String?]) -> [Int32] {
+  static func ranks(_ names: [String?]) -> [Int] {
     let order = names.indices.sorted { utf8Precedes(names[$0], names[$1]) }
-    var rank = [Int32](repeating: 0, count: names.count)
-    for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+    var rank = [Int](repeating: 0, count: names.count)
+    for (position, index) in order.enumerated() { rank[index] = position }
     return rank
   }
 }

@@ -130,32 +130,35 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     index.keys.contains { $0 >> 40 != 0 }
   }
 
-  /// The review's rows in `QuarterlyPaceReport`'s order (indicator; office in the
-  /// Ministry's order, the national total after the offices; year; quarter), handed to
-  /// `body` one at a time.
-  public func forEachRow(_ body: (QuarterlyPace) throws -> Void) throws {
+  /// The output order of the groups, in chunks of about `groupsPerChunk` (whole
+  /// indicators when national totals are on).
+  public func rowOrder(groupsPerChunk: Int = 15_000) -> GroupOrder {
     let agencyRank = QuarterlyPaceReport.ranks(agencies.names) { a, b in
       let oa = ProsecutorsOffice(recognizing: a)?.order ?? Int.max
       let ob = ProsecutorsOffice(recognizing: b)?.order ?? Int.max
       return oa != ob ? oa < ob : utf8Precedes(a, b)
     }
     let indicatorRank = QuarterlyPaceReport.ranks(indicators.names, by: utf8Precedes)
-    var sortKeys = [UInt64](repeating: 0, count: quarters.count)
-    var sorted = true
-    for (g, key) in index.keys.enumerated() {
-      let k =
-        UInt64(indicatorRank[Int(key >> 40)]) << 40 | UInt64(agencyRank[Int(key >> 16 & 0xFF_FFFF)]) << 16
-        | (key & 0xFFFF)
-      sortKeys[g] = k
-      if g > 0 && sortKeys[g - 1] >= k { sorted = false }
-    }
-    var order = Array(0..<quarters.count)
-    if !sorted { order.sort { sortKeys[$0] < sortKeys[$1] } }
+    return GroupOrder(
+      keys: index.keys, indicatorRank: indicatorRank, agencyRank: agencyRank, groupsPerChunk: groupsPerChunk,
+      wholeIndicators: total)
+  }
+
+  /// The review's rows in `QuarterlyPaceReport`'s order (indicator; office in the
+  /// Ministry's order, the national total after the offices; year; quarter), handed to
+  /// `body` one at a time.
+  public func forEachRow(_ body: (QuarterlyPace) throws -> Void) throws {
+    let order = rowOrder()
+    for chunk in order.chunks.indices { try forEachRow(in: order, chunk: chunk, body) }
+  }
+
+  /// The rows of one chunk of `order` (chunks can be formatted on different threads).
+  public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (QuarterlyPace) throws -> Void) throws {
     let missing = ObservationColumns.missing
     // National totals of the current indicator, per year: counts per quarter, target.
     var totals: [Int: (counts: [AggregatedValue?], target: AggregatedValue?)] = [:]
     var currentIndicator = -1
-    for g in order {
+    for g in order.groups[order.chunks[chunk]].lazy.map(Int.init) {
       let key = index.keys[g]
       let indicator = Int(key >> 40)
       if indicator != currentIndicator {

@@ -1,10 +1,10 @@
 import Dispatch
 import IntegrityStats
 
-/// A CSV output written as it is produced: rows are formatted on another thread into
-/// 4 MiB buffers, handed over a `ByteChannel`, and written by the calling thread
-/// through the atomic writer, so formatting and the kernel's copy overlap and a large
-/// result is never held whole.
+/// A CSV output written as it is produced: rows are formatted on other threads into
+/// buffers of up to 4 MiB, handed over `ByteChannel`s, and written in order by the
+/// calling thread through the atomic writer, so formatting runs on both cores beside
+/// the kernel's copy, and a large result is never held whole.
 struct CSVOutput {
   var line: CSVLineBuffer
   let channel: ByteChannel
@@ -14,43 +14,64 @@ struct CSVOutput {
     if line.count >= 4 << 20 { try handOver() }
   }
 
+  /// Hands over what the buffer holds.
   mutating func handOver() throws {
     guard !line.bytes.isEmpty else { return }
     guard channel.send(line.bytes) else { throw ByteChannel.Cancelled() }
     line.removeAll()
   }
+
+  /// Marks the end of a chunk (an empty buffer, never sent otherwise).
+  mutating func endChunk() throws {
+    try handOver()
+    guard channel.send([]) else { throw ByteChannel.Cancelled() }
+  }
 }
 
-/// Lends a value to the one producer thread while the caller waits for it (the caller
-/// does not touch the value meanwhile).
+/// Lends a value to producer threads while the caller waits for them (the caller does
+/// not touch the value meanwhile, and the producers only read it).
 struct ProducerBox<Value>: @unchecked Sendable {
   var value: Value
 }
 
 extension CommonOptions {
-  /// Streams CSV rows to `-o` or standard output, atomically: the header, then whatever
-  /// `body` appends (calling `endRow()` after each row). `body` runs on another thread.
-  func writeCSV(header: [String], _ body: @escaping (inout CSVOutput) throws -> Void) throws {
+  /// Streams CSV rows to `-o` or standard output, atomically: the header, then the
+  /// rows `body` appends for chunks `0..<chunks` (calling `endRow()` after each row),
+  /// in chunk order. Chunks are formatted by `threads` threads (chunk k by thread
+  /// k mod threads), so `body` must only read shared state.
+  func writeCSV(
+    header: [String], chunks: Int = 1, threads: Int = 2, _ body: @escaping (Int, inout CSVOutput) throws -> Void
+  ) throws {
     var writer = try AtomicFile.Writer(path: output)
-    var line = CSVLineBuffer(numberFormat: numberFormat, raw: raw, reservingCapacity: 5 << 20)
-    if bom { line.byteOrderMark() }
-    line.header(header)
-    let channel = ByteChannel(capacity: 2)
-    let producer = ProducerBox(value: (line, body))
-    DispatchQueue.global().async {
-      var out = CSVOutput(line: producer.value.0, channel: channel)
-      do {
-        try producer.value.1(&out)
-        try out.handOver()
-        channel.close()
-      } catch {
-        channel.fail(error)
+    var first = CSVLineBuffer(numberFormat: numberFormat, raw: raw, reservingCapacity: 64)
+    if bom { first.byteOrderMark() }
+    first.header(header)
+    try writer.write(first.bytes)
+    let threads = max(1, min(threads, chunks))
+    let channels = (0..<threads).map { _ in ByteChannel(capacity: 2) }
+    let shared = ProducerBox(value: body)
+    let format = numberFormat, raw = raw
+    for t in 0..<threads {
+      DispatchQueue.global().async {
+        var out = CSVOutput(
+          line: CSVLineBuffer(numberFormat: format, raw: raw, reservingCapacity: 5 << 20), channel: channels[t])
+        do {
+          for chunk in stride(from: t, to: chunks, by: threads) {
+            try shared.value(chunk, &out)
+            try out.endChunk()
+          }
+          channels[t].close()
+        } catch {
+          channels[t].fail(error)
+        }
       }
     }
     do {
-      while let bytes = try channel.receive() { try writer.write(bytes) }
+      for chunk in 0..<chunks {
+        while let bytes = try channels[chunk % threads].receive(), !bytes.isEmpty { try writer.write(bytes) }
+      }
     } catch {
-      channel.cancel()
+      for channel in channels { channel.cancel() }
       throw error
     }
     try writer.commit()

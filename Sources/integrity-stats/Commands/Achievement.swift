@@ -80,8 +80,9 @@ extension IntegrityStatsCommand {
           catalogDirection: { catalog.direction(forIndicator: $0) })
       {
         try reader.report(set)
-        try common.writeCSV(header: AchievementReport.header) { out in
-          try accumulator.forEachRow { row in
+        let order = accumulator.rowOrder()
+        try common.writeCSV(header: AchievementReport.header, chunks: order.chunks.count) { chunk, out in
+          try accumulator.forEachRow(in: order, chunk: chunk) { row in
             row.appendCSV(to: &out.line)
             try out.endRow()
           }
@@ -96,7 +97,7 @@ extension IntegrityStatsCommand {
         catalogDirection: { catalog.direction(forIndicator: $0) })
       set.observations = []  // free the rows before rendering (large files)
       if common.format == .csv {
-        try common.writeCSV(header: AchievementReport.header) { out in
+        try common.writeCSV(header: AchievementReport.header) { _, out in
           for row in report.rows {
             row.appendCSV(to: &out.line)
             try out.endRow()

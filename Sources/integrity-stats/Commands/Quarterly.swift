@@ -44,8 +44,11 @@ extension IntegrityStatsCommand {
       {
         try reader.report(set)
         let indicatorColumn = accumulator.hasIndicator
-        try common.writeCSV(header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header) { out in
-          try accumulator.forEachRow { row in
+        let order = accumulator.rowOrder()
+        try common.writeCSV(
+          header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header, chunks: order.chunks.count
+        ) { chunk, out in
+          try accumulator.forEachRow(in: order, chunk: chunk) { row in
             row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn)
             try out.endRow()
           }
@@ -67,7 +70,7 @@ extension IntegrityStatsCommand {
       set.observations = []  // free the rows before rendering (large files)
       if common.format == .csv {
         let indicatorColumn = report.rows.contains { $0.indicator != nil }
-        try common.writeCSV(header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header) { out in
+        try common.writeCSV(header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header) { _, out in
           for row in report.rows {
             row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn)
             try out.endRow()
