@@ -9,7 +9,7 @@ import IntegrityStats
 ///   one `Cell` per value, `String` per number.
 /// - "Table + CSVWriter": the same `Table`, written by today's `CSVWriter` (on `CSVLineBuffer`).
 /// - "CSVLineBuffer": the rows appended straight from the row data, the repeated names
-///   escaped once (`CSVLineBuffer.Field`), the bytes handed over every 4 MB as a streaming
+///   escaped once (`intern`/`interned`), the bytes handed over every 4 MB as a streaming
 ///   command does with `AtomicFile.Writer`.
 ///
 /// All three produce the same bytes (checked once in `setup`).

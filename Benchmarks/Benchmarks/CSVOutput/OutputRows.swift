@@ -60,17 +60,17 @@ struct OutputRows: Sendable {
   /// The rows through `CSVLineBuffer`, handed to `sink` every 4 MB and at the end.
   func write(_ sink: ([UInt8]) -> Void) {
     var csv = CSVLineBuffer(reservingCapacity: 4 << 20 + 4096)
-    let agencyFields = Self.agencies.map(csv.escaped)
-    let indicatorFields = Self.indicators.map(csv.escaped)
-    let statusFields = Self.statuses.map(csv.escaped)
+    let agencyBase = csv.intern(Self.agencies).lowerBound
+    let indicatorBase = csv.intern(Self.indicators).lowerBound
+    let statusBase = csv.intern(Self.statuses).lowerBound
     csv.header(Self.header)
     for row in agency.indices {
-      csv.field(agencyFields[agency[row]])
-      csv.field(indicatorFields[indicator[row]])
+      csv.interned(agencyBase + agency[row])
+      csv.interned(indicatorBase + indicator[row])
       csv.integer(year[row])
       csv.number(ratio[row])
       csv.number(expectedRate[row])
-      csv.field(statusFields[status[row]])
+      csv.interned(statusBase + status[row])
       csv.boolean(partial[row])
       csv.endLine()
       if csv.count >= 4 << 20 {
