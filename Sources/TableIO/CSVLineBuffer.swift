@@ -101,8 +101,9 @@ public struct CSVLineBuffer: Sendable {
     field.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
   }
 
-  /// Escapes `texts` once and keeps them in the buffer, for `interned(_:)`; returns
-  /// their numbers, consecutive, in order (`intern(names).lowerBound + id` for dense ids).
+  /// Escapes `texts` once (with the current `raw` setting) and keeps them in the buffer,
+  /// for `interned(_:)`; returns their numbers, consecutive, in order
+  /// (`intern(names).lowerBound + id` for dense ids). `removeAll()` keeps them.
   @discardableResult
   public mutating func intern(_ texts: [String]) -> Range<Int> {
     let first = internedEnds.count
