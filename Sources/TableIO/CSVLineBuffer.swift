@@ -55,8 +55,12 @@ public struct CSVLineBuffer: Sendable {
   /// Appends a text field, quoted and guarded as the rules say.
   public mutating func text(_ text: String) {
     separate()
-    var text = text
-    text.withUTF8 { appendEscaped($0) }
+    // Native strings (every string on Linux) lend their UTF-8 in place; `withUTF8` on a
+    // copy is the fallback.
+    if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+      var text = text
+      text.withUTF8 { appendEscaped($0) }
+    }
   }
 
   /// Appends a text field given as UTF-8 bytes (for example a slice of the input file).
