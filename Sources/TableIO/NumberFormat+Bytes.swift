@@ -33,7 +33,9 @@ extension NumberFormat {
   public static func appendShortest(_ value: Double, to bytes: inout [UInt8]) {
     if value == 0 {
       bytes.append(UInt8(ascii: "0"))
-    } else if value == value.rounded(.towardZero), Swift.abs(value) < 9_007_199_254_740_992 {
+    } else if Swift.abs(value) < 0x1p53, Double(Int64(value)) == value {
+      // Integral (the conversions truncate; `rounded(.towardZero)` would call libm's
+      // `trunc` on baseline x86-64).
       appendDecimal(UInt64(Swift.abs(value)), negative: value < 0, to: &bytes)
     } else if appendShortDecimal(value, to: &bytes) {
       return
@@ -74,33 +76,59 @@ extension NumberFormat {
     // One test rejects almost every other value: a decimal with k ≤ 4 fraction digits
     // is also one with 4 (M·10^(4−k)), within the same relative distance of the product.
     let scaled4 = magnitude * 1e4
-    let m4 = scaled4.rounded()
+    let m4 = nearestInteger(scaled4)
     guard Swift.abs(scaled4 - m4) <= m4 * 0x1p-50 else { return false }
     var scale = 1.0
     for digits in 1...shortDecimalDigits {
       scale *= 10
       let scaled = magnitude * scale
-      let m = scaled.rounded()
+      let m = nearestInteger(scaled)
       guard Swift.abs(scaled - m) <= m * 0x1p-50, m / scale == magnitude else { continue }
-      let whole = UInt64(m)
-      var unit: UInt64 = 10
-      for _ in 1..<digits { unit &*= 10 }
-      let (integer, fraction) = whole.quotientAndRemainder(dividingBy: unit)
-      appendDecimal(integer, negative: value < 0, to: &bytes)
-      bytes.append(UInt8(ascii: "."))
-      // `digits` fraction digits, leading zeros included (0.05 → "05").
-      var rest = fraction
-      let start = bytes.count
-      bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-      var index = start + digits
-      while rest > 0 {
-        index -= 1
-        bytes[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
-      }
+      appendFixedPoint(UInt64(m), fractionDigits: digits, negative: value < 0, to: &bytes)
       return true
     }
     return false
+  }
+
+  /// Appends `digits`·10^−`fractionDigits` in plain notation (`0.05`, `-12.5`), for
+  /// 1 ≤ `fractionDigits` ≤ 19: the fraction digits with their leading zeros, the point,
+  /// the integer digits (at least one), the sign; built on the stack, appended once.
+  static func appendFixedPoint(_ digits: UInt64, fractionDigits: Int, negative: Bool, to bytes: inout [UInt8]) {
+    precondition(fractionDigits >= 1 && fractionDigits <= 19)
+    // Safe: at most 19 fraction digits, a point, 20 integer digits (2⁶⁴ < 10²⁰) and a
+    // sign are stored, 41 bytes from the end of a 48-byte buffer, so every index is in
+    // bounds; the buffer does not outlive the closure.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+      var index = 48
+      var rest = digits
+      for _ in 0..<fractionDigits {
+        let (quotient, digit) = rest.quotientAndRemainder(dividingBy: 10)
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: digit)
+        rest = quotient
+      }
+      index -= 1
+      buffer[index] = UInt8(ascii: ".")
+      repeat {
+        let (quotient, digit) = rest.quotientAndRemainder(dividingBy: 10)
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: digit)
+        rest = quotient
+      } while rest > 0
+      if negative {
+        index -= 1
+        buffer[index] = UInt8(ascii: "-")
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index...]))
+    }
+  }
+
+  /// The integer nearest to `x` (ties to even) for 0 ≤ x < 2⁵²: adding 2⁵² leaves no
+  /// fraction bits, so the addition rounds; subtracting it back is exact. Two additions,
+  /// where `rounded()` calls libm's `round` on baseline x86-64.
+  @inline(__always)
+  static func nearestInteger(_ x: Double) -> Double {
+    (x + 0x1p52) - 0x1p52
   }
 
   /// Appends `String(value)`: decimal digits, a leading `-` when negative.
