@@ -23,19 +23,36 @@ public struct CSVWriter: Sendable {
     var csv = CSVLineBuffer(numberFormat: numberFormat, raw: raw, reservingCapacity: 64 * (table.rowCount + 1))
     if byteOrderMark { csv.byteOrderMark() }
     csv.header(table.names)
+    // Each column's array is taken out of its enum once, not once per cell (which
+    // retains and releases the array every time).
+    var texts: [[String?]] = []
+    var numbers: [[Double?]] = []
+    var integers: [[Int?]] = []
+    var booleans: [[Bool?]] = []
+    var plan: [(kind: Kind, index: Int)] = []
+    for column in table.columns {
+      switch column.values {
+      case .text(let v): plan.append((.text, texts.count)); texts.append(v)
+      case .number(let v): plan.append((.number, numbers.count)); numbers.append(v)
+      case .integer(let v): plan.append((.integer, integers.count)); integers.append(v)
+      case .boolean(let v): plan.append((.boolean, booleans.count)); booleans.append(v)
+      }
+    }
     for row in 0..<table.rowCount {
-      for column in table.columns {
-        switch column.values {
-        case .text(let values): if let s = values[row] { csv.text(s) } else { csv.empty() }
-        case .number(let values): csv.number(values[row])
-        case .integer(let values): if let n = values[row] { csv.integer(n) } else { csv.empty() }
-        case .boolean(let values): if let b = values[row] { csv.boolean(b) } else { csv.empty() }
+      for (kind, index) in plan {
+        switch kind {
+        case .text: if let s = texts[index][row] { csv.text(s) } else { csv.empty() }
+        case .number: csv.number(numbers[index][row])
+        case .integer: if let n = integers[index][row] { csv.integer(n) } else { csv.empty() }
+        case .boolean: if let b = booleans[index][row] { csv.boolean(b) } else { csv.empty() }
         }
       }
       csv.endLine()
     }
     return csv.bytes
   }
+
+  private enum Kind { case text, number, integer, boolean }
 
   /// The CSV text of `table`.
   public func string(_ table: Table) -> String {

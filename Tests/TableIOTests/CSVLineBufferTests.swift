@@ -48,6 +48,28 @@ import TestSupport
     }
   }
 
+  @Test func internedFieldsAreEscapedOnce() {
+    let texts = Self.textCases.map(\.0)
+    for raw in [false, true] {
+      var csv = CSVLineBuffer(raw: raw)
+      let first = csv.intern(["unused"])
+      let numbers = csv.intern(texts)
+      #expect(first == 0..<1 && numbers == 1..<(1 + texts.count))
+      var expected = CSVLineBuffer(raw: raw)
+      for (i, text) in texts.enumerated().reversed() {
+        csv.interned(numbers.lowerBound + i)
+        expected.text(text)
+        if i % 3 == 0 {
+          csv.endLine()
+          expected.endLine()
+        }
+      }
+      csv.interned(first.lowerBound)
+      expected.text("unused")
+      #expect(csv.bytes == expected.bytes, "raw \(raw)")
+    }
+  }
+
   @Test func separatorsNumbersAndLines() {
     let text = Self.line {
       $0.header(["name", "n", "x"])

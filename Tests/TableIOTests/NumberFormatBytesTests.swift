@@ -56,11 +56,11 @@ import TestSupport
     }
   }
 
-  /// 600,000 random bit patterns: every exponent and sign, NaNs and infinities included.
+  /// 400,000 random bit patterns: every exponent and sign, NaNs and infinities included.
   @Test func randomBitPatternsMatchShortestString() {
     var rng = SplitMix64(state: 20_261_125)
     var mismatches: [UInt64] = []
-    for _ in 0..<600_000 {
+    for _ in 0..<400_000 {
       let bits = rng.next()
       let value = Double(bitPattern: bits)
       if Self.shortestBytes(value) != Array(NumberFormat.shortestString(value).utf8) {
@@ -70,7 +70,7 @@ import TestSupport
     #expect(mismatches.isEmpty, "bit patterns: \(mismatches.prefix(10).map { String($0, radix: 16) })")
   }
 
-  /// 600,000 random short decimals m·10^k (m up to 7 digits, k from −12 to 20, either
+  /// 400,000 random short decimals m·10^k (m up to 7 digits, k from −12 to 20, either
   /// sign): the values real tables hold (123.4, 0.25, 1e-7, 1e16, …), where the
   /// integer/description boundary and the exponent switch are.
   @Test func randomShortDecimalsMatchShortestString() {
@@ -78,7 +78,7 @@ import TestSupport
     var powers: [Double] = [1]
     for _ in 0..<22 { powers.append(powers.last! * 10) }  // exact up to 10²²
     var mismatches: [Double] = []
-    for _ in 0..<600_000 {
+    for _ in 0..<400_000 {
       let digits = Int.random(in: 1...7, using: &rng)
       let m = Double(UInt64.random(in: 0..<UInt64(powers[digits]), using: &rng))
       let k = Int.random(in: -12...20, using: &rng)
@@ -89,6 +89,35 @@ import TestSupport
       }
     }
     #expect(mismatches.isEmpty, "values: \(mismatches.prefix(10))")
+  }
+
+  /// The short-decimal path (`appendShortDecimal`, up to 4 fraction digits, |x| in
+  /// [10⁻³, 10¹¹)): decimals with 1–6 fraction digits and up to 15 significant digits,
+  /// their neighbours one and two ulps away (near-integral when scaled, so they pass the
+  /// first filter and must still be refused), and the range ends.
+  @Test func shortDecimalPathAndItsNeighbours() {
+    var rng = SplitMix64(state: 1_000_003)
+    var powers: [Double] = [1]
+    for _ in 0..<22 { powers.append(powers.last! * 10) }
+    var values: [Double] = [1e-3, 1e11, 0.0015, 99_999_999_999.9999, 12_345_678_901.2345]
+    values += values.flatMap { [$0.nextUp, $0.nextDown, $0.nextUp.nextUp] }
+    for _ in 0..<40_000 {
+      let digits = Int.random(in: 1...15, using: &rng)
+      let m = Double(UInt64.random(in: 1..<UInt64(powers[digits]), using: &rng))
+      let x = m / powers[Int.random(in: 1...6, using: &rng)]
+      values += [x, x.nextUp, x.nextDown, x.nextUp.nextUp, -x]
+    }
+    var mismatches: [Double] = []
+    var taken = 0
+    for value in values {
+      var probe: [UInt8] = []
+      if NumberFormat.appendShortDecimal(value, to: &probe) { taken += 1 }
+      if Self.shortestBytes(value) != Array(NumberFormat.shortestString(value).utf8) {
+        mismatches.append(value)
+      }
+    }
+    #expect(mismatches.isEmpty, "values: \(mismatches.prefix(10))")
+    #expect(taken > 30_000)  // the path is exercised, not bypassed
   }
 
   /// `.significant(d)` and `.shortest` through `append` against `string(_:)` (nil ↔ no bytes).

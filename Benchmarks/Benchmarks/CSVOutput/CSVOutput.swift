@@ -9,8 +9,9 @@ import IntegrityStats
 ///   one `Cell` per value, `String` per number.
 /// - "Table + CSVWriter": the same `Table`, written by today's `CSVWriter` (on `CSVLineBuffer`).
 /// - "CSVLineBuffer": the rows appended straight from the row data, the repeated names
-///   escaped once (`CSVLineBuffer.Field`), the bytes handed over every 4 MB as a streaming
+///   escaped once (`intern`/`interned`), the bytes handed over every 4 MB as a streaming
 ///   command does with `AtomicFile.Writer`.
+/// - "CSVLineBuffer, names by text(_:)": the same, each name escaped as it is written.
 ///
 /// All three produce the same bytes (checked once in `setup`).
 let benchmarks: @Sendable () -> Void = {
@@ -31,6 +32,16 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("CSV 1M rows: Table + CSVWriter", configuration: configuration) { benchmark, rows in
     for _ in benchmark.scaledIterations {
       blackHole(CSVWriter().bytes(rows.table()))
+    }
+  } setup: {
+    OutputRows.checked(count: 1_000_000)
+  }
+
+  Benchmark("CSV 1M rows: CSVLineBuffer, names by text(_:)", configuration: configuration) { benchmark, rows in
+    for _ in benchmark.scaledIterations {
+      var total = 0
+      rows.write(interned: false) { chunk in total += chunk.count }
+      blackHole(total)
     }
   } setup: {
     OutputRows.checked(count: 1_000_000)

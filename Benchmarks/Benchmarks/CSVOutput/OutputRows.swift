@@ -38,9 +38,11 @@ struct OutputRows: Sendable {
     let table = rows.table()
     let legacy = LegacyCSVWriter().bytes(table)
     precondition(CSVWriter().bytes(table) == legacy, "CSVWriter differs from the legacy writer")
-    var streamed: [UInt8] = []
-    rows.write { streamed += $0 }
-    precondition(streamed == legacy, "CSVLineBuffer differs from the legacy writer")
+    for interned in [true, false] {
+      var streamed: [UInt8] = []
+      rows.write(interned: interned) { streamed += $0 }
+      precondition(streamed == legacy, "CSVLineBuffer differs from the legacy writer")
+    }
     return rows
   }
 
@@ -57,20 +59,30 @@ struct OutputRows: Sendable {
     ])
   }
 
-  /// The rows through `CSVLineBuffer`, handed to `sink` every 4 MB and at the end.
-  func write(_ sink: ([UInt8]) -> Void) {
+  /// The rows through `CSVLineBuffer`, handed to `sink` every 4 MB and at the end; the
+  /// names `interned` (escaped once) or each written with `text(_:)`.
+  func write(interned: Bool = true, _ sink: ([UInt8]) -> Void) {
     var csv = CSVLineBuffer(reservingCapacity: 4 << 20 + 4096)
-    let agencyFields = Self.agencies.map(csv.escaped)
-    let indicatorFields = Self.indicators.map(csv.escaped)
-    let statusFields = Self.statuses.map(csv.escaped)
+    let agencyBase = csv.intern(Self.agencies).lowerBound
+    let indicatorBase = csv.intern(Self.indicators).lowerBound
+    let statusBase = csv.intern(Self.statuses).lowerBound
     csv.header(Self.header)
     for row in agency.indices {
-      csv.field(agencyFields[agency[row]])
-      csv.field(indicatorFields[indicator[row]])
+      if interned {
+        csv.interned(agencyBase + agency[row])
+        csv.interned(indicatorBase + indicator[row])
+      } else {
+        csv.text(Self.agencies[agency[row]])
+        csv.text(Self.indicators[indicator[row]])
+      }
       csv.integer(year[row])
       csv.number(ratio[row])
       csv.number(expectedRate[row])
-      csv.field(statusFields[status[row]])
+      if interned {
+        csv.interned(statusBase + status[row])
+      } else {
+        csv.text(Self.statuses[status[row]])
+      }
       csv.boolean(partial[row])
       csv.endLine()
       if csv.count >= 4 << 20 {
