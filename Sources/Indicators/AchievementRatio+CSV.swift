@@ -8,8 +8,8 @@ extension AchievementRatio {
     if let indicator { line.text(indicator) } else { line.empty() }
     if let agency { line.text(agency) } else { line.empty() }
     line.integer(year)
-    line.number(actual?.double)
-    line.number(target?.double)
+    line.figure(actual)
+    line.figure(target)
     line.text(direction.rawValue)
     line.number(ratio)
     line.text(status.rawValue)

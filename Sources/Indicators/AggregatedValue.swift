@@ -62,6 +62,27 @@ public struct AggregatedValue: Sendable, Hashable, CustomStringConvertible {
     return AggregatedValue.quotient(n.significand, n.exponent, d.significand, d.exponent)
   }
 
+  /// Two plain sums (divisor 1) as integers over one power of ten, `a = x·10^e` and
+  /// `b = y·10^e` → `(x, y)`, when both fit 64 bits; nil otherwise.
+  static func alignedIntegers(_ a: AggregatedValue, _ b: AggregatedValue) -> (Int64, Int64)? {
+    guard a.divisor == 1, b.divisor == 1, let x = a.sum.decimal, let y = b.sum.decimal else { return nil }
+    var (xs, ys) = (x.significand, y.significand)
+    var k = x.exponent - y.exponent
+    while k > 0 {
+      let (next, overflow) = xs.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      xs = next
+      k -= 1
+    }
+    while k < 0 {
+      let (next, overflow) = ys.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      ys = next
+      k += 1
+    }
+    return (xs, ys)
+  }
+
   /// The value multiplied by the decimal `factor`, exactly.
   public func multiplied(by factor: DecimalNumber) -> AggregatedValue {
     AggregatedValue(sum: sum.multiplied(by: factor), divisor: divisor)
@@ -90,6 +111,22 @@ public struct AggregatedValue: Sendable, Hashable, CustomStringConvertible {
   /// exponent; when the two integers are below 2⁵³ they are exact doubles and one
   /// IEEE division rounds correctly, otherwise `DecimalSum`'s long division is used.
   static func quotient(_ a: Int128, _ ea: Int32, _ b: Int128, _ eb: Int32) -> Double {
+    if let a64 = Int64(exactly: a), let b64 = Int64(exactly: b) {
+      // The same steps in 64 bits (a value below 2⁵³ times 10 stays below 2⁶³).
+      let limit: UInt64 = 1 << 53
+      var x = a64
+      var y = b64
+      var k = ea - eb
+      while k > 0 && x.magnitude < limit {
+        x &*= 10
+        k -= 1
+      }
+      while k < 0 && y.magnitude < limit {
+        y &*= 10
+        k += 1
+      }
+      if k == 0 && x.magnitude < limit && y.magnitude < limit { return Double(x) / Double(y) }
+    }
     let limit: Int128 = 1 << 53
     var x = a
     var y = b

@@ -73,6 +73,18 @@ public struct QuarterlyPace: Sendable, Equatable {
   {
     guard let cumulative else { return (nil, nil, .incomplete) }
     guard let target, !target.isZero else { return (nil, nil, .noTarget) }
+    if let (c, t) = AggregatedValue.alignedIntegers(cumulative, target), c.magnitude < 1 << 51,
+      t.magnitude < 1 << 50
+    {
+      // The same decision in 64 bits: c and t are the two figures over one power of ten,
+      // 4c and q·t stay below 2⁵³, so each quotient is one correctly rounded division.
+      let scaledCumulative = 4 * c
+      let scaledTarget = Int64(quarter) * t
+      return (
+        Double(c) / Double(t), Double(scaledCumulative) / Double(scaledTarget),
+        scaledCumulative >= scaledTarget ? .onTrack : .behind
+      )
+    }
     let rate = cumulative.ratio(to: target)
     let scaledCumulative = cumulative.multiplied(by: DecimalNumber(4))
     let scaledTarget = target.multiplied(by: DecimalNumber(quarter))

@@ -84,6 +84,13 @@ public struct CSVLineBuffer: Sendable {
     if let value { numberFormat.append(value, to: &bytes) }
   }
 
+  /// Appends the exact decimal `significand·10^exponent` as `number(_:)` appends its
+  /// nearest double (`NumberFormat.appendDecimal`).
+  public mutating func decimal(significand: Int64, exponent: Int32) {
+    separate()
+    numberFormat.appendDecimal(significand: significand, exponent: exponent, to: &bytes)
+  }
+
   /// Appends `true` or `false`.
   public mutating func boolean(_ value: Bool) {
     separate()
