@@ -20,8 +20,9 @@
 ///
 /// Names that repeat on many lines (agencies, indicators, statuses) are best escaped once:
 /// `intern(_:)` keeps them in the buffer and `interned(_:)` appends one by number, a plain
-/// copy (measured: three such fields a line take about a third of the time of `field(_:)`
-/// with a `Field` taken from an array, which retains and releases its storage each time).
+/// copy (measured on 1M lines of three names and a boolean: 34 ms, against 53 ms with
+/// `field(_:)` and `Field`s taken from an array, which retains and releases each one's
+/// storage; the Benchmarks/CSVOutput rows take 106 ms interned, 149 ms with `text(_:)`).
 ///
 /// For large outputs, hand the bytes over every few megabytes with
 /// `flush(to:minimumCount:)` (the capacity is kept, so the buffer stops growing).
