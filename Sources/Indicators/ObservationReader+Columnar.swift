@@ -39,18 +39,14 @@ extension ObservationReader {
   /// when the lane does not take it (see `streamColumns`).
   public static func readColumns(
     path: String?, options: ObservationReadOptions = ObservationReadOptions(), minimumSize: Int = 1 << 20,
-    blockSize: Int = 4 << 20
+    blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
   ) throws -> (columns: ObservationColumns, keys: ObservationKeys, set: ObservationSet)? {
-    var all = ObservationColumns()
-    var names = ObservationKeys()
     guard
-      let set = try streamColumns(path: path, options: options, minimumSize: minimumSize, blockSize: blockSize, {
-        block, keys in
-        all.append(contentsOf: block)
-        names = keys
-        return true
-      })
+      let (collector, set) = try streamColumns(
+        path: path, options: options, minimumSize: minimumSize, blockSize: blockSize,
+        parallelMinimum: parallelMinimum, consumer: { ColumnCollector() })
     else { return nil }
-    return (all, names, set)
+    return (collector.columns, collector.keys, set)
   }
+
 }

@@ -171,7 +171,8 @@ public struct DecimalSum: Sendable, Hashable {
     guard isExact else { return nil }
     var s = significand
     var e = exponent
-    while s != 0 && s % 10 == 0 && (s > Int128(Int64.max) || s < Int128(Int64.min)) {
+    // The range test first: most sums fit 64 bits, and 128-bit division is slow.
+    while (s > Int128(Int64.max) || s < Int128(Int64.min)) && s % 10 == 0 {
       s /= 10
       e += 1
     }

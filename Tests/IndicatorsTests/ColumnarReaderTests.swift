@@ -25,10 +25,12 @@ import TestSupport
   }()
 
   /// Compares the fast lane with the general reader on `path`; true when the lane took it.
-  func checkSameRows(_ path: String, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int)
-    throws -> Bool
-  {
-    let fast = try ObservationReader.readColumns(path: path, options: options, minimumSize: 0, blockSize: blockSize)
+  func checkSameRows(
+    _ path: String, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int,
+    parallelMinimum: Int = .max
+  ) throws -> Bool {
+    let fast = try ObservationReader.readColumns(
+      path: path, options: options, minimumSize: 0, blockSize: blockSize, parallelMinimum: parallelMinimum)
     guard let (columns, keys, set) = fast else { return false }
     let general = try ObservationReader.read(path: path, options: options)
     #expect(set.rowsRead == general.rowsRead, "\(path)")
@@ -55,6 +57,7 @@ import TestSupport
       // Big blocks (the whole file at once) and small ones (records cut at block ends).
       if try checkSameRows(path, blockSize: 4 << 20) { taken += 1 }
       _ = try checkSameRows(path, blockSize: 37)
+      _ = try checkSameRows(path, blockSize: 37, parallelMinimum: 0)
     }
     // The lane must take the regular files, or this test would compare nothing.
     #expect(taken >= 8, "the fast lane took only \(taken) of \(Self.files.count) files")
@@ -134,6 +137,7 @@ import TestSupport
         continue
       }
       _ = try checkSameRows(path, blockSize: blockSize)
+      _ = try checkSameRows(path, blockSize: blockSize, parallelMinimum: 0)
       _ = try checkSameRows(path, options: ObservationReadOptions(dashMeansMissing: true), blockSize: blockSize)
     }
   }
