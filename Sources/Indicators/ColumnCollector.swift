@@ -1,12 +1,14 @@
 /// Keeps every streamed row: the whole file as `ObservationColumns` (what
-/// `ObservationReader.readColumns` returns). A later part's key ids are renumbered
-/// into this part's names when the parts are merged.
+/// `ObservationReader.readColumns` returns). Blocks are kept as they come and joined
+/// once at the end into columns of exactly the right size, each block freed as it is
+/// copied, so the peak is about one copy of the rows. A later part's key ids and lines
+/// are renumbered into this part's when the parts are merged.
 struct ColumnCollector: ColumnarConsumer {
-  var columns = ObservationColumns()
-  var keys = ObservationKeys()
+  private var blocks: [ObservationColumns] = []
+  private(set) var keys = ObservationKeys()
 
   mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool {
-    columns.append(contentsOf: block)
+    blocks.append(block)
     self.keys = keys
     return true
   }
@@ -24,13 +26,26 @@ struct ColumnCollector: ColumnarConsumer {
     }
     let indicators = renumber(next.keys.indicators, into: &keys.indicators)
     let agencies = renumber(next.keys.agencies, into: &keys.agencies)
-    var tail = next.columns
-    for i in 0..<tail.count {
-      tail.indicator[i] = indicators[Int(tail.indicator[i])]
-      tail.agency[i] = agencies[Int(tail.agency[i])]
-      tail.line[i] += Int32(lineOffset)
+    for var block in next.blocks {
+      for i in 0..<block.count {
+        block.indicator[i] = indicators[Int(block.indicator[i])]
+        block.agency[i] = agencies[Int(block.agency[i])]
+        block.line[i] += Int32(lineOffset)
+      }
+      blocks.append(block)
     }
-    columns.append(contentsOf: tail)
     return true
+  }
+
+  /// All rows in file order.
+  mutating func joined() -> ObservationColumns {
+    var all = ObservationColumns()
+    all.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
+    for k in blocks.indices {
+      all.append(contentsOf: blocks[k])
+      blocks[k] = ObservationColumns()
+    }
+    blocks = []
+    return all
   }
 }

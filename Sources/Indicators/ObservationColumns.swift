@@ -53,6 +53,19 @@ public struct ObservationColumns: Sendable {
     line.removeAll(keepingCapacity: true)
   }
 
+  /// Makes room for `count` rows in every column.
+  public mutating func reserveCapacity(_ count: Int) {
+    indicator.reserveCapacity(count)
+    agency.reserveCapacity(count)
+    year.reserveCapacity(count)
+    quarter.reserveCapacity(count)
+    value.reserveCapacity(count)
+    valueExponent.reserveCapacity(count)
+    target.reserveCapacity(count)
+    targetExponent.reserveCapacity(count)
+    line.reserveCapacity(count)
+  }
+
   /// Appends `other`'s rows (same key tables).
   public mutating func append(contentsOf other: ObservationColumns) {
     indicator += other.indicator

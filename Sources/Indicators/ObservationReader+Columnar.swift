@@ -42,11 +42,11 @@ extension ObservationReader {
     blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
   ) throws -> (columns: ObservationColumns, keys: ObservationKeys, set: ObservationSet)? {
     guard
-      let (collector, set) = try streamColumns(
+      var (collector, set) = try streamColumns(
         path: path, options: options, minimumSize: minimumSize, blockSize: blockSize,
         parallelMinimum: parallelMinimum, consumer: { ColumnCollector() })
     else { return nil }
-    return (collector.columns, collector.keys, set)
+    return (collector.joined(), collector.keys, set)
   }
 
 }
