@@ -49,61 +49,66 @@ public struct AchievementAccumulator: ColumnarConsumer {
   }
 
   /// Adds a block of rows; `false` when a row needs the general computation.
-  public mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool {
+  public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
+    if Int(row.indicator) >= indicatorIDs.count || Int(row.agency) >= agencyIDs.count {
+      guard syncKeys(keys) else { return false }
+    }
+    let missing = ObservationColumns.missing
+    let year = row.year
+    guard year >= 1, year < 1 << 16 else { return false }
+    let indicator = indicatorIDs[Int(row.indicator)]
+    let direction = directions[Int(indicator)]
+    let valueExponent = row.valueExponent
+    let value = row.value
+    if valueExponent != missing {
+      if value < 0 { return false }
+      if direction == .milestone && value != 0 && DecimalNumber(significand: value, exponent: Int32(valueExponent)) != DecimalNumber(1) {
+        return false
+      }
+    }
+    let targetExponent = row.targetExponent
+    let target = row.target
+    if targetExponent != missing {
+      if target < 0 || (target == 0 && direction == .increase) { return false }
+    }
+    let key = UInt64(UInt32(indicator)) << 40 | UInt64(UInt32(agencyIDs[Int(row.agency)])) << 16 | UInt64(year)
+    let g: Int
+    if key == lastKey {
+      g = lastGroup
+    } else {
+      g = index.group(for: key)
+      if g == periods.count { appendGroup() }
+      lastKey = key
+      lastGroup = g
+    }
+    let q = row.quarter
+    let bit: UInt8 = q == 0 ? 0x10 : 1 << (q - 1)
+    if periods[g] & bit != 0 || (periods[g] != 0 && (q == 0) != (periods[g] == 0x10)) { return false }
+    periods[g] |= bit
+    if valueExponent != missing {
+      if sumExponents[g] == missing {
+        sums[g] = value
+        sumExponents[g] = valueExponent
+      } else {
+        guard let (s, e) = Self.add(sums[g], sumExponents[g], value, valueExponent) else { return false }
+        sums[g] = s
+        sumExponents[g] = e
+      }
+      counts[g] += 1
+    }
+    if !mergeTarget(g, target, targetExponent) { return false }
+    return true
+  }
+
+  /// Maps the reader's names added since the last call to canonical ids.
+  private mutating func syncKeys(_ keys: borrowing ObservationKeys) -> Bool {
     while indicatorIDs.count < keys.indicators.count {
       indicatorIDs.append(indicatorID(keys.indicators[indicatorIDs.count]))
     }
     while agencyIDs.count < keys.agencies.count {
       agencyIDs.append(agencies.id(keys.agencies[agencyIDs.count]))
     }
-    guard indicators.names.count < 1 << 24, agencies.names.count < 1 << 24 else { return false }
-    let missing = ObservationColumns.missing
-    for i in 0..<block.count {
-      let year = block.year[i]
-      guard year >= 1, year < 1 << 16 else { return false }
-      let indicator = indicatorIDs[Int(block.indicator[i])]
-      let direction = directions[Int(indicator)]
-      let valueExponent = block.valueExponent[i]
-      let value = block.value[i]
-      if valueExponent != missing {
-        if value < 0 { return false }
-        if direction == .milestone && value != 0 && DecimalNumber(significand: value, exponent: Int32(valueExponent)) != DecimalNumber(1) {
-          return false
-        }
-      }
-      let targetExponent = block.targetExponent[i]
-      let target = block.target[i]
-      if targetExponent != missing {
-        if target < 0 || (target == 0 && direction == .increase) { return false }
-      }
-      let key = UInt64(UInt32(indicator)) << 40 | UInt64(UInt32(agencyIDs[Int(block.agency[i])])) << 16 | UInt64(year)
-      let g: Int
-      if key == lastKey {
-        g = lastGroup
-      } else {
-        g = index.group(for: key)
-        if g == periods.count { appendGroup() }
-        lastKey = key
-        lastGroup = g
-      }
-      let q = block.quarter[i]
-      let bit: UInt8 = q == 0 ? 0x10 : 1 << (q - 1)
-      if periods[g] & bit != 0 || (periods[g] != 0 && (q == 0) != (periods[g] == 0x10)) { return false }
-      periods[g] |= bit
-      if valueExponent != missing {
-        if sumExponents[g] == missing {
-          sums[g] = value
-          sumExponents[g] = valueExponent
-        } else {
-          guard let (s, e) = Self.add(sums[g], sumExponents[g], value, valueExponent) else { return false }
-          sums[g] = s
-          sumExponents[g] = e
-        }
-        counts[g] += 1
-      }
-      if !mergeTarget(g, target, targetExponent) { return false }
-    }
-    return true
+    return indicators.names.count < 1 << 24 && agencies.names.count < 1 << 24
   }
 
   /// Takes in the accumulator of the next part of the file; false when a group has

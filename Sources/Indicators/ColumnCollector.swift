@@ -5,11 +5,22 @@
 /// are renumbered into this part's when the parts are merged.
 struct ColumnCollector: ColumnarConsumer {
   private var blocks: [ObservationColumns] = []
+  private var current = ObservationColumns()
   private(set) var keys = ObservationKeys()
 
-  mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool {
-    blocks.append(block)
-    self.keys = keys
+  /// Rows per kept block.
+  static let blockRows = 1 << 16
+
+  mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
+    if keys.indicators.count != self.keys.indicators.count || keys.agencies.count != self.keys.agencies.count {
+      self.keys = copy keys
+    }
+    if current.count == 0 { current.reserveCapacity(Self.blockRows) }
+    current.append(row)
+    if current.count == Self.blockRows {
+      blocks.append(current)
+      current = ObservationColumns()
+    }
     return true
   }
 
@@ -24,6 +35,9 @@ struct ColumnCollector: ColumnarConsumer {
         return Int32(mine.count - 1)
       }
     }
+    flush()
+    var next = next
+    next.flush()
     let indicators = renumber(next.keys.indicators, into: &keys.indicators)
     let agencies = renumber(next.keys.agencies, into: &keys.agencies)
     for var block in next.blocks {
@@ -37,8 +51,15 @@ struct ColumnCollector: ColumnarConsumer {
     return true
   }
 
+  /// Moves the rows of the current block to the kept blocks.
+  private mutating func flush() {
+    if current.count > 0 { blocks.append(current) }
+    current = ObservationColumns()
+  }
+
   /// All rows in file order.
   mutating func joined() -> ObservationColumns {
+    flush()
     var all = ObservationColumns()
     all.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
     for k in blocks.indices {

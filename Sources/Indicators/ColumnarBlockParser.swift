@@ -22,6 +22,8 @@ struct ColumnarBlockParser {
     case consumed(Int)
     /// A row the fast lane does not take (the reason is for tests and debugging).
     case irregular(String)
+    /// The consumer declined a row.
+    case declined
   }
 
   let kinds: [Kind]
@@ -75,6 +77,17 @@ struct ColumnarBlockParser {
 
   /// Parses the complete records of `block` into `out`.
   mutating func parse(_ block: [UInt8], isLast: Bool, into out: inout ObservationColumns) -> Outcome {
+    var sink = ColumnsSink(columns: out)
+    out = ObservationColumns()
+    defer { out = sink.columns }
+    return parse(block, isLast: isLast, into: &sink)
+  }
+
+  /// Parses the complete records of `block`, handing each row to `consumer`; a consumer
+  /// that returns false ends the parse with `.declined`.
+  mutating func parse<Consumer: ColumnarConsumer>(_ block: [UInt8], isLast: Bool, into consumer: inout Consumer)
+    -> Outcome
+  {
     let s = block.span
     let n = s.count
     let width = kinds.count
@@ -178,15 +191,11 @@ struct ColumnarBlockParser {
         return .irregular("a target the fast lane does not take")
       }
       target = t
-      out.indicator.append(indicatorID)
-      out.agency.append(agency)
-      out.year.append(Int32(truncatingIfNeeded: p.year))
-      out.quarter.append(UInt8(truncatingIfNeeded: p.quarter ?? 0))
-      out.value.append(value.0)
-      out.valueExponent.append(value.1)
-      out.target.append(target.0)
-      out.targetExponent.append(target.1)
-      out.line.append(Int32(truncatingIfNeeded: line))
+      let row = ObservationRow(
+        indicator: indicatorID, agency: agency, year: Int32(truncatingIfNeeded: p.year),
+        quarter: UInt8(truncatingIfNeeded: p.quarter ?? 0), value: value.0, valueExponent: value.1, target: target.0,
+        targetExponent: target.1, line: Int32(truncatingIfNeeded: line))
+      guard consumer.add(row, keys: keys) else { return .declined }
       line += recordLines
       rows += 1
     }
@@ -198,6 +207,16 @@ struct ColumnarBlockParser {
   /// Why a row whose first cell is `s[start..<end]` may not be a data row: the general
   /// reader's footnote test looks at rows with an empty first cell or one starting like
   /// 註, 附註, 說明, 資料來源, 來源, 備註, 備考, Note or Source.
+  /// Collects rows into columns (the block-at-a-time interface).
+  struct ColumnsSink: ColumnarConsumer {
+    var columns: ObservationColumns
+    mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
+      columns.append(row)
+      return true
+    }
+    mutating func merge(_ next: ColumnsSink, lineOffset: Int) -> Bool { false }
+  }
+
   static func firstCellIrregularity(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> String? {
     var k = start
     while k < end && s[k] == 0x20 { k += 1 }

@@ -4,9 +4,9 @@ import TableIO
 /// A computation over the fast lane's blocks that can run on parts of a file at once
 /// (DESIGN.md §8, two cores): one consumer per part, merged in file order.
 public protocol ColumnarConsumer {
-  /// Adds a block of rows (ids into `keys`, the names of this part); `false` when the
-  /// file needs the general reader.
-  mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool
+  /// Adds a row as it is parsed (its ids index `keys`, the names of this part so far);
+  /// `false` when the file needs the general reader.
+  mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool
   /// Takes in the consumer of the part that follows this one in the file, whose line
   /// numbers are `lineOffset` short; `false` when the two cannot be merged.
   mutating func merge(_ next: Self, lineOffset: Int) -> Bool
@@ -28,12 +28,7 @@ final class ColumnarPart<Consumer: ColumnarConsumer>: @unchecked Sendable {
 
   func run() {
     do {
-      while let block = try stream.next() {
-        if !consumer.add(block, keys: stream.parser.keys) {
-          declined = true
-          return
-        }
-      }
+      while try stream.next(into: &consumer) {}
       if stream.irregular != nil { declined = true }
     } catch {
       failure = error

@@ -24,39 +24,52 @@ final class ColumnarStream {
     self.parser = parser
     self.isBig5 = isBig5
     self.source = source
-    guard let bytes = ColumnarStream.decode(first, isBig5: isBig5, source: source) else { return nil }
+    guard let bytes = ColumnarStream.decode(Array(first), isBig5: isBig5, source: source) else { return nil }
     pending = (bytes, firstIsLast)
   }
 
-  static func decode(_ raw: ArraySlice<UInt8>, isBig5: Bool, source: String) -> [UInt8]? {
-    if isBig5 { return try? TextDecoder.decode(Array(raw), encoding: .big5, source: source).utf8 }
-    let bytes = Array(raw)
-    return TextDecoder.firstInvalidUTF8(bytes) == nil ? bytes : nil
+  /// The block as UTF-8 (the same array when it is valid UTF-8 already).
+  static func decode(_ raw: [UInt8], isBig5: Bool, source: String) -> [UInt8]? {
+    if isBig5 { return try? TextDecoder.decode(raw, encoding: .big5, source: source).utf8 }
+    return TextDecoder.firstInvalidUTF8(raw) == nil ? raw : nil
   }
 
   /// The rows of the next block (possibly none); nil at the end or once irregular.
   func next() throws -> ObservationColumns? {
-    guard irregular == nil, let (bytes, isLast) = pending else { return nil }
+    var sink = ColumnarBlockParser.ColumnsSink(columns: columns)
+    columns = ObservationColumns()
+    sink.columns.removeAll()
+    let more = try next(into: &sink)
+    columns = sink.columns
+    return more ? columns : nil
+  }
+
+  /// Parses the next block into `consumer`; false at the end, or once irregular or
+  /// declined (see `irregular`).
+  func next<Consumer: ColumnarConsumer>(into consumer: inout Consumer) throws -> Bool {
+    guard irregular == nil, let (bytes, isLast) = pending else { return false }
     let block = carry.isEmpty ? bytes : carry + bytes
-    columns.removeAll()
-    switch parser.parse(block, isLast: isLast, into: &columns) {
+    switch parser.parse(block, isLast: isLast, into: &consumer) {
     case .irregular(let reason):
       irregular = reason
-      return nil
+      return false
+    case .declined:
+      irregular = "declined by the consumer"
+      return false
     case .consumed(let k):
       carry = k < block.count ? Array(block[k...]) : []
     }
     if isLast {
       pending = nil
     } else if let raw = try input.next(carry: []) {
-      guard let utf8 = ColumnarStream.decode(raw.bytes[...], isBig5: isBig5, source: source) else {
+      guard let utf8 = ColumnarStream.decode(raw.bytes, isBig5: isBig5, source: source) else {
         irregular = "the encoding changes after the first block"
-        return nil
+        return false
       }
       pending = (utf8, raw.isLast)
     } else {
       pending = ([], true)
     }
-    return columns
+    return true
   }
 }

@@ -80,6 +80,41 @@ public struct ObservationColumns: Sendable {
   }
 }
 
+/// One row of `ObservationColumns`, as the fast lane hands it to a `ColumnarConsumer`.
+public struct ObservationRow: Sendable, Equatable {
+  public var indicator: Int32
+  public var agency: Int32
+  public var year: Int32
+  public var quarter: UInt8
+  public var value: Int64
+  public var valueExponent: Int8
+  public var target: Int64
+  public var targetExponent: Int8
+  public var line: Int32
+}
+
+extension ObservationColumns {
+  /// Appends one row.
+  public mutating func append(_ row: ObservationRow) {
+    indicator.append(row.indicator)
+    agency.append(row.agency)
+    year.append(row.year)
+    quarter.append(row.quarter)
+    value.append(row.value)
+    valueExponent.append(row.valueExponent)
+    target.append(row.target)
+    targetExponent.append(row.targetExponent)
+    line.append(row.line)
+  }
+
+  /// Row `i`.
+  public subscript(row i: Int) -> ObservationRow {
+    ObservationRow(
+      indicator: indicator[i], agency: agency[i], year: year[i], quarter: quarter[i], value: value[i],
+      valueExponent: valueExponent[i], target: target[i], targetExponent: targetExponent[i], line: line[i])
+  }
+}
+
 /// The distinct indicator and agency names of a streamed file, by id (0 = none), as
 /// `ObservationReader` reads them (trimmed; a money unit in an indicator's name
 /// moved to its figures).

@@ -35,45 +35,50 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   }
 
   /// Adds a block of rows; `false` when a row needs the general computation.
-  public mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool {
+  public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
+    if Int(row.indicator) >= indicatorIDs.count || Int(row.agency) >= agencyIDs.count {
+      guard syncKeys(keys) else { return false }
+    }
+    let missing = ObservationColumns.missing
+    let year = row.year
+    let q = Int(row.quarter)
+    let agency = agencyIDs[Int(row.agency)]
+    guard year >= 1, year < 1 << 16, q >= 1, agency != 0 else { return false }
+    let valueExponent = row.valueExponent
+    let value = row.value
+    if valueExponent != missing && value < 0 { return false }
+    let targetExponent = row.targetExponent
+    let target = row.target
+    if targetExponent != missing && target < 0 { return false }
+    let key = UInt64(UInt32(indicatorIDs[Int(row.indicator)])) << 40 | UInt64(UInt32(agency)) << 16 | UInt64(year)
+    let g: Int
+    if key == lastKey {
+      g = lastGroup
+    } else {
+      g = index.group(for: key)
+      if g == quarters.count { appendGroup() }
+      lastKey = key
+      lastGroup = g
+    }
+    let bit = UInt8(1) << (q - 1)
+    if quarters[g] & bit != 0 { return false }
+    quarters[g] |= bit
+    counts[4 * g + q - 1] = value
+    countExponents[4 * g + q - 1] = valueExponent
+    if !mergeTarget(g, target, targetExponent) { return false }
+    if lastQuarter[Int(year)] < UInt8(q) { lastQuarter[Int(year)] = UInt8(q) }
+    return true
+  }
+
+  /// Maps the reader's names added since the last call to canonical ids.
+  private mutating func syncKeys(_ keys: borrowing ObservationKeys) -> Bool {
     while indicatorIDs.count < keys.indicators.count {
       indicatorIDs.append(indicators.id(keys.indicators[indicatorIDs.count]))
     }
     while agencyIDs.count < keys.agencies.count {
       agencyIDs.append(agencies.id(keys.agencies[agencyIDs.count]))
     }
-    guard indicators.names.count < 1 << 24, agencies.names.count < 1 << 24 else { return false }
-    let missing = ObservationColumns.missing
-    for i in 0..<block.count {
-      let year = block.year[i]
-      let q = Int(block.quarter[i])
-      let agency = agencyIDs[Int(block.agency[i])]
-      guard year >= 1, year < 1 << 16, q >= 1, agency != 0 else { return false }
-      let valueExponent = block.valueExponent[i]
-      let value = block.value[i]
-      if valueExponent != missing && value < 0 { return false }
-      let targetExponent = block.targetExponent[i]
-      let target = block.target[i]
-      if targetExponent != missing && target < 0 { return false }
-      let key = UInt64(UInt32(indicatorIDs[Int(block.indicator[i])])) << 40 | UInt64(UInt32(agency)) << 16 | UInt64(year)
-      let g: Int
-      if key == lastKey {
-        g = lastGroup
-      } else {
-        g = index.group(for: key)
-        if g == quarters.count { appendGroup() }
-        lastKey = key
-        lastGroup = g
-      }
-      let bit = UInt8(1) << (q - 1)
-      if quarters[g] & bit != 0 { return false }
-      quarters[g] |= bit
-      counts[4 * g + q - 1] = value
-      countExponents[4 * g + q - 1] = valueExponent
-      if !mergeTarget(g, target, targetExponent) { return false }
-      if lastQuarter[Int(year)] < UInt8(q) { lastQuarter[Int(year)] = UInt8(q) }
-    }
-    return true
+    return indicators.names.count < 1 << 24 && agencies.names.count < 1 << 24
   }
 
   /// Takes in the accumulator of the next part of the file; false when a quarter of
