@@ -179,6 +179,10 @@ public struct AchievementAccumulator: ColumnarConsumer {
 
   /// `a·10^ea + b·10^eb` exactly, at the smaller exponent; nil beyond 64 bits.
   static func add(_ a: Int64, _ ea: Int8, _ b: Int64, _ eb: Int8) -> (Int64, Int8)? {
+    if ea == eb {
+      let (s, overflow) = a.addingReportingOverflow(b)
+      return overflow ? nil : (s, ea)
+    }
     var (x, y, e, shift) = ea <= eb ? (a, b, ea, Int(eb) - Int(ea)) : (b, a, eb, Int(ea) - Int(eb))
     while shift > 0 {
       let (m, overflow) = y.multipliedReportingOverflow(by: 10)

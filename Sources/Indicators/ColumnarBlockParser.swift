@@ -52,6 +52,11 @@ struct ColumnarBlockParser {
   private var lastAgencyID: Int32 = 0
   private var lastPeriod: [UInt8] = []
   private var lastPeriodValue = Period(year: 0)
+  /// Periods of cells of 1–4 ASCII digits, by spelling (`digitSlotBase[length] + value`);
+  /// state 0 unseen, 1 known, 2 not a period.
+  private var digitPeriods = [Period](repeating: Period(year: 0), count: 11_110)
+  private var digitPeriodState = [UInt8](repeating: 0, count: 11_110)
+  private static let digitSlotBase = [0, 0, 10, 110, 1110]
   /// Data rows parsed so far.
   private(set) var rows = 0
   /// The physical line the next record starts on.
@@ -313,6 +318,32 @@ struct ColumnarBlockParser {
   /// The period of a year or period cell, as `Period(parsing:)` reads it (the cell
   /// untrimmed, as the general reader passes it).
   private mutating func parsePeriod(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Period? {
+    // Cells of 1 to 4 ASCII digits (years such as 2023 or 112): one slot per spelling,
+    // filled by `Period(parsing:)` the first time it is seen.
+    if end - start >= 1 && end - start <= 4 {
+      var value = 0
+      var allDigits = true
+      for k in start..<end {
+        let d = s[k] &- UInt8(ascii: "0")
+        if d > 9 {
+          allDigits = false
+          break
+        }
+        value = value * 10 + Int(d)
+      }
+      if allDigits {
+        let slot = Self.digitSlotBase[end - start] + value
+        switch digitPeriodState[slot] {
+        case 1: return digitPeriods[slot]
+        case 2: return nil
+        default:
+          let p = Period(parsing: String(decoding: block[start..<end], as: UTF8.self))
+          digitPeriodState[slot] = p == nil ? 2 : 1
+          if let p { digitPeriods[slot] = p }
+          return p
+        }
+      }
+    }
     if lastPeriodValue.year != 0 && Self.equal(s, start..<end, lastPeriod) { return lastPeriodValue }
     let (id, isNew) = periodTable.id(for: s.extracting(start..<end))
     if isNew {

@@ -47,8 +47,9 @@ final class ColumnarStream {
   /// Parses the next block into `consumer`; false at the end, or once irregular or
   /// declined (see `irregular`).
   func next<Consumer: ColumnarConsumer>(into consumer: inout Consumer) throws -> Bool {
-    guard irregular == nil, let (bytes, isLast) = pending else { return false }
-    let block = carry.isEmpty ? bytes : carry + bytes
+    guard irregular == nil, let (bytes, isLast) = pending.take() else { return false }
+    var block: [UInt8]
+    if carry.isEmpty { block = consume bytes } else { block = carry + bytes }
     switch parser.parse(block, isLast: isLast, into: &consumer) {
     case .irregular(let reason):
       irregular = reason
@@ -61,7 +62,7 @@ final class ColumnarStream {
     }
     if isLast {
       pending = nil
-    } else if let raw = try input.next(carry: []) {
+    } else if let raw = try input.next(carry: [], reusing: consume block) {
       guard let utf8 = ColumnarStream.decode(raw.bytes, isBig5: isBig5, source: source) else {
         irregular = "the encoding changes after the first block"
         return false

@@ -75,9 +75,13 @@ public struct BlockInput: ~Copyable {
   /// The next block: `carry` followed by the new bytes through the last line feed
   /// (or through the end of the file); `nil` when nothing is left. `isLast` tells
   /// whether the block reaches the end of the file.
-  public mutating func next(carry: ArraySlice<UInt8>) throws(InputError) -> (bytes: [UInt8], isLast: Bool)? {
+  public mutating func next(carry: ArraySlice<UInt8>, reusing storage: consuming [UInt8] = []) throws(InputError)
+    -> (bytes: [UInt8], isLast: Bool)?
+  {
     if atEnd && pending.isEmpty && carry.isEmpty { return nil }
-    var block: [UInt8] = []
+    // A buffer handed back by the caller keeps its pages: no fresh allocation to fault in.
+    var block = storage
+    block.removeAll(keepingCapacity: true)
     block.reserveCapacity(carry.count + pending.count + blockSize)
     block += carry
     block += pending

@@ -75,7 +75,9 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
   }
 
   public static func == (a: DecimalNumber, b: DecimalNumber) -> Bool {
-    DecimalSum(a).compare(DecimalSum(b)) == 0
+    // One exponent: equal exactly when the significands are (the common case, cheap).
+    if a.exponent == b.exponent { return a.significand == b.significand }
+    return DecimalSum(a).compare(DecimalSum(b)) == 0
   }
 
   public func hash(into hasher: inout Hasher) {
