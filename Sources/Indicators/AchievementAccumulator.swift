@@ -29,13 +29,53 @@ public struct AchievementAccumulator: ColumnarConsumer {
   private var index = GroupIndex()
   private var lastKey: UInt64 = .max
   private var lastGroup = 0
-  /// Per group: bits 0–3 the quarters seen, bit 4 an annual row.
-  private var periods: [UInt8] = []
-  private var counts: [UInt8] = []
-  private var sums: [Int64] = []
-  private var sumExponents: [Int8] = []
-  private var targets: [Int64] = []
-  private var targetExponents: [Int8] = []
+  /// Per group, in the order `index` numbers them.
+  private var groups: [GroupState] = []
+
+  /// What one (indicator, agency, year) group keeps: 24 bytes.
+  struct GroupState {
+    /// The exact sum of the figures, `sum·10^sumExponent` (exponent `missing`: none yet).
+    var sum: Int64 = 0
+    /// The annual target (exponent `missing`: none).
+    var target: Int64 = 0
+    var sumExponent = ObservationColumns.missing
+    var targetExponent = ObservationColumns.missing
+    /// Bits 0–3 the quarters seen, bit 4 an annual row.
+    var periods: UInt8 = 0
+    /// Figures summed.
+    var count: UInt8 = 0
+
+    /// Takes the periods `bits` with a figure and a target (exponent `missing` when
+    /// absent); false when a period repeats, annual and quarterly rows mix, the sum
+    /// leaves 64 bits or the targets disagree.
+    mutating func take(
+      periods bits: UInt8, value: Int64, _ valueExponent: Int8, count added: UInt8, target newTarget: Int64,
+      _ newTargetExponent: Int8
+    ) -> Bool {
+      let missing = ObservationColumns.missing
+      if periods & bits != 0 || (periods != 0 && (periods == 0x10) != (bits == 0x10)) { return false }
+      periods |= bits
+      if valueExponent != missing {
+        if sumExponent == missing {
+          sum = value
+          sumExponent = valueExponent
+        } else {
+          guard let (s, e) = AchievementAccumulator.add(sum, sumExponent, value, valueExponent) else { return false }
+          sum = s
+          sumExponent = e
+        }
+      }
+      count &+= added
+      guard newTargetExponent != missing else { return true }
+      if targetExponent == missing {
+        target = newTarget
+        targetExponent = newTargetExponent
+        return true
+      }
+      return DecimalNumber(significand: target, exponent: Int32(targetExponent))
+        == DecimalNumber(significand: newTarget, exponent: Int32(newTargetExponent))
+    }
+  }
 
   /// Whether the streaming computation can take `options` at all.
   public static func accepts(_ options: AchievementOptions) -> Bool {
@@ -77,27 +117,14 @@ public struct AchievementAccumulator: ColumnarConsumer {
       g = lastGroup
     } else {
       g = index.group(for: key)
-      if g == periods.count { appendGroup() }
+      if g == groups.count { groups.append(GroupState()) }
       lastKey = key
       lastGroup = g
     }
     let q = row.quarter
-    let bit: UInt8 = q == 0 ? 0x10 : 1 << (q - 1)
-    if periods[g] & bit != 0 || (periods[g] != 0 && (q == 0) != (periods[g] == 0x10)) { return false }
-    periods[g] |= bit
-    if valueExponent != missing {
-      if sumExponents[g] == missing {
-        sums[g] = value
-        sumExponents[g] = valueExponent
-      } else {
-        guard let (s, e) = Self.add(sums[g], sumExponents[g], value, valueExponent) else { return false }
-        sums[g] = s
-        sumExponents[g] = e
-      }
-      counts[g] += 1
-    }
-    if !mergeTarget(g, target, targetExponent) { return false }
-    return true
+    return groups[g].take(
+      periods: q == 0 ? 0x10 : 1 << (q - 1), value: value, valueExponent,
+      count: valueExponent != missing ? 1 : 0, target: target, targetExponent)
   }
 
   /// Maps the reader's names added since the last call to canonical ids.
@@ -124,22 +151,13 @@ public struct AchievementAccumulator: ColumnarConsumer {
         UInt64(UInt32(indicatorMap[Int(key >> 40)])) << 40 | UInt64(UInt32(agencyMap[Int(key >> 16 & 0xFF_FFFF)])) << 16
         | (key & 0xFFFF)
       let g = index.group(for: mapped)
-      if g == periods.count { appendGroup() }
-      let a = periods[g], b = next.periods[h]
-      if a & b != 0 || (a != 0 && (a == 0x10) != (b == 0x10)) { return false }
-      periods[g] = a | b
-      if next.sumExponents[h] != missing {
-        if sumExponents[g] == missing {
-          sums[g] = next.sums[h]
-          sumExponents[g] = next.sumExponents[h]
-        } else {
-          guard let (s, e) = Self.add(sums[g], sumExponents[g], next.sums[h], next.sumExponents[h]) else { return false }
-          sums[g] = s
-          sumExponents[g] = e
-        }
-      }
-      counts[g] += next.counts[h]
-      if !mergeTarget(g, next.targets[h], next.targetExponents[h]) { return false }
+      if g == groups.count { groups.append(GroupState()) }
+      let other = next.groups[h]
+      guard
+        groups[g].take(
+          periods: other.periods, value: other.sum, other.sumExponent, count: other.count, target: other.target,
+          other.targetExponent)
+      else { return false }
     }
     return true
   }
@@ -153,28 +171,6 @@ public struct AchievementAccumulator: ColumnarConsumer {
       directions.append(options.direction ?? (name == nil ? nil : catalogDirection(name!)) ?? .increase)
     }
     return id
-  }
-
-  /// Appends one group's state.
-  private mutating func appendGroup() {
-    periods.append(0)
-    counts.append(0)
-    sums.append(0)
-    sumExponents.append(ObservationColumns.missing)
-    targets.append(0)
-    targetExponents.append(ObservationColumns.missing)
-  }
-
-  /// Merges `target` (significand, exponent) into group `g`; false when it disagrees.
-  private mutating func mergeTarget(_ g: Int, _ target: Int64, _ exponent: Int8) -> Bool {
-    guard exponent != ObservationColumns.missing else { return true }
-    if targetExponents[g] == ObservationColumns.missing {
-      targets[g] = target
-      targetExponents[g] = exponent
-      return true
-    }
-    return DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
-      == DecimalNumber(significand: target, exponent: Int32(exponent))
   }
 
   /// `a·10^ea + b·10^eb` exactly, at the smaller exponent; nil beyond 64 bits.
@@ -227,20 +223,21 @@ public struct AchievementAccumulator: ColumnarConsumer {
       }
       let direction = directions[indicator]
       var actual: AggregatedValue? = nil
-      if sumExponents[g] != missing {
-        actual = AggregatedValue(DecimalNumber(significand: sums[g], exponent: Int32(sumExponents[g])))
-        if options.aggregation == .mean { actual!.divisor = Int(counts[g]) }
+      let state = groups[g]
+      if state.sumExponent != missing {
+        actual = AggregatedValue(DecimalNumber(significand: state.sum, exponent: Int32(state.sumExponent)))
+        if options.aggregation == .mean { actual!.divisor = Int(state.count) }
       }
       let target =
-        targetExponents[g] == missing
-        ? nil : AggregatedValue(DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g])))
+        state.targetExponent == missing
+        ? nil : AggregatedValue(DecimalNumber(significand: state.target, exponent: Int32(state.targetExponent)))
       let (ratio, status) = AchievementRatio.decide(
         actual: actual, target: target, direction: direction, near: options.near)
-      let isQuarterly = periods[g] != 0x10
+      let isQuarterly = state.periods != 0x10
       let row = AchievementRatio(
         indicator: indicators.names[indicator], agency: agencies.names[Int(key >> 16 & 0xFF_FFFF)],
         year: Int(key & 0xFFFF), actual: actual, target: target, direction: direction, ratio: ratio,
-        status: status, partial: isQuarterly && counts[g] < 4, periodsReported: isQuarterly ? Int(counts[g]) : 0)
+        status: status, partial: isQuarterly && state.count < 4, periodsReported: isQuarterly ? Int(state.count) : 0)
       try body(row)
       if options.total { indicatorRows.append(row) }
     }

@@ -84,6 +84,7 @@ public struct AchievementRatio: Sendable, Equatable {
       return (nil, actual.isZero ? .behind : .achieved)
     case .increase:
       guard let target, !target.isZero else { return (nil, .noTarget) }
+      if let fast = fastDecision(actual, over: target, near: near) { return fast }
       let ratio = actual.ratio(to: target)
       if actual.compare(target) >= 0 { return (ratio, .achieved) }
       if actual.compare(target.multiplied(by: near)) >= 0 { return (ratio, .near) }
@@ -91,11 +92,42 @@ public struct AchievementRatio: Sendable, Equatable {
     case .decrease:
       guard let target, !target.isZero else { return (nil, .noTarget) }
       if actual.isZero { return (nil, .achieved) }
+      if let fast = fastDecision(target, over: actual, near: near) { return fast }
       let ratio = target.ratio(to: actual)
       if target.compare(actual) >= 0 { return (ratio, .achieved) }
       if target.compare(actual.multiplied(by: near)) >= 0 { return (ratio, .near) }
       return (ratio, .behind)
     }
+  }
+}
+
+extension AchievementRatio {
+  /// `decide` for a ratio `n/d` of two plain sums that fit 64 bits over one power of ten
+  /// (nearly every figure): the same result from integer comparisons and one correctly
+  /// rounded division of exact doubles; nil when the figures are larger (then the
+  /// 128-bit path decides).
+  static func fastDecision(_ n: AggregatedValue, over d: AggregatedValue, near: DecimalNumber)
+    -> (ratio: Double?, status: AchievementStatus)?
+  {
+    guard let (x, y) = AggregatedValue.alignedIntegers(n, d), x.magnitude < 1 << 53, y.magnitude < 1 << 53
+    else { return nil }
+    let ratio = Double(x) / Double(y)
+    if x >= y { return (ratio, .achieved) }
+    // x ≥ y·near, near = s·10^e: x·10^−e ≥ y·s (e ≤ 0) or x ≥ y·s·10^e (e > 0).
+    var left = x
+    var right = y
+    var overflow = false
+    (right, overflow) = right.multipliedReportingOverflow(by: near.significand)
+    if overflow { return nil }
+    for _ in 0..<Int(near.exponent.magnitude) {
+      if near.exponent < 0 {
+        (left, overflow) = left.multipliedReportingOverflow(by: 10)
+      } else {
+        (right, overflow) = right.multipliedReportingOverflow(by: 10)
+      }
+      if overflow { return nil }
+    }
+    return (ratio, left >= right ? .near : .behind)
   }
 }
 
