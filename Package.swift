@@ -59,6 +59,6 @@ let package = Package(
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["TestSupport", .target(name: "integrity-stats")]),
+      dependencies: ["TestSupport", "IntegrityStats", .target(name: "integrity-stats")]),
   ]
 )

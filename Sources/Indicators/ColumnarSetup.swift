@@ -22,7 +22,7 @@ struct ColumnarSetup: ~Copyable {
     guard let path, path != "-", !options.wide, options.table.encoding != .utf16,
       BlockInput.isRegularFile(path)
     else { return nil }
-    var input = try BlockInput(path: path, blockSize: min(max(blockSize, 4096), 1 << 20))
+    var input = try BlockInput(path: path, blockSize: min(max(blockSize, 4096), 1 << 16))
     guard input.fileSize >= minimumSize, let first = try input.next(carry: []) else { return nil }
     input.blockSize = blockSize
     guard

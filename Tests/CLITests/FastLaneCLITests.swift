@@ -1,0 +1,67 @@
+import Foundation
+import IntegrityStats
+import Testing
+import TestSupport
+
+/// End to end: a file of more than 1 MiB goes through the reader's fast lane and the
+/// streaming computations; the same bytes on standard input go through the general
+/// reader. Output and row account must be byte-identical.
+@Suite struct FastLaneCLITests {
+  /// About 2 MB: 20 indicators × 30 offices × 12 years × 4 quarters, with decimals,
+  /// quoted thousands, missing figures and a few partial years.
+  static let text: String = {
+    let offices = ["臺北", "新北地檢署", "臺灣士林地方檢察署", "桃園", "台中", "高雄"] + (0..<24).map { "機關\($0)" }
+    var lines = ["指標,機關,年度,季別,實際值,目標值"]
+    var state: UInt64 = 7
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 33
+    }
+    for i in 0..<20 {
+      for office in offices {
+        for year in 101...112 {
+          let target = "\"\(1 + next() % 3),\(100 + next() % 900).\(next() % 10)\""
+          for quarter in 1...4 {
+            let value: String
+            switch next() % 50 {
+            case 0: value = "…"
+            case 1: value = "－"
+            default: value = "\(next() % 900).\(next() % 100)"
+            }
+            lines.append("I\(i),\(office),\(year),第\(quarter)季,\(value),\(target)")
+          }
+        }
+      }
+    }
+    return lines.joined(separator: "\r\n") + "\r\n"
+  }()
+
+  static let path: String = {
+    let path = NSTemporaryDirectory() + "fast-lane-\(ProcessInfo.processInfo.processIdentifier).csv"
+    try? Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }()
+
+  @Test func theFileTakesTheFastLane() throws {
+    // Otherwise the comparison below would compare the general path with itself.
+    let options = ObservationReadOptions()
+    #expect(try AchievementAccumulator.read(path: Self.path, readOptions: options, options: AchievementOptions()) != nil)
+    #expect(try QuarterlyPaceAccumulator.read(path: Self.path, readOptions: options, total: true) != nil)
+    #expect(try TrendSeriesAccumulator.read(path: Self.path, readOptions: options) != nil)
+  }
+
+  @Test(arguments: [
+    ["achievement"], ["achievement", "--total"], ["achievement", "--aggregate", "mean"], ["quarterly"],
+    ["quarterly", "--total"], ["trend", "--model", "linear"],
+  ])
+  func sameBytesAsTheGeneralReader(_ command: [String]) throws {
+    #expect(Self.text.utf8.count > 1 << 20)
+    let fast = try runCLI(command + [Self.path])
+    let general = try runCLI(command + ["-"], stdin: Self.text)
+    #expect(fast.status == 0, "\(fast.stderr)")
+    #expect(general.status == 0, "\(general.stderr)")
+    #expect(fast.stdout == general.stdout)
+    #expect(fast.stdout.count > 10_000)
+    #expect(fast.stderr.split(separator: "\n").last == general.stderr.split(separator: "\n").last)
+  }
+}
