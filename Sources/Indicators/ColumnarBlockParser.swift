@@ -80,14 +80,6 @@ struct ColumnarBlockParser {
 
   private static let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
-  /// Parses the complete records of `block` into `out`.
-  mutating func parse(_ block: [UInt8], isLast: Bool, into out: inout ObservationColumns) -> Outcome {
-    var sink = ColumnsSink(columns: out)
-    out = ObservationColumns()
-    defer { out = sink.columns }
-    return parse(block, isLast: isLast, into: &sink)
-  }
-
   /// Parses the complete records of `block`, handing each row to `consumer`; a consumer
   /// that returns false ends the parse with `.declined`.
   mutating func parse<Consumer: ColumnarConsumer>(_ block: [UInt8], isLast: Bool, into consumer: inout Consumer)
@@ -241,16 +233,6 @@ struct ColumnarBlockParser {
   /// Why a row whose first cell is `s[start..<end]` may not be a data row: the general
   /// reader's footnote test looks at rows with an empty first cell or one starting like
   /// 註, 附註, 說明, 資料來源, 來源, 備註, 備考, Note or Source.
-  /// Collects rows into columns (the block-at-a-time interface).
-  struct ColumnsSink: ColumnarConsumer {
-    var columns: ObservationColumns
-    mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
-      columns.append(row)
-      return true
-    }
-    mutating func merge(_ next: ColumnsSink, lineOffset: Int) -> Bool { false }
-  }
-
   static func firstCellIrregularity(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> String? {
     var k = start
     while k < end && s[k] == 0x20 { k += 1 }

@@ -37,13 +37,25 @@ final class ColumnarPart<Consumer: ColumnarConsumer>: @unchecked Sendable {
 }
 
 extension ObservationReader {
-  /// Streams a large, regular file through `Consumer`s: files of `parallelMinimum` bytes
-  /// or more are cut at the first line start after their middle and the two halves are
-  /// read, decoded, parsed and consumed on two cores, then merged. The cut is checked:
-  /// the first half must end in a complete record exactly there (a cut inside a quoted
-  /// field makes the first half irregular). Returns the merged consumer and the row
-  /// account, or nil when the fast lane or a consumer declines the file (see
-  /// `streamColumns(path:options:minimumSize:blockSize:_:)`).
+  /// Streams a large, regular agency file through `Consumer`s, row by row, without
+  /// holding the file, its text or an `Observation` per row (DESIGN.md §8). Returns the
+  /// merged consumer and the row account (an `ObservationSet` with no observations), or
+  /// `nil` when the fast lane or a consumer declines the file; the caller then reads it
+  /// with `read(path:options:)`, which gives the same figures and reports every
+  /// irregular row as that reader does.
+  ///
+  /// The lane takes: a regular file of at least `minimumSize` bytes in UTF-8 or CP950
+  /// (as `--encoding` and the auto rule decide); long form with indicator, agency,
+  /// year or period, quarter, value and target columns (others ignored, as the general
+  /// reader ignores them; unit, n, month and direction columns are not taken); rows of
+  /// the header's width with no blank, footnote or bad cell. The header, title lines
+  /// and units are resolved by the general reader on the first block, so notes are the
+  /// same.
+  ///
+  /// Files of `parallelMinimum` bytes or more are cut at the first line start after
+  /// their middle; the two halves are read, decoded, parsed and consumed on two cores,
+  /// then merged. The cut is checked: the first half must end in a complete record
+  /// exactly there (a cut inside a quoted field makes it irregular).
   public static func streamColumns<Consumer: ColumnarConsumer>(
     path: String?, options: ObservationReadOptions = ObservationReadOptions(), minimumSize: Int = 1 << 20,
     blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer

@@ -10,7 +10,6 @@ final class ColumnarStream {
   private let source: String
   private var pending: (bytes: [UInt8], isLast: Bool)?
   private var carry: [UInt8] = []
-  private var columns = ObservationColumns()
   /// Why the fast lane gave up, once it has.
   private(set) var irregular: String?
 
@@ -32,16 +31,6 @@ final class ColumnarStream {
   static func decode(_ raw: [UInt8], isBig5: Bool, source: String) -> [UInt8]? {
     if isBig5 { return try? TextDecoder.decode(raw, encoding: .big5, source: source).utf8 }
     return TextDecoder.firstInvalidUTF8(raw) == nil ? raw : nil
-  }
-
-  /// The rows of the next block (possibly none); nil at the end or once irregular.
-  func next() throws -> ObservationColumns? {
-    var sink = ColumnarBlockParser.ColumnsSink(columns: columns)
-    columns = ObservationColumns()
-    sink.columns.removeAll()
-    let more = try next(into: &sink)
-    columns = sink.columns
-    return more ? columns : nil
   }
 
   /// Parses the next block into `consumer`; false at the end, or once irregular or

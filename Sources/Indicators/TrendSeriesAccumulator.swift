@@ -18,7 +18,7 @@ import TableIO
 /// has no direction or month column, so `lowerIsBetter` and `isMilestone` are false.
 /// Checked equal to the general path on fixtures and generated files
 /// (ColumnarTrendTests).
-public struct TrendSeriesAccumulator {
+public struct TrendSeriesAccumulator: ColumnarConsumer {
   /// Group key: indicator id (24 bits) << 40 | agency id (24 bits) << 16 | year.
   private var index = GroupIndex()
   private var lastKey: UInt64 = .max
@@ -45,60 +45,101 @@ public struct TrendSeriesAccumulator {
   private static let missingBit: UInt8 = 0x80
   private static let none: UInt8 = 255
 
-  /// Adds a block of rows; `false` when a row needs the general computation.
-  public mutating func add(_ block: ObservationColumns, keys: ObservationKeys) -> Bool {
-    self.keys = keys
+  /// Adds a row as it is parsed; `false` when it needs the general computation.
+  public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
+    if keys.indicators.count != self.keys.indicators.count || keys.agencies.count != self.keys.agencies.count {
+      self.keys = copy keys
+      guard self.keys.indicators.count < 1 << 24, self.keys.agencies.count < 1 << 24 else { return false }
+    }
+    let year = row.year
+    let part = row.quarter
+    guard year >= 0, year < 1 << 16, part <= 4 else { return false }
+    let key = UInt64(UInt32(bitPattern: row.indicator)) << 40 | UInt64(UInt32(bitPattern: row.agency)) << 16 | UInt64(year)
+    let g: Int
+    if key == lastKey {
+      g = lastGroup
+    } else {
+      g = group(for: key)
+      lastKey = key
+      lastGroup = g
+    }
+    let bit = UInt8(1) << part
+    if parts[g] & bit != 0 { return false }  // the same period twice: the general path throws
+    parts[g] |= bit
+    let line = row.line
+    if part < lowestParts[g] {
+      lowestParts[g] = part
+      lowestLines[g] = line
+    }
+    if line < firstLines[g] { firstLines[g] = line }
+    if row.valueExponent == ObservationColumns.missing {
+      parts[g] |= Self.missingBit
+    } else if !addExactly(row.value, row.valueExponent, to: g) {
+      return false
+    }
+    takeTarget(g, part: part, row.target, row.targetExponent)
+    return true
+  }
+
+  /// Takes in the accumulator of the next part of the file (its lines `lineOffset`
+  /// short, its names renumbered into these); false when a period is in both parts
+  /// or a sum leaves 64 bits.
+  public mutating func merge(_ next: TrendSeriesAccumulator, lineOffset: Int) -> Bool {
+    func renumber(_ names: [String?], into mine: inout [String?]) -> [UInt64] {
+      var index: [String?: Int] = [:]
+      for (id, name) in mine.enumerated() { index[name] = id }
+      return names.map { name in
+        if let id = index[name] { return UInt64(id) }
+        mine.append(name)
+        index[name] = mine.count - 1
+        return UInt64(mine.count - 1)
+      }
+    }
+    let indicatorMap = renumber(next.keys.indicators, into: &keys.indicators)
+    let agencyMap = renumber(next.keys.agencies, into: &keys.agencies)
     guard keys.indicators.count < 1 << 24, keys.agencies.count < 1 << 24 else { return false }
-    let missing = ObservationColumns.missing
-    for i in 0..<block.count {
-      let year = block.year[i]
-      let part = block.quarter[i]
-      guard year >= 0, year < 1 << 16, part <= 4 else { return false }
-      let key =
-        UInt64(UInt32(bitPattern: block.indicator[i])) << 40 | UInt64(UInt32(bitPattern: block.agency[i])) << 16
-        | UInt64(year)
-      let g: Int
-      if key == lastKey {
-        g = lastGroup
-      } else {
-        g = index.group(for: key)
-        if g == parts.count {
-          parts.append(0)
-          sums.append(0)
-          sumExponents.append(0)
-          lowestLines.append(0)
-          lowestParts.append(Self.none)
-          firstLines.append(Int32.max)
-          targets.append(0)
-          targetExponents.append(0)
-          targetParts.append(Self.none)
-        }
-        lastKey = key
-        lastGroup = g
+    lastKey = .max
+    let offset = Int32(lineOffset)
+    for (h, key) in next.index.keys.enumerated() {
+      let g = group(for: indicatorMap[Int(key >> 40)] << 40 | agencyMap[Int(key >> 16 & 0xFF_FFFF)] << 16 | (key & 0xFFFF))
+      if parts[g] & next.parts[h] & ~Self.missingBit != 0 { return false }
+      parts[g] |= next.parts[h]
+      if next.lowestParts[h] < lowestParts[g] {
+        lowestParts[g] = next.lowestParts[h]
+        lowestLines[g] = next.lowestLines[h] + offset
       }
-      let bit = UInt8(1) << part
-      if parts[g] & bit != 0 { return false }  // the same period twice: the general path throws
-      parts[g] |= bit
-      let line = block.line[i]
-      if part < lowestParts[g] {
-        lowestParts[g] = part
-        lowestLines[g] = line
-      }
-      if line < firstLines[g] { firstLines[g] = line }
-      let e = block.valueExponent[i]
-      if e == missing {
-        parts[g] |= Self.missingBit
-      } else if !addExactly(block.value[i], e, to: g) {
-        return false
-      }
-      let te = block.targetExponent[i]
-      if te != missing && (targetParts[g] == Self.none || part > targetParts[g]) {
-        targetParts[g] = part
-        targets[g] = block.target[i]
-        targetExponents[g] = te
+      firstLines[g] = min(firstLines[g], next.firstLines[h] + offset)
+      guard addExactly(next.sums[h], next.sumExponents[h], to: g) else { return false }
+      if next.targetParts[h] != Self.none {
+        takeTarget(g, part: next.targetParts[h], next.targets[h], next.targetExponents[h])
       }
     }
     return true
+  }
+
+  /// The group of `key`, with empty state when new.
+  private mutating func group(for key: UInt64) -> Int {
+    let g = index.group(for: key)
+    if g == parts.count {
+      parts.append(0)
+      sums.append(0)
+      sumExponents.append(0)
+      lowestLines.append(0)
+      lowestParts.append(Self.none)
+      firstLines.append(Int32.max)
+      targets.append(0)
+      targetExponents.append(0)
+      targetParts.append(Self.none)
+    }
+    return g
+  }
+
+  /// Keeps the target of the group's highest period that has one.
+  private mutating func takeTarget(_ g: Int, part: UInt8, _ target: Int64, _ exponent: Int8) {
+    guard exponent != ObservationColumns.missing, targetParts[g] == Self.none || part > targetParts[g] else { return }
+    targetParts[g] = part
+    targets[g] = target
+    targetExponents[g] = exponent
   }
 
   /// Adds `significand·10^exponent` to group `g`'s sum exactly, at the smaller exponent;
@@ -222,15 +263,14 @@ extension TrendSeriesAccumulator {
   /// lane or the streaming computation does not take the file (then read it with
   /// `ObservationReader.read` and use `TrendAnalysis.run`).
   public static func read(
-    path: String?, readOptions: ObservationReadOptions, minimumSize: Int = 1 << 20, blockSize: Int = 4 << 20
+    path: String?, readOptions: ObservationReadOptions, minimumSize: Int = 1 << 20, blockSize: Int = 4 << 20,
+    parallelMinimum: Int = 16 << 20
   ) throws -> (series: [TrendAnalysis.YearlySeries], set: ObservationSet)? {
     guard !readOptions.skipBadRows else { return nil }
-    var accumulator = TrendSeriesAccumulator()
     guard
-      let set = try ObservationReader.streamColumns(
-        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize, { block, keys in
-          accumulator.add(block, keys: keys)
-        })
+      let (accumulator, set) = try ObservationReader.streamColumns(
+        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize,
+        parallelMinimum: parallelMinimum, consumer: { TrendSeriesAccumulator() })
     else { return nil }
     // A unit on the rows (header, title or `%` figures) is not in the columns: decline.
     guard !set.columnsPresent.contains(.unit) else { return nil }

@@ -319,6 +319,10 @@ import TestSupport
     var paces: [QuarterlyPace] = []
     try quarterly.accumulator.forEachRow { paces.append($0) }
     #expect(paces == (try QuarterlyPaceReport(observations: general.observations, total: true).rows))
+    let trend = try #require(
+      try TrendSeriesAccumulator.read(
+        path: path, readOptions: ObservationReadOptions(), minimumSize: 0, blockSize: 4096, parallelMinimum: 0))
+    #expect(trend.series == (try TrendAnalysis.yearlySeries(general)))
   }
 
   @Test func cutInsideAQuotedLineBreakIsNeverMisread() throws {

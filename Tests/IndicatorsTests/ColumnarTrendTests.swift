@@ -14,9 +14,10 @@ import TestSupport
 @Suite struct ColumnarTrendTests {
   /// Compares both paths on `path`; true when the accumulator took the file.
   @discardableResult
-  func check(_ path: String, blockSize: Int, options: ObservationReadOptions = ObservationReadOptions()) throws
-    -> Bool
-  {
+  func check(
+    _ path: String, blockSize: Int, options: ObservationReadOptions = ObservationReadOptions(),
+    parallelMinimum: Int = .max
+  ) throws -> Bool {
     let general: (series: [TrendAnalysis.YearlySeries], set: ObservationSet)?
     do {
       let set = try ObservationReader.read(path: path, options: options)
@@ -24,7 +25,8 @@ import TestSupport
     } catch {
       general = nil
     }
-    let fast = try? TrendSeriesAccumulator.read(path: path, readOptions: options, minimumSize: 0, blockSize: blockSize)
+    let fast = try? TrendSeriesAccumulator.read(
+      path: path, readOptions: options, minimumSize: 0, blockSize: blockSize, parallelMinimum: parallelMinimum)
     guard let general else {
       #expect(fast == nil, "\(path): the general path fails, the accumulator must decline")
       return false
@@ -57,6 +59,7 @@ import TestSupport
     for path in ColumnarReaderTests.files {
       if try check(path, blockSize: 4 << 20) { taken += 1 }
       try check(path, blockSize: 37)
+      try check(path, blockSize: 37, parallelMinimum: 0)  // cut in two parts when large enough
     }
     print("ColumnarTrendTests: the accumulator took \(taken) of \(ColumnarReaderTests.files.count) files")
     #expect(taken >= 3, "the accumulator took only \(taken) of \(ColumnarReaderTests.files.count) files")
@@ -97,6 +100,7 @@ import TestSupport
     try Data(generatedFile(seed: seed).utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     for blockSize in [37, 101, 4 << 20] { try check(path, blockSize: blockSize) }
+    try check(path, blockSize: 101, parallelMinimum: 0)
   }
 
   @Test func generatedFilesAreTaken() throws {
