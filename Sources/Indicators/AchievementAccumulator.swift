@@ -18,11 +18,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
   let options: AchievementOptions
   let catalogDirection: (String) -> Direction?
 
-  /// Reader name id → canonical id, for indicators and agencies.
-  private var indicatorIDs: [Int32] = []
-  private var agencyIDs: [Int32] = []
-  private var indicators = KeyInterner(canonicalize: { ProsecutorsOffice.trimmed($0) })
-  private var agencies = KeyInterner(canonicalize: ProsecutorsOffice.canonicalName)
+  private var names = OfficeKeyMap()
   /// Direction per canonical indicator id.
   private var directions: [Direction] = []
 
@@ -88,15 +84,16 @@ public struct AchievementAccumulator: ColumnarConsumer {
     self.catalogDirection = catalogDirection
   }
 
-  /// Adds a block of rows; `false` when a row needs the general computation.
+  /// Adds a row as it is parsed; `false` when it needs the general computation.
   public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
-    if Int(row.indicator) >= indicatorIDs.count || Int(row.agency) >= agencyIDs.count {
-      guard syncKeys(keys) else { return false }
+    if names.needsSync(row) {
+      guard names.sync(keys) else { return false }
+      syncDirections()
     }
     let missing = ObservationColumns.missing
     let year = row.year
     guard year >= 1, year < 1 << 16 else { return false }
-    let indicator = indicatorIDs[Int(row.indicator)]
+    let indicator = names.indicatorIDs[Int(row.indicator)]
     let direction = directions[Int(indicator)]
     let valueExponent = row.valueExponent
     let value = row.value
@@ -111,7 +108,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
     if targetExponent != missing {
       if target < 0 || (target == 0 && direction == .increase) { return false }
     }
-    let key = UInt64(UInt32(indicator)) << 40 | UInt64(UInt32(agencyIDs[Int(row.agency)])) << 16 | UInt64(year)
+    let key = UInt64(UInt32(indicator)) << 40 | UInt64(UInt32(names.agencyIDs[Int(row.agency)])) << 16 | UInt64(year)
     let g: Int
     if key == lastKey {
       g = lastGroup
@@ -127,30 +124,16 @@ public struct AchievementAccumulator: ColumnarConsumer {
       count: valueExponent != missing ? 1 : 0, target: target, targetExponent)
   }
 
-  /// Maps the reader's names added since the last call to canonical ids.
-  private mutating func syncKeys(_ keys: borrowing ObservationKeys) -> Bool {
-    while indicatorIDs.count < keys.indicators.count {
-      indicatorIDs.append(indicatorID(keys.indicators[indicatorIDs.count]))
-    }
-    while agencyIDs.count < keys.agencies.count {
-      agencyIDs.append(agencies.id(keys.agencies[agencyIDs.count]))
-    }
-    return indicators.names.count < 1 << 24 && agencies.names.count < 1 << 24
-  }
-
   /// Takes in the accumulator of the next part of the file; false when a group has
   /// a period in both parts, periods of both kinds, or disagreeing targets.
   public mutating func merge(_ next: AchievementAccumulator, lineOffset: Int) -> Bool {
     let missing = ObservationColumns.missing
-    let indicatorMap = next.indicators.names.map { indicatorID($0) }
-    let agencyMap = next.agencies.names.map { agencies.id($0) }
-    guard indicators.names.count < 1 << 24, agencies.names.count < 1 << 24 else { return false }
+    let renumber = names.renumbering(next.names)
+    guard names.fitsGroupKeys else { return false }
+    syncDirections()
     lastKey = .max
     for (h, key) in next.index.keys.enumerated() {
-      let mapped =
-        UInt64(UInt32(indicatorMap[Int(key >> 40)])) << 40 | UInt64(UInt32(agencyMap[Int(key >> 16 & 0xFF_FFFF)])) << 16
-        | (key & 0xFFFF)
-      let g = index.group(for: mapped)
+      let g = index.group(for: renumber(key))
       if g == groups.count { groups.append(GroupState()) }
       let other = next.groups[h]
       guard
@@ -162,15 +145,13 @@ public struct AchievementAccumulator: ColumnarConsumer {
     return true
   }
 
-  /// The canonical id of an indicator name, with its direction: the file's (none in
+  /// The direction of each canonical indicator not given one yet: the file's (none in
   /// the fast lane), else `--direction`, else the catalog's, else `increase`.
-  private mutating func indicatorID(_ name: String?) -> Int32 {
-    let id = indicators.id(name)
-    while directions.count <= Int(id) {
-      let name = indicators.names[directions.count]
+  private mutating func syncDirections() {
+    while directions.count < names.indicators.names.count {
+      let name = names.indicators.names[directions.count]
       directions.append(options.direction ?? (name == nil ? nil : catalogDirection(name!)) ?? .increase)
     }
-    return id
   }
 
   /// `a·10^ea + b·10^eb` exactly, at the smaller exponent; nil beyond 64 bits.
@@ -196,7 +177,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
   /// indicators when totals are on).
   public func rowOrder(groupsPerChunk: Int = 40_000) -> GroupOrder {
     GroupOrder(
-      keys: index.keys, indicatorRank: Self.ranks(indicators.names), agencyRank: Self.ranks(agencies.names),
+      keys: index.keys, indicatorRank: Self.ranks(names.indicators.names), agencyRank: Self.ranks(names.agencies.names),
       groupsPerChunk: groupsPerChunk, wholeIndicators: options.total)
   }
 
@@ -235,7 +216,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
         actual: actual, target: target, direction: direction, near: options.near)
       let isQuarterly = state.periods != 0x10
       let row = AchievementRatio(
-        indicator: indicators.names[indicator], agency: agencies.names[Int(key >> 16 & 0xFF_FFFF)],
+        indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)],
         year: Int(key & 0xFFFF), actual: actual, target: target, direction: direction, ratio: ratio,
         status: status, partial: isQuarterly && state.count < 4, periodsReported: isQuarterly ? Int(state.count) : 0)
       try body(row)

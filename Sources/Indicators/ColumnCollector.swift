@@ -25,21 +25,10 @@ struct ColumnCollector: ColumnarConsumer {
   }
 
   mutating func merge(_ next: ColumnCollector, lineOffset: Int) -> Bool {
-    func renumber(_ names: [String?], into mine: inout [String?]) -> [Int32] {
-      var index: [String?: Int32] = [:]
-      for (id, name) in mine.enumerated() { index[name] = Int32(id) }
-      return names.map { name in
-        if let id = index[name] { return id }
-        mine.append(name)
-        index[name] = Int32(mine.count - 1)
-        return Int32(mine.count - 1)
-      }
-    }
     flush()
     var next = next
     next.flush()
-    let indicators = renumber(next.keys.indicators, into: &keys.indicators)
-    let agencies = renumber(next.keys.agencies, into: &keys.agencies)
+    let (indicators, agencies) = keys.absorb(next.keys)
     for var block in next.blocks {
       for i in 0..<block.count {
         block.indicator[i] = indicators[Int(block.indicator[i])]

@@ -124,3 +124,21 @@ public struct ObservationKeys: Sendable {
 
   public init() {}
 }
+
+extension ObservationKeys {
+  /// Adds the names of `other` (another part of the same file) not here yet, and
+  /// returns the id here of each of `other`'s ids.
+  mutating func absorb(_ other: ObservationKeys) -> (indicators: [Int32], agencies: [Int32]) {
+    func renumber(_ names: [String?], into mine: inout [String?]) -> [Int32] {
+      var index: [String?: Int32] = [:]
+      for (id, name) in mine.enumerated() { index[name] = Int32(id) }
+      return names.map { name in
+        if let id = index[name] { return id }
+        mine.append(name)
+        index[name] = Int32(mine.count - 1)
+        return Int32(mine.count - 1)
+      }
+    }
+    return (renumber(other.indicators, into: &indicators), renumber(other.agencies, into: &agencies))
+  }
+}

@@ -12,10 +12,7 @@ import TableIO
 /// order (ColumnarReaderTests checks them equal on fixtures and generated files).
 public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   let total: Bool
-  private var indicatorIDs: [Int32] = []
-  private var agencyIDs: [Int32] = []
-  private var indicators = KeyInterner(canonicalize: ProsecutorsOffice.trimmed)
-  private var agencies = KeyInterner(canonicalize: ProsecutorsOffice.canonicalName)
+  private var names = OfficeKeyMap()
 
   private var index = GroupIndex()
   private var lastKey: UInt64 = .max
@@ -34,15 +31,15 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     self.total = total
   }
 
-  /// Adds a block of rows; `false` when a row needs the general computation.
+  /// Adds a row as it is parsed; `false` when it needs the general computation.
   public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
-    if Int(row.indicator) >= indicatorIDs.count || Int(row.agency) >= agencyIDs.count {
-      guard syncKeys(keys) else { return false }
+    if names.needsSync(row) {
+      guard names.sync(keys) else { return false }
     }
     let missing = ObservationColumns.missing
     let year = row.year
     let q = Int(row.quarter)
-    let agency = agencyIDs[Int(row.agency)]
+    let agency = names.agencyIDs[Int(row.agency)]
     guard year >= 1, year < 1 << 16, q >= 1, agency != 0 else { return false }
     let valueExponent = row.valueExponent
     let value = row.value
@@ -50,7 +47,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     let targetExponent = row.targetExponent
     let target = row.target
     if targetExponent != missing && target < 0 { return false }
-    let key = UInt64(UInt32(indicatorIDs[Int(row.indicator)])) << 40 | UInt64(UInt32(agency)) << 16 | UInt64(year)
+    let key = UInt64(UInt32(names.indicatorIDs[Int(row.indicator)])) << 40 | UInt64(UInt32(agency)) << 16 | UInt64(year)
     let g: Int
     if key == lastKey {
       g = lastGroup
@@ -70,29 +67,14 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     return true
   }
 
-  /// Maps the reader's names added since the last call to canonical ids.
-  private mutating func syncKeys(_ keys: borrowing ObservationKeys) -> Bool {
-    while indicatorIDs.count < keys.indicators.count {
-      indicatorIDs.append(indicators.id(keys.indicators[indicatorIDs.count]))
-    }
-    while agencyIDs.count < keys.agencies.count {
-      agencyIDs.append(agencies.id(keys.agencies[agencyIDs.count]))
-    }
-    return indicators.names.count < 1 << 24 && agencies.names.count < 1 << 24
-  }
-
   /// Takes in the accumulator of the next part of the file; false when a quarter of
   /// one group is in both parts or the targets disagree.
   public mutating func merge(_ next: QuarterlyPaceAccumulator, lineOffset: Int) -> Bool {
-    let indicatorMap = next.indicators.names.map { indicators.id($0) }
-    let agencyMap = next.agencies.names.map { agencies.id($0) }
-    guard indicators.names.count < 1 << 24, agencies.names.count < 1 << 24 else { return false }
+    let renumber = names.renumbering(next.names)
+    guard names.fitsGroupKeys else { return false }
     lastKey = .max
     for (h, key) in next.index.keys.enumerated() {
-      let mapped =
-        UInt64(UInt32(indicatorMap[Int(key >> 40)])) << 40 | UInt64(UInt32(agencyMap[Int(key >> 16 & 0xFF_FFFF)])) << 16
-        | (key & 0xFFFF)
-      let g = index.group(for: mapped)
+      let g = index.group(for: renumber(key))
       if g == quarters.count { appendGroup() }
       if quarters[g] & next.quarters[h] != 0 { return false }
       quarters[g] |= next.quarters[h]
@@ -138,12 +120,12 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   /// The output order of the groups, in chunks of about `groupsPerChunk` (whole
   /// indicators when national totals are on).
   public func rowOrder(groupsPerChunk: Int = 15_000) -> GroupOrder {
-    let agencyRank = QuarterlyPaceReport.ranks(agencies.names) { a, b in
+    let agencyRank = QuarterlyPaceReport.ranks(names.agencies.names) { a, b in
       let oa = ProsecutorsOffice(recognizing: a)?.order ?? Int.max
       let ob = ProsecutorsOffice(recognizing: b)?.order ?? Int.max
       return oa != ob ? oa < ob : utf8Precedes(a, b)
     }
-    let indicatorRank = QuarterlyPaceReport.ranks(indicators.names, by: utf8Precedes)
+    let indicatorRank = QuarterlyPaceReport.ranks(names.indicators.names, by: utf8Precedes)
     return GroupOrder(
       keys: index.keys, indicatorRank: indicatorRank, agencyRank: agencyRank, groupsPerChunk: groupsPerChunk,
       wholeIndicators: total)
@@ -187,7 +169,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
         let (rate, pace, status) = QuarterlyPace.decide(cumulative: cumulative, target: target, quarter: q)
         try body(
           QuarterlyPace(
-            indicator: indicators.names[indicator], agency: agencies.names[Int(key >> 16 & 0xFF_FFFF)]!, year: year,
+            indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)]!, year: year,
             quarter: q, count: count, cumulative: cumulative, target: target, cumulativeRate: rate, pace: pace,
             status: status))
       }
@@ -210,7 +192,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
         let (rate, pace, status) = QuarterlyPace.decide(cumulative: cumulative, target: running.target, quarter: q)
         try body(
           QuarterlyPace(
-            indicator: indicators.names[indicator], agency: QuarterlyPace.nationalTotal, year: year, quarter: q,
+            indicator: names.indicators.names[indicator], agency: QuarterlyPace.nationalTotal, year: year, quarter: q,
             count: count, cumulative: cumulative, target: running.target, cumulativeRate: rate, pace: pace,
             status: status, isTotal: true))
       }

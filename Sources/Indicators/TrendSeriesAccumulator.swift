@@ -85,23 +85,14 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
   /// short, its names renumbered into these); false when a period is in both parts
   /// or a sum leaves 64 bits.
   public mutating func merge(_ next: TrendSeriesAccumulator, lineOffset: Int) -> Bool {
-    func renumber(_ names: [String?], into mine: inout [String?]) -> [UInt64] {
-      var index: [String?: Int] = [:]
-      for (id, name) in mine.enumerated() { index[name] = id }
-      return names.map { name in
-        if let id = index[name] { return UInt64(id) }
-        mine.append(name)
-        index[name] = mine.count - 1
-        return UInt64(mine.count - 1)
-      }
-    }
-    let indicatorMap = renumber(next.keys.indicators, into: &keys.indicators)
-    let agencyMap = renumber(next.keys.agencies, into: &keys.agencies)
+    let (indicatorMap, agencyMap) = keys.absorb(next.keys)
     guard keys.indicators.count < 1 << 24, keys.agencies.count < 1 << 24 else { return false }
     lastKey = .max
     let offset = Int32(lineOffset)
     for (h, key) in next.index.keys.enumerated() {
-      let g = group(for: indicatorMap[Int(key >> 40)] << 40 | agencyMap[Int(key >> 16 & 0xFF_FFFF)] << 16 | (key & 0xFFFF))
+      let indicator = UInt64(UInt32(indicatorMap[Int(key >> 40)]))
+      let agency = UInt64(UInt32(agencyMap[Int(key >> 16 & 0xFF_FFFF)]))
+      let g = group(for: indicator << 40 | agency << 16 | (key & 0xFFFF))
       if parts[g] & next.parts[h] & ~Self.missingBit != 0 { return false }
       parts[g] |= next.parts[h]
       if next.lowestParts[h] < lowestParts[g] {

@@ -23,29 +23,11 @@ public struct ByteKeyTable: Sendable {
 
   /// The id of `bytes`, adding it when new.
   public mutating func id(for bytes: ArraySlice<UInt8>) -> (id: Int, isNew: Bool) {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    let mask = slots.count - 1
-    var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-    while true {
-      let entry = Int(slots[s])
-      if entry == 0 { break }
-      let id = entry - 1
-      if hashes[id] == h && pool[starts[id]..<ends[id]].elementsEqual(bytes) { return (id, false) }
-      s = (s + 1) & mask
-    }
-    let id = starts.count
-    starts.append(pool.count)
-    pool.append(contentsOf: bytes)
-    ends.append(pool.count)
-    hashes.append(h)
-    slots[s] = Int32(id + 1)
-    if starts.count * 2 > slots.count { grow() }
-    return (id, true)
+    id(for: bytes.span)
   }
 
-  /// The id of `bytes`, adding it when new: the same as `id(for:)` on an array slice,
-  /// without retaining the buffer the span views (the streaming reader's hot path).
+  /// The id of `bytes`, adding it when new (the streaming reader passes spans, which
+  /// view its block without retaining it).
   public mutating func id(for bytes: Span<UInt8>) -> (id: Int, isNew: Bool) {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for k in bytes.indices { h = (h ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3 }

@@ -65,16 +65,6 @@ import TestSupport
 
   // MARK: generated files
 
-  struct Mix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   /// Figure spellings the fast lane parses inline or hands to `NumberParser`.
   static let figures = [
@@ -88,7 +78,7 @@ import TestSupport
   static let agencies = ["臺北地檢署", "臺灣臺北地方檢察署", "A1", "台北地檢", "新北", "\"B, 2\""]
 
   /// A figure; without `irregular`, only spellings the general reader accepts.
-  func figure(_ rng: inout Mix, _ irregular: Bool) -> String {
+  func figure(_ rng: inout SplitMix64, _ irregular: Bool) -> String {
     while true {
       let f = Self.figures.randomElement(using: &rng)!
       if irregular || (f != "\"1,23\"" && f != "1,234") { return f }
@@ -96,7 +86,7 @@ import TestSupport
   }
 
   func generatedFile(seed: Int, irregular: Bool) -> String {
-    var rng = Mix(state: UInt64(seed) &* 7919)
+    var rng = SplitMix64(seed: UInt64(seed) &* 7919)
     var lines = ["指標,機關,年度,季別,實際值,目標值,備考"]
     let rows = Int.random(in: 20...400, using: &rng)
     for _ in 0..<rows {
@@ -203,7 +193,7 @@ import TestSupport
   @Test(arguments: 0..<30)
   func achievementIsTheSameOnGeneratedFiles(_ seed: Int) throws {
     // Few keys, so groups collect several quarters, duplicates and mixed periods.
-    var rng = Mix(state: UInt64(seed) &+ 99)
+    var rng = SplitMix64(seed: UInt64(seed) &+ 99)
     var lines = ["indicator,agency,year,quarter,value,target"]
     for _ in 0..<Int.random(in: 5...120, using: &rng) {
       let q = ["1", "2", "3", "4", ""].randomElement(using: &rng)!
@@ -261,7 +251,7 @@ import TestSupport
 
   @Test(arguments: 0..<30)
   func sameOnGeneratedFiles(_ seed: Int) throws {
-    var rng = ColumnarReaderTests.Mix(state: UInt64(seed) &+ 501)
+    var rng = SplitMix64(seed: UInt64(seed) &+ 501)
     var lines = ["indicator,office,year,quarter,count,target"]
     for _ in 0..<Int.random(in: 5...150, using: &rng) {
       let value = ["1", "0", "3", "…", "12", "2.5", "－"].randomElement(using: &rng)!

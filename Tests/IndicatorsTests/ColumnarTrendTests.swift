@@ -68,7 +68,7 @@ import TestSupport
   /// A long file of few series: gaps, missing quarters and figures, duplicates, annual
   /// rows beside quarters, targets, optionally shuffled.
   func generatedFile(seed: Int) -> String {
-    var rng = ColumnarReaderTests.Mix(state: UInt64(seed) &* 104_729 &+ 17)
+    var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 17)
     var rows: [String] = []
     let withTarget = seed % 3 != 0
     for indicator in ["I1", "乙", "8-5"].prefix(Int.random(in: 1...3, using: &rng)) {

@@ -1,26 +1,17 @@
 import Testing
+import TestSupport
 import TableIO
 @testable import Indicators
 
 /// Properties of the observation reader: every row is accounted for, and row order
 /// carries through.
 @Suite struct ReaderPropertyTests {
-  struct Mix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   func goodRow(_ i: Int) -> String { "\(100 + i % 13),機關\(i % 5),\"\(i * 1000 + 7)\"" }
 
   @Test(arguments: 0..<30)
   func rowsReadEqualUsedPlusRejected(_ seed: Int) throws {
-    var rng = Mix(state: UInt64(seed))
+    var rng = SplitMix64(seed: UInt64(seed))
     let n = Int.random(in: 1...60, using: &rng)
     var corrupted = 0
     var lines = ["年度,機關,件數"]
@@ -47,7 +38,7 @@ import TableIO
 
   @Test(arguments: 0..<10)
   func permutingRowsPermutesObservations(_ seed: Int) throws {
-    var rng = Mix(state: UInt64(seed) &+ 77)
+    var rng = SplitMix64(seed: UInt64(seed) &+ 77)
     let n = 25
     let rows = (0..<n).map(goodRow)
     let order = Array(0..<n).shuffled(using: &rng)

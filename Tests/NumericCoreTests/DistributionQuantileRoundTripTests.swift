@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NumericCore
 
 /// Robustness of the quantile search over many (seeded, random) degrees of freedom in
@@ -13,17 +14,6 @@ import Testing
 /// 4.2e-13 on the reference grid; F with both degrees of freedom ≳ 1e3 reaches ~9e-13 here).
 @Suite("Distributions: quantile round trips")
 struct DistributionQuantileRoundTripTests {
-  /// SplitMix64, so the cases are the same on every run.
-  struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   static func logUniform(_ low: Double, _ high: Double, _ rng: inout SplitMix64) -> Double {
     Foundation.exp(Double.random(in: Foundation.log(low)...Foundation.log(high), using: &rng))
@@ -41,7 +31,7 @@ struct DistributionQuantileRoundTripTests {
   }
 
   @Test func randomQuantilesReproduceTheirProbabilities() {
-    var rng = SplitMix64(state: 20_261_125)
+    var rng = SplitMix64(seed: 20_261_125)
     var failures: [String] = []
     for _ in 0..<400 {
       let df = Self.logUniform(0.3, 1e6, &rng)

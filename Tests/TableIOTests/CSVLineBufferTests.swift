@@ -116,7 +116,7 @@ import TestSupport
 
   static let alphabet: [String] = ["a", "Z", "0", "9", ",", "\"", "\n", "\r", "\t", "=", "+", "-", "@", " ", "'", "臺", "署", "，", "é", "😀"]
 
-  static func randomTable(_ rng: inout NumberFormatBytesTests.SplitMix64) -> Table {
+  static func randomTable(_ rng: inout SplitMix64) -> Table {
     let rows = Int.random(in: 0...30, using: &rng)
     var columns: [Column] = []
     for c in 0..<Int.random(in: 1...6, using: &rng) {
@@ -139,11 +139,11 @@ import TestSupport
     return Table(columns: columns)
   }
 
-  static func randomText(_ rng: inout NumberFormatBytesTests.SplitMix64) -> String {
+  static func randomText(_ rng: inout SplitMix64) -> String {
     String((0..<Int.random(in: 0...6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
   }
 
-  static func randomDouble(_ rng: inout NumberFormatBytesTests.SplitMix64) -> Double? {
+  static func randomDouble(_ rng: inout SplitMix64) -> Double? {
     switch Int.random(in: 0..<6, using: &rng) {
     case 0: nil
     case 1: Double(bitPattern: rng.next())
@@ -154,7 +154,7 @@ import TestSupport
   }
 
   @Test func csvWriterMatchesTheReplacedWriter() {
-    var rng = NumberFormatBytesTests.SplitMix64(state: 4181)
+    var rng = SplitMix64(seed: 4181)
     let formats: [NumberFormat] = [.shortest, .significant(1), .significant(4), .significant(15)]
     for trial in 0..<400 {
       let table = Self.randomTable(&rng)

@@ -7,17 +7,6 @@ import TestSupport
 /// against the independent `String` paths: `shortestString` (Swift's `description`),
 /// `NumberFormat.string` and `String(Int)`. Seeded, so a failure names a reproducible value.
 @Suite struct NumberFormatBytesTests {
-  /// A splitmix64 generator (Steele, Lea, Flood 2014), fixed seed.
-  struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   static func shortestBytes(_ value: Double) -> [UInt8] {
     var bytes: [UInt8] = [0x41]  // appends after existing content
@@ -58,7 +47,7 @@ import TestSupport
 
   /// 400,000 random bit patterns: every exponent and sign, NaNs and infinities included.
   @Test func randomBitPatternsMatchShortestString() {
-    var rng = SplitMix64(state: 20_261_125)
+    var rng = SplitMix64(seed: 20_261_125)
     var mismatches: [UInt64] = []
     for _ in 0..<400_000 {
       let bits = rng.next()
@@ -74,7 +63,7 @@ import TestSupport
   /// sign): the values real tables hold (123.4, 0.25, 1e-7, 1e16, …), where the
   /// integer/description boundary and the exponent switch are.
   @Test func randomShortDecimalsMatchShortestString() {
-    var rng = SplitMix64(state: 7)
+    var rng = SplitMix64(seed: 7)
     var powers: [Double] = [1]
     for _ in 0..<22 { powers.append(powers.last! * 10) }  // exact up to 10²²
     var mismatches: [Double] = []
@@ -96,7 +85,7 @@ import TestSupport
   /// their neighbours one and two ulps away (near-integral when scaled, so they pass the
   /// first filter and must still be refused), and the range ends.
   @Test func shortDecimalPathAndItsNeighbours() {
-    var rng = SplitMix64(state: 1_000_003)
+    var rng = SplitMix64(seed: 1_000_003)
     var powers: [Double] = [1]
     for _ in 0..<22 { powers.append(powers.last! * 10) }
     var values: [Double] = [1e-3, 1e11, 0.0015, 99_999_999_999.9999, 12_345_678_901.2345]
@@ -122,7 +111,7 @@ import TestSupport
 
   /// `.significant(d)` and `.shortest` through `append` against `string(_:)` (nil ↔ no bytes).
   @Test func formatsMatchString() {
-    var rng = SplitMix64(state: 99)
+    var rng = SplitMix64(seed: 99)
     let formats: [NumberFormat] = [.shortest] + (1...17).map { .significant($0) } + [.significant(0), .significant(320)]
     var values = Self.edges
     for _ in 0..<8_000 {
@@ -141,7 +130,7 @@ import TestSupport
   }
 
   @Test func integersMatchStringInit() {
-    var rng = SplitMix64(state: 3)
+    var rng = SplitMix64(seed: 3)
     var values: [Int] = [0, 1, -1, 9, 10, 11, 99, 100, 101, .max, .min, .max - 1, .min + 1]
     var power = 1
     for _ in 0..<18 {

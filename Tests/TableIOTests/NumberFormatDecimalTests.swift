@@ -1,19 +1,10 @@
 import Testing
+import TestSupport
 @testable import TableIO
 
 /// `NumberFormat.appendDecimal` against the double path it stands in for: the text of
 /// `DecimalNumber.double` (correctly rounded) through `append(_:to:)`, byte for byte.
 @Suite struct NumberFormatDecimalTests {
-  struct Mix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   func expectSame(_ s: Int64, _ e: Int32, _ format: NumberFormat = .shortest) {
     var direct: [UInt8] = []
@@ -35,7 +26,7 @@ import Testing
   }
 
   @Test func randomDecimals() {
-    var rng = Mix(state: 20261125)
+    var rng = SplitMix64(seed: 20261125)
     for _ in 0..<300_000 {
       let digits = Int.random(in: 1...18, using: &rng)
       var s = Int64.random(in: 0..<Int64(pow10(digits)), using: &rng)
