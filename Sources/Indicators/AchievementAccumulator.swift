@@ -191,6 +191,18 @@ public struct AchievementAccumulator: ColumnarConsumer {
 
   /// The rows of one chunk of `order` (chunks can be formatted on different threads).
   public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (AchievementRatio) throws -> Void) throws {
+    try forEachRow(in: order, chunk: chunk) { row, _ in try body(row) }
+  }
+
+  /// Interns the names in `line`, for `AchievementRatio.appendCSV(to:names:ids:)`.
+  public func internNames(into line: inout CSVLineBuffer) -> InternedNames {
+    InternedNames.intern(indicators: names.indicators.names, agencies: names.agencies.names, into: &line)
+  }
+
+  /// The rows of one chunk of `order`, each with the canonical ids of its names.
+  public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (AchievementRatio, RowNames) throws -> Void)
+    throws
+  {
     var indicatorRows: [AchievementRatio] = []
     var currentIndicator: UInt64 = .max
     let missing = ObservationColumns.missing
@@ -198,7 +210,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
       let key = index.keys[g]
       let indicator = Int(key >> 40)
       if options.total && UInt64(indicator) != currentIndicator {
-        try emitTotals(indicatorRows, body)
+        try emitTotals(indicatorRows, indicator: Int(truncatingIfNeeded: currentIndicator), body)
         indicatorRows.removeAll(keepingCapacity: true)
         currentIndicator = UInt64(indicator)
       }
@@ -219,16 +231,18 @@ public struct AchievementAccumulator: ColumnarConsumer {
         indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)],
         year: Int(key & 0xFFFF), actual: actual, target: target, direction: direction, ratio: ratio,
         status: status, partial: isQuarterly && state.count < 4, periodsReported: isQuarterly ? Int(state.count) : 0)
-      try body(row)
+      try body(row, RowNames(indicator: indicator, agency: Int(key >> 16 & 0xFF_FFFF)))
       if options.total { indicatorRows.append(row) }
     }
-    if options.total { try emitTotals(indicatorRows, body) }
+    if options.total { try emitTotals(indicatorRows, indicator: Int(truncatingIfNeeded: currentIndicator), body) }
   }
 
-  private func emitTotals(_ rows: [AchievementRatio], _ body: (AchievementRatio) throws -> Void) throws {
+  private func emitTotals(
+    _ rows: [AchievementRatio], indicator: Int, _ body: (AchievementRatio, RowNames) throws -> Void
+  ) throws {
     guard !rows.isEmpty else { return }
     for total in try AchievementBuilder.totals(rows, options: options).sorted(by: { $0.year < $1.year }) {
-      try body(total)
+      try body(total, RowNames(indicator: indicator, agency: nil))
     }
   }
 

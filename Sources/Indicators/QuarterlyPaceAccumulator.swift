@@ -141,6 +141,16 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
 
   /// The rows of one chunk of `order` (chunks can be formatted on different threads).
   public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (QuarterlyPace) throws -> Void) throws {
+    try forEachRow(in: order, chunk: chunk) { row, _ in try body(row) }
+  }
+
+  /// Interns the names in `line`, for `QuarterlyPace.appendCSV(to:indicatorColumn:names:ids:)`.
+  public func internNames(into line: inout CSVLineBuffer) -> InternedNames {
+    InternedNames.intern(indicators: names.indicators.names, agencies: names.agencies.names, into: &line)
+  }
+
+  /// The rows of one chunk of `order`, each with the canonical ids of its names.
+  public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (QuarterlyPace, RowNames) throws -> Void) throws {
     let missing = ObservationColumns.missing
     // National totals of the current indicator, per year: counts per quarter, target.
     var totals: [Int: (counts: [AggregatedValue?], target: AggregatedValue?)] = [:]
@@ -171,7 +181,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
           QuarterlyPace(
             indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)]!, year: year,
             quarter: q, count: count, cumulative: cumulative, target: target, cumulativeRate: rate, pace: pace,
-            status: status))
+            status: status), RowNames(indicator: indicator, agency: Int(key >> 16 & 0xFF_FFFF)))
       }
       if total { totals[year] = running }
     }
@@ -180,7 +190,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
 
   private func emitTotals(
     _ totals: [Int: (counts: [AggregatedValue?], target: AggregatedValue?)], indicator: Int,
-    _ body: (QuarterlyPace) throws -> Void
+    _ body: (QuarterlyPace, RowNames) throws -> Void
   ) throws {
     guard total, indicator >= 0 else { return }
     for year in totals.keys.sorted() {
@@ -194,7 +204,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
           QuarterlyPace(
             indicator: names.indicators.names[indicator], agency: QuarterlyPace.nationalTotal, year: year, quarter: q,
             count: count, cumulative: cumulative, target: running.target, cumulativeRate: rate, pace: pace,
-            status: status, isTotal: true))
+            status: status, isTotal: true), RowNames(indicator: indicator, agency: nil))
       }
     }
   }

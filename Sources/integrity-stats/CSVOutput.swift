@@ -8,6 +8,8 @@ import IntegrityStats
 struct CSVOutput {
   var line: CSVLineBuffer
   let channel: ByteChannel
+  /// Names this thread's buffer has interned, once (`internNames(into:)`).
+  var names: InternedNames?
 
   /// Call after each row: hands the buffer over once it holds 4 MiB.
   mutating func endRow() throws {

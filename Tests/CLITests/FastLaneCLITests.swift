@@ -10,7 +10,9 @@ import TestSupport
   /// About 2 MB: 20 indicators × 30 offices × 12 years × 4 quarters, with decimals,
   /// quoted thousands, missing figures and a few partial years.
   static let text: String = {
-    let offices = ["臺北", "新北地檢署", "臺灣士林地方檢察署", "桃園", "台中", "高雄"] + (0..<24).map { "機關\($0)" }
+    // Names that need quoting or the CSV-injection guard in the output, too.
+    let offices = ["臺北", "新北地檢署", "臺灣士林地方檢察署", "桃園", "台中", "高雄", "\"機關, 甲\"", "=機關乙", "-丙"]
+      + (0..<21).map { "機關\($0)" }
     var lines = ["指標,機關,年度,季別,實際值,目標值"]
     var state: UInt64 = 7
     func next() -> UInt64 {
@@ -51,8 +53,8 @@ import TestSupport
   }
 
   @Test(arguments: [
-    ["achievement"], ["achievement", "--total"], ["achievement", "--aggregate", "mean"], ["quarterly"],
-    ["quarterly", "--total"], ["trend", "--model", "linear"],
+    ["achievement"], ["achievement", "--total"], ["achievement", "--aggregate", "mean"], ["achievement", "--raw"],
+    ["quarterly"], ["quarterly", "--total"], ["quarterly", "--raw", "--digits", "4"], ["trend", "--model", "linear"],
   ])
   func sameBytesAsTheGeneralReader(_ command: [String]) throws {
     #expect(Self.text.utf8.count > 1 << 20)

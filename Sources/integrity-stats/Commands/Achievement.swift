@@ -82,8 +82,10 @@ extension IntegrityStatsCommand {
         try reader.report(set)
         let order = accumulator.rowOrder()
         try common.writeCSV(header: AchievementReport.header, chunks: order.chunks.count) { chunk, out in
-          try accumulator.forEachRow(in: order, chunk: chunk) { row in
-            row.appendCSV(to: &out.line)
+          let names = out.names ?? accumulator.internNames(into: &out.line)
+          out.names = names
+          try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
+            row.appendCSV(to: &out.line, names: names, ids: ids)
             try out.endRow()
           }
         }

@@ -48,8 +48,10 @@ extension IntegrityStatsCommand {
         try common.writeCSV(
           header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header, chunks: order.chunks.count
         ) { chunk, out in
-          try accumulator.forEachRow(in: order, chunk: chunk) { row in
-            row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn)
+          let names = out.names ?? accumulator.internNames(into: &out.line)
+          out.names = names
+          try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
+            row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn, names: names, ids: ids)
             try out.endRow()
           }
         }
