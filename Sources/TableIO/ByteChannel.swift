@@ -21,6 +21,9 @@ public final class ByteChannel: Sendable {
   /// semaphore whose count is below its initial value).
   private let spaces = DispatchSemaphore(value: 0)
   private let finished = DispatchSemaphore(value: 0)
+  /// Buffers the consumer has written, emptied, for the producer to fill again: their
+  /// pages are already mapped, so a large output does not fault in fresh memory.
+  private let spare = Mutex<[[UInt8]]>([])
 
   public init(capacity: Int = 2) {
     for _ in 0..<max(1, capacity) { spaces.signal() }
@@ -67,6 +70,18 @@ public final class ByteChannel: Sendable {
     cancelled.store(true, ordering: .releasing)
     spaces.signal()
     finished.wait()
+  }
+
+  /// Gives a written buffer back for reuse (the consumer, after writing it).
+  public func recycle(_ bytes: consuming [UInt8]) {
+    var bytes = bytes
+    bytes.removeAll(keepingCapacity: true)
+    spare.withLock { if $0.count < 4 { $0.append(bytes) } }
+  }
+
+  /// An empty buffer given back by the consumer, if any (the producer, to fill next).
+  public func recycled() -> [UInt8]? {
+    spare.withLock { $0.popLast() }
   }
 
   /// The error a producer's `send` reports once the consumer has cancelled.

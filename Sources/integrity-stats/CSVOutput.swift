@@ -16,11 +16,13 @@ struct CSVOutput {
     if line.count >= 4 << 20 { try handOver() }
   }
 
-  /// Hands over what the buffer holds.
+  /// Hands over what the buffer holds, going on in a buffer the writer gave back.
   mutating func handOver() throws {
     guard !line.bytes.isEmpty else { return }
-    guard channel.send(line.bytes) else { throw ByteChannel.Cancelled() }
-    line.removeAll()
+    var full = channel.recycled() ?? []
+    if full.capacity < 5 << 20 { full.reserveCapacity(5 << 20) }
+    swap(&full, &line.bytes)
+    guard channel.send(full) else { throw ByteChannel.Cancelled() }
   }
 
   /// Marks the end of a chunk (an empty buffer, never sent otherwise).
@@ -70,7 +72,11 @@ extension CommonOptions {
     }
     do {
       for chunk in 0..<chunks {
-        while let bytes = try channels[chunk % threads].receive(), !bytes.isEmpty { try writer.write(bytes) }
+        let channel = channels[chunk % threads]
+        while let bytes = try channel.receive(), !bytes.isEmpty {
+          try writer.write(bytes)
+          channel.recycle(bytes)
+        }
       }
     } catch {
       for channel in channels { channel.cancel() }
