@@ -57,6 +57,10 @@ struct ColumnarBlockParser {
   private var digitPeriods = [Period](repeating: Period(year: 0), count: 11_110)
   private var digitPeriodState = [UInt8](repeating: 0, count: 11_110)
   private static let digitSlotBase = [0, 0, 10, 110, 1110]
+  /// The last target cell's bytes, its scale's power of ten and its figure.
+  private var lastTargetCell: [UInt8] = []
+  private var lastTargetPower: Int32 = .min
+  private var lastTarget: (Int64, Int8) = (0, 0)
   /// Data rows parsed so far.
   private(set) var rows = 0
   /// The physical line the next record starts on.
@@ -180,10 +184,21 @@ struct ColumnarBlockParser {
         return .irregular("a figure the fast lane does not take")
       }
       value = v
-      guard let t = figure(block, s, targetCell, scale: targetScale ?? indicatorScale ?? titleUnit) else {
-        return .irregular("a target the fast lane does not take")
+      // An annual target repeats on each quarter row: the same bytes under the same
+      // scale read the same, so they are parsed once.
+      let scale = targetScale ?? indicatorScale ?? titleUnit
+      let power = scale?.powerOfTen ?? 0
+      if lastTargetPower == power && Self.equal(s, targetCell, lastTargetCell) {
+        target = lastTarget
+      } else {
+        guard let t = figure(block, s, targetCell, scale: scale) else {
+          return .irregular("a target the fast lane does not take")
+        }
+        target = t
+        lastTarget = t
+        lastTargetPower = power
+        Self.remember(s, targetCell, in: &lastTargetCell)
       }
-      target = t
       let row = ObservationRow(
         indicator: indicatorID, agency: agency, year: Int32(truncatingIfNeeded: p.year),
         quarter: UInt8(truncatingIfNeeded: p.quarter ?? 0), value: value.0, valueExponent: value.1, target: target.0,
