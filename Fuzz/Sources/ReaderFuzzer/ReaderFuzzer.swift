@@ -1,3 +1,4 @@
+import Glibc
 import IntegrityStats
 
 /// libFuzzer entry point: any bytes as an agency file. Built with
@@ -31,7 +32,10 @@ public func readerFuzzTarget(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CI
       _ = ObservationReader.rejectsFile(set)
     }
   }
-  // 3. The cell parsers on the raw text.
+  // 3. The fast lane against the general reader, on the same bytes as a file: cut into
+  //    two parts and read in tiny blocks, it must decline or give exactly the same rows.
+  checkFastLane(bytes)
+  // 4. The cell parsers on the raw text.
   let text = String(decoding: bytes, as: UTF8.self)
   _ = NumberParser.parse(text)
   _ = Period(parsing: text)
@@ -40,6 +44,29 @@ public func readerFuzzTarget(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CI
   _ = CanonicalColumn.recognizing(text)
   _ = UnitScale(parsing: text)
   return 0
+}
+
+/// The fast lane (`readColumns`) must decline or agree with `ObservationReader.read`.
+func checkFastLane(_ bytes: [UInt8]) {
+  let path = "/tmp/integrity-stats-fuzz-\(getpid()).csv"
+  guard let file = fopen(path, "wb") else { return }
+  _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+  fclose(file)
+  defer { unlink(path) }
+  let fast = try? ObservationReader.readColumns(path: path, minimumSize: 0, blockSize: 16, parallelMinimum: 0)
+  guard let general = try? ObservationReader.read(path: path) else {
+    precondition(fast == nil, "the fast lane read a file the general reader rejects")
+    return
+  }
+  guard let (columns, keys, set) = fast else { return }
+  precondition(set.rowsRead == general.rowsRead && columns.count == general.observations.count)
+  for (i, o) in general.observations.enumerated() {
+    precondition(keys.indicators[Int(columns.indicator[i])] == o.indicator)
+    precondition(keys.agencies[Int(columns.agency[i])] == o.agency)
+    precondition(Int(columns.year[i]) == o.period.year && Int(columns.quarter[i]) == (o.period.quarter ?? 0))
+    precondition(columns.value(at: i) == o.value && columns.target(at: i) == o.target)
+    precondition(Int(columns.line[i]) == o.line)
+  }
 }
 
 // SwiftPM links Linux executables with `--defsym main=ReaderFuzzer_main`, a symbol
