@@ -12,20 +12,20 @@ import TableIO
 /// order (ColumnarReaderTests checks them equal on fixtures and generated files).
 public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   let total: Bool
-  private var names = OfficeKeyMap()
+  private(set) var names = OfficeKeyMap()
 
-  private var index = GroupIndex()
+  private(set) var index = GroupIndex()
   private var lastKey: UInt64 = .max
   private var lastGroup = 0
   /// Per group: bits 0–3 the quarters with a row.
-  private var quarters: [UInt8] = []
+  private(set) var quarters: [UInt8] = []
   /// Per group, four counts (significand and exponent; exponent `missing` = no figure).
-  private var counts: [Int64] = []
-  private var countExponents: [Int8] = []
-  private var targets: [Int64] = []
-  private var targetExponents: [Int8] = []
+  private(set) var counts: [Int64] = []
+  private(set) var countExponents: [Int8] = []
+  private(set) var targets: [Int64] = []
+  private(set) var targetExponents: [Int8] = []
   /// The last quarter any office reported, per year (years below 2¹⁶).
-  private var lastQuarter = [UInt8](repeating: 0, count: 1 << 16)
+  private(set) var lastQuarter = [UInt8](repeating: 0, count: 1 << 16)
 
   public init(total: Bool = false) {
     self.total = total
@@ -151,7 +151,6 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
 
   /// The rows of one chunk of `order`, each with the canonical ids of its names.
   public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (QuarterlyPace, RowNames) throws -> Void) throws {
-    let missing = ObservationColumns.missing
     // National totals of the current indicator, per year: counts per quarter, target.
     var totals: [Int: (counts: [AggregatedValue?], target: AggregatedValue?)] = [:]
     var currentIndicator = -1
@@ -164,28 +163,47 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
         currentIndicator = indicator
       }
       let year = Int(key & 0xFFFF)
-      let last = Int(lastQuarter[year])
-      let target =
-        targetExponents[g] == missing
-        ? nil : AggregatedValue(DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g])))
-      var running = totals[year] ?? (Array(repeating: AggregatedValue(.zero), count: last), AggregatedValue(.zero))
-      running.target = running.target.flatMap { sum in target.map { sum + $0 } }
-      var cumulative: AggregatedValue? = AggregatedValue(.zero)
-      for q in 1...last {
-        let e = countExponents[4 * g + q - 1]
-        let count = e == missing ? nil : AggregatedValue(DecimalNumber(significand: counts[4 * g + q - 1], exponent: Int32(e)))
-        cumulative = cumulative.flatMap { sum in count.map { sum + $0 } }
-        if total { running.counts[q - 1] = running.counts[q - 1].flatMap { sum in count.map { sum + $0 } } }
-        let (rate, pace, status) = QuarterlyPace.decide(cumulative: cumulative, target: target, quarter: q)
-        try body(
-          QuarterlyPace(
-            indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)]!, year: year,
-            quarter: q, count: count, cumulative: cumulative, target: target, cumulativeRate: rate, pace: pace,
-            status: status), RowNames(indicator: indicator, agency: Int(key >> 16 & 0xFF_FFFF)))
+      if total {
+        var running: Totals? =
+          totals[year] ?? (Array(repeating: AggregatedValue(.zero), count: Int(lastQuarter[year])), AggregatedValue(.zero))
+        try groupRows(g, running: &running, body)
+        totals[year] = running
+      } else {
+        var none: Totals? = nil
+        try groupRows(g, running: &none, body)
       }
-      if total { totals[year] = running }
     }
     try emitTotals(totals, indicator: currentIndicator, body)
+  }
+
+  /// A year's national running totals: counts per quarter and the target.
+  typealias Totals = (counts: [AggregatedValue?], target: AggregatedValue?)
+
+  /// The rows of group `g` (quarters 1 to the year's last reported quarter), adding its
+  /// figures to `running` when totals are kept.
+  func groupRows(_ g: Int, running: inout Totals?, _ body: (QuarterlyPace, RowNames) throws -> Void) rethrows {
+    let missing = ObservationColumns.missing
+    let key = index.keys[g]
+    let indicator = Int(key >> 40)
+    let year = Int(key & 0xFFFF)
+    let last = Int(lastQuarter[year])
+    let target =
+      targetExponents[g] == missing
+      ? nil : AggregatedValue(DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g])))
+    if let sum = running?.target { running!.target = target.map { sum + $0 } }
+    var cumulative: AggregatedValue? = AggregatedValue(.zero)
+    for q in 1...last {
+      let e = countExponents[4 * g + q - 1]
+      let count = e == missing ? nil : AggregatedValue(DecimalNumber(significand: counts[4 * g + q - 1], exponent: Int32(e)))
+      cumulative = cumulative.flatMap { sum in count.map { sum + $0 } }
+      if running != nil, let sum = running!.counts[q - 1] { running!.counts[q - 1] = count.map { sum + $0 } }
+      let (rate, pace, status) = QuarterlyPace.decide(cumulative: cumulative, target: target, quarter: q)
+      try body(
+        QuarterlyPace(
+          indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)]!,
+          year: year, quarter: q, count: count, cumulative: cumulative, target: target, cumulativeRate: rate,
+          pace: pace, status: status), RowNames(indicator: indicator, agency: Int(key >> 16 & 0xFF_FFFF)))
+    }
   }
 
   private func emitTotals(

@@ -9,7 +9,12 @@ import TestSupport
 @Suite struct FastLaneCLITests {
   /// About 2 MB: 20 indicators × 30 offices × 12 years × 4 quarters, with decimals,
   /// quoted thousands, missing figures and a few partial years.
-  static let text: String = {
+  static let text = makeText(zeroTargets: false)
+  /// The same with some annual targets of 0 (`quarterly` reports them as no-target;
+  /// `achievement` refuses them for direction increase).
+  static let quarterlyText = makeText(zeroTargets: true)
+
+  static func makeText(zeroTargets: Bool) -> String {
     // Names that need quoting or the CSV-injection guard in the output, too.
     let offices = ["臺北", "新北地檢署", "臺灣士林地方檢察署", "桃園", "台中", "高雄", "\"機關, 甲\"", "=機關乙", "-丙"]
       + (0..<21).map { "機關\($0)" }
@@ -22,7 +27,13 @@ import TestSupport
     for i in 0..<20 {
       for office in offices {
         for year in 101...112 {
-          let target = "\"\(1 + next() % 3),\(100 + next() % 900).\(next() % 10)\""
+          // Mostly an annual target; sometimes none, sometimes 0 (no-target rows).
+          let target =
+            switch next() % 12 {
+            case 0: ""
+            case 1: zeroTargets ? "0" : "7"
+            default: "\"\(1 + next() % 3),\(100 + next() % 900).\(next() % 10)\""
+            }
           for quarter in 1...4 {
             let value: String
             switch next() % 50 {
@@ -36,19 +47,22 @@ import TestSupport
       }
     }
     return lines.joined(separator: "\r\n") + "\r\n"
-  }()
+  }
 
-  static let path: String = {
-    let path = NSTemporaryDirectory() + "fast-lane-\(ProcessInfo.processInfo.processIdentifier).csv"
+  static func write(_ text: String, _ name: String) -> String {
+    let path = NSTemporaryDirectory() + "fast-lane-\(ProcessInfo.processInfo.processIdentifier)-\(name).csv"
     try? Data(text.utf8).write(to: URL(fileURLWithPath: path))
     return path
-  }()
+  }
+
+  static let path = write(text, "a")
+  static let quarterlyPath = write(quarterlyText, "q")
 
   @Test func theFileTakesTheFastLane() throws {
     // Otherwise the comparison below would compare the general path with itself.
     let options = ObservationReadOptions()
     #expect(try AchievementAccumulator.read(path: Self.path, readOptions: options, options: AchievementOptions()) != nil)
-    #expect(try QuarterlyPaceAccumulator.read(path: Self.path, readOptions: options, total: true) != nil)
+    #expect(try QuarterlyPaceAccumulator.read(path: Self.quarterlyPath, readOptions: options, total: true) != nil)
     #expect(try TrendSeriesAccumulator.read(path: Self.path, readOptions: options) != nil)
   }
 
@@ -57,9 +71,10 @@ import TestSupport
     ["quarterly"], ["quarterly", "--total"], ["quarterly", "--raw", "--digits", "4"], ["trend", "--model", "linear"],
   ])
   func sameBytesAsTheGeneralReader(_ command: [String]) throws {
-    #expect(Self.text.utf8.count > 1 << 20)
-    let fast = try runCLI(command + [Self.path])
-    let general = try runCLI(command + ["-"], stdin: Self.text)
+    let (text, path) = command[0] == "quarterly" ? (Self.quarterlyText, Self.quarterlyPath) : (Self.text, Self.path)
+    #expect(text.utf8.count > 1 << 20)
+    let fast = try runCLI(command + [path])
+    let general = try runCLI(command + ["-"], stdin: text)
     #expect(fast.status == 0, "\(fast.stderr)")
     #expect(general.status == 0, "\(general.stderr)")
     #expect(fast.stdout == general.stdout)

@@ -45,14 +45,23 @@ extension IntegrityStatsCommand {
         try reader.report(set)
         let indicatorColumn = accumulator.hasIndicator
         let order = accumulator.rowOrder()
+        let total = total
         try common.writeCSV(
           header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header, chunks: order.chunks.count
         ) { chunk, out in
           let names = out.names ?? accumulator.internNames(into: &out.line)
           out.names = names
-          try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
-            row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn, names: names, ids: ids)
-            try out.endRow()
+          if total {
+            try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
+              row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn, names: names, ids: ids)
+              try out.endRow()
+            }
+          } else {
+            for position in order.chunks[chunk] {
+              accumulator.appendCSV(
+                groupAt: position, in: order, indicatorColumn: indicatorColumn, names: names, to: &out.line)
+              try out.endRow()
+            }
           }
         }
         reader.finish(set)
