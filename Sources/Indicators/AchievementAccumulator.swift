@@ -20,13 +20,13 @@ public struct AchievementAccumulator: ColumnarConsumer {
 
   private var names = OfficeKeyMap()
   /// Direction per canonical indicator id.
-  private var directions: [Direction] = []
+  private(set) var directions: [Direction] = []
 
-  private var index = GroupIndex()
+  private(set) var index = GroupIndex()
   private var lastKey: UInt64 = .max
   private var lastGroup = 0
   /// Per group, in the order `index` numbers them.
-  private var groups: [GroupState] = []
+  private(set) var groups: [GroupState] = []
 
   /// What one (indicator, agency, year) group keeps: 24 bytes.
   struct GroupState {
@@ -127,7 +127,6 @@ public struct AchievementAccumulator: ColumnarConsumer {
   /// Takes in the accumulator of the next part of the file; false when a group has
   /// a period in both parts, periods of both kinds, or disagreeing targets.
   public mutating func merge(_ next: AchievementAccumulator, lineOffset: Int) -> Bool {
-    let missing = ObservationColumns.missing
     let renumber = names.renumbering(next.names)
     guard names.fitsGroupKeys else { return false }
     syncDirections()
@@ -205,7 +204,6 @@ public struct AchievementAccumulator: ColumnarConsumer {
   {
     var indicatorRows: [AchievementRatio] = []
     var currentIndicator: UInt64 = .max
-    let missing = ObservationColumns.missing
     for g in order.groups[order.chunks[chunk]].lazy.map(Int.init) {
       let key = index.keys[g]
       let indicator = Int(key >> 40)
@@ -214,27 +212,35 @@ public struct AchievementAccumulator: ColumnarConsumer {
         indicatorRows.removeAll(keepingCapacity: true)
         currentIndicator = UInt64(indicator)
       }
-      let direction = directions[indicator]
-      var actual: AggregatedValue? = nil
-      let state = groups[g]
-      if state.sumExponent != missing {
-        actual = AggregatedValue(DecimalNumber(significand: state.sum, exponent: Int32(state.sumExponent)))
-        if options.aggregation == .mean { actual!.divisor = Int(state.count) }
-      }
-      let target =
-        state.targetExponent == missing
-        ? nil : AggregatedValue(DecimalNumber(significand: state.target, exponent: Int32(state.targetExponent)))
-      let (ratio, status) = AchievementRatio.decide(
-        actual: actual, target: target, direction: direction, near: options.near)
-      let isQuarterly = state.periods != 0x10
-      let row = AchievementRatio(
-        indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)],
-        year: Int(key & 0xFFFF), actual: actual, target: target, direction: direction, ratio: ratio,
-        status: status, partial: isQuarterly && state.count < 4, periodsReported: isQuarterly ? Int(state.count) : 0)
+      let row = self.row(ofGroup: g)
       try body(row, RowNames(indicator: indicator, agency: Int(key >> 16 & 0xFF_FFFF)))
       if options.total { indicatorRows.append(row) }
     }
     if options.total { try emitTotals(indicatorRows, indicator: Int(truncatingIfNeeded: currentIndicator), body) }
+  }
+
+  /// The report row of group `g`.
+  func row(ofGroup g: Int) -> AchievementRatio {
+    let missing = ObservationColumns.missing
+    let key = index.keys[g]
+    let indicator = Int(key >> 40)
+    let direction = directions[indicator]
+    var actual: AggregatedValue? = nil
+    let state = groups[g]
+    if state.sumExponent != missing {
+      actual = AggregatedValue(DecimalNumber(significand: state.sum, exponent: Int32(state.sumExponent)))
+      if options.aggregation == .mean { actual!.divisor = Int(state.count) }
+    }
+    let target =
+      state.targetExponent == missing
+      ? nil : AggregatedValue(DecimalNumber(significand: state.target, exponent: Int32(state.targetExponent)))
+    let (ratio, status) = AchievementRatio.decide(
+      actual: actual, target: target, direction: direction, near: options.near)
+    let isQuarterly = state.periods != 0x10
+    return AchievementRatio(
+      indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)],
+      year: Int(key & 0xFFFF), actual: actual, target: target, direction: direction, ratio: ratio,
+      status: status, partial: isQuarterly && state.count < 4, periodsReported: isQuarterly ? Int(state.count) : 0)
   }
 
   private func emitTotals(

@@ -109,8 +109,13 @@ extension AchievementRatio {
   static func fastDecision(_ n: AggregatedValue, over d: AggregatedValue, near: DecimalNumber)
     -> (ratio: Double?, status: AchievementStatus)?
   {
-    guard let (x, y) = AggregatedValue.alignedIntegers(n, d), x.magnitude < 1 << 53, y.magnitude < 1 << 53
-    else { return nil }
+    guard let (x, y) = AggregatedValue.alignedIntegers(n, d) else { return nil }
+    return fastDecision(x, over: y, near: near)
+  }
+
+  /// The same for `x/y`, two figures as integers over one power of ten; nil beyond 2⁵³.
+  static func fastDecision(_ x: Int64, over y: Int64, near: DecimalNumber) -> (ratio: Double?, status: AchievementStatus)? {
+    guard x.magnitude < 1 << 53, y.magnitude < 1 << 53 else { return nil }
     let ratio = Double(x) / Double(y)
     if x >= y { return (ratio, .achieved) }
     // x ≥ y·near, near = s·10^e: x·10^−e ≥ y·s (e ≤ 0) or x ≥ y·s·10^e (e > 0).

@@ -84,9 +84,16 @@ extension IntegrityStatsCommand {
         try common.writeCSV(header: AchievementReport.header, chunks: order.chunks.count) { chunk, out in
           let names = out.names ?? accumulator.internNames(into: &out.line)
           out.names = names
-          try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
-            row.appendCSV(to: &out.line, names: names, ids: ids)
-            try out.endRow()
+          if options.total {
+            try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
+              row.appendCSV(to: &out.line, names: names, ids: ids)
+              try out.endRow()
+            }
+          } else {
+            for position in order.chunks[chunk] {
+              accumulator.appendCSV(groupAt: position, in: order, names: names, to: &out.line)
+              try out.endRow()
+            }
           }
         }
         reader.finish(set)

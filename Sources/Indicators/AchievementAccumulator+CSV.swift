@@ -1,0 +1,73 @@
+import TableIO
+
+extension AchievementAccumulator {
+  /// Appends the CSV line of the group at `position` of `order` — the line
+  /// `AchievementRatio.appendCSV(to:names:ids:)` writes for `row(ofGroup:)` — straight
+  /// from the group's integers: the sum and target over one power of ten, the decision
+  /// by `AchievementRatio.fastDecision` (the same exact comparisons and correctly
+  /// rounded ratio `decide` gives), the figures written from their decimal digits. A
+  /// mean, a `--digits` format or figures beyond 2⁵³ go through the row instead; the
+  /// bytes are the same (FastLaneCLITests). Not for reports with totals.
+  public func appendCSV(groupAt position: Int, in order: GroupOrder, names interned: InternedNames, to line: inout CSVLineBuffer) {
+    let g = Int(order.groups[position])
+    let key = index.keys[g]
+    let ids = RowNames(indicator: Int(key >> 40), agency: Int(key >> 16 & 0xFF_FFFF))
+    guard case .shortest = line.numberFormat, options.aggregation == .sum, let (ratio, status) = fastDecision(g)
+    else {
+      row(ofGroup: g).appendCSV(to: &line, names: interned, ids: ids)
+      return
+    }
+    let missing = ObservationColumns.missing
+    let state = groups[g]
+    line.interned(interned.indicators.lowerBound + ids.indicator)
+    line.interned(interned.agencies.lowerBound + ids.agency!)
+    line.integer(Int(key & 0xFFFF))
+    if state.sumExponent == missing { line.empty() } else {
+      line.decimal(significand: state.sum, exponent: Int32(state.sumExponent))
+    }
+    if state.targetExponent == missing { line.empty() } else {
+      line.decimal(significand: state.target, exponent: Int32(state.targetExponent))
+    }
+    line.text(directions[ids.indicator].rawValue)
+    line.number(ratio)
+    line.text(status.rawValue)
+    line.boolean(state.periods != 0x10 && state.count < 4)
+    line.endLine()
+  }
+
+  /// `AchievementRatio.decide` for group `g` in 64 bits; nil when it needs the general path.
+  private func fastDecision(_ g: Int) -> (ratio: Double?, status: AchievementStatus)? {
+    let missing = ObservationColumns.missing
+    let state = groups[g]
+    guard state.sumExponent != missing else { return (nil, .noData) }
+    let direction = directions[Int(index.keys[g] >> 40)]
+    switch direction {
+    case .zero: return (nil, state.sum == 0 ? .achieved : .behind)
+    case .milestone: return (nil, state.sum == 0 ? .behind : .achieved)
+    case .increase, .decrease:
+      guard state.targetExponent != missing, state.target != 0 else { return (nil, .noTarget) }
+      if direction == .decrease && state.sum == 0 { return (nil, .achieved) }
+      guard let (actual, target) = Self.aligned(state.sum, state.sumExponent, state.target, state.targetExponent)
+      else { return nil }
+      return direction == .increase
+        ? AchievementRatio.fastDecision(actual, over: target, near: options.near)
+        : AchievementRatio.fastDecision(target, over: actual, near: options.near)
+    }
+  }
+
+  /// `a·10^ea` and `b·10^eb` as integers over the smaller exponent; nil beyond 64 bits.
+  static func aligned(_ a: Int64, _ ea: Int8, _ b: Int64, _ eb: Int8) -> (Int64, Int64)? {
+    var (x, y) = (a, b)
+    for _ in 0..<max(0, Int(ea) - Int(eb)) {
+      let (next, overflow) = x.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      x = next
+    }
+    for _ in 0..<max(0, Int(eb) - Int(ea)) {
+      let (next, overflow) = y.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      y = next
+    }
+    return (x, y)
+  }
+}
