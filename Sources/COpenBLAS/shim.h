@@ -14,6 +14,11 @@
 
 typedef int lapack_int_t;
 
+// Stops OpenBLAS's helper threads (pthread build; exported, and what OpenBLAS's own
+// fork handler calls). Its constructor starts one per core before `main`, and they
+// spin waiting for work; with one thread set they are never needed again.
+int blas_thread_shutdown_(void);
+
 // QR factorization with column pivoting: A·P = Q·R.
 void dgeqp3_(const lapack_int_t *m, const lapack_int_t *n, double *a,
              const lapack_int_t *lda, lapack_int_t *jpvt, double *tau,

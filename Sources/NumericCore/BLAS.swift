@@ -24,9 +24,14 @@ enum BLAS {
     }
   }
 
-  /// Sets OpenBLAS's thread count (small problems are faster on one thread).
+  /// Sets OpenBLAS's thread count (small problems are faster on one thread). With one
+  /// thread, the helper threads OpenBLAS started at load are stopped: they spin
+  /// (`sched_yield`) for a while waiting for work, which took about 10 % of the wall
+  /// time from the two-core readers (Benchmarks/indicators/README.md). A later call with
+  /// more threads starts them again (OpenBLAS does so when it next needs them).
   static func setThreads(_ n: Int) {
     openblas_set_num_threads(Int32(n))
+    if n == 1 { _ = blas_thread_shutdown_() }
   }
 }
 
