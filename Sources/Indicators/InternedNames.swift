@@ -7,11 +7,16 @@ public struct InternedNames: Sendable, Equatable {
   /// Interned field numbers of canonical indicator ids 0…, and of agency ids 0….
   public let indicators: Range<Int>
   public let agencies: Range<Int>
+  /// Other fields that repeat on every line (a report's own; may be empty).
+  public let extra: Range<Int>
 
-  /// Interns `indicators` and `agencies` (nil as an empty field) in `line`.
-  static func intern(indicators: [String?], agencies: [String?], into line: inout CSVLineBuffer) -> InternedNames {
+  /// Interns `indicators` and `agencies` (nil as an empty field), then `extra`, in `line`.
+  static func intern(
+    indicators: [String?], agencies: [String?], extra: [String] = [], into line: inout CSVLineBuffer
+  ) -> InternedNames {
     InternedNames(
-      indicators: line.intern(indicators.map { $0 ?? "" }), agencies: line.intern(agencies.map { $0 ?? "" }))
+      indicators: line.intern(indicators.map { $0 ?? "" }), agencies: line.intern(agencies.map { $0 ?? "" }),
+      extra: line.intern(extra))
   }
 }
 

@@ -24,6 +24,19 @@ extension QuarterlyPaceAccumulator {
     }
   }
 
+  /// The statuses in the order `internNames(into:)` interns them.
+  static let internedStatuses: [PaceStatus] = [.onTrack, .behind, .incomplete, .noTarget]
+
+  @inline(__always)
+  static func internedIndex(of status: PaceStatus) -> Int {
+    switch status {
+    case .onTrack: 0
+    case .behind: 1
+    case .incomplete: 2
+    case .noTarget: 3
+    }
+  }
+
   /// The fast path of `appendCSV(groupAt:…)`; false (having written nothing) when the
   /// group's figures need the general arithmetic.
   private func appendFast(_ g: Int, indicatorColumn: Bool, names interned: InternedNames, to line: inout CSVLineBuffer)
@@ -82,7 +95,7 @@ extension QuarterlyPaceAccumulator {
         line.empty()  // cumulative
         if hasTarget { line.decimal(significand: targets[g], exponent: Int32(targetExponents[g])) } else { line.empty() }
         line.empty()  // cumulative_rate
-        line.number(Double(q) / 4)
+        line.interned(interned.extra.lowerBound + q - 1)
         line.empty()  // pace
         status = .incomplete
       } else {
@@ -92,18 +105,18 @@ extension QuarterlyPaceAccumulator {
           let scaledCumulative = 4 * cumulative
           let scaledTarget = Int64(q) * target
           line.number(Double(cumulative) / Double(target))
-          line.number(Double(q) / 4)
+          line.interned(interned.extra.lowerBound + q - 1)
           line.number(Double(scaledCumulative) / Double(scaledTarget))
           status = scaledCumulative >= scaledTarget ? .onTrack : .behind
         } else {
           if hasTarget { line.decimal(significand: targets[g], exponent: Int32(targetExponents[g])) } else { line.empty() }
           line.empty()
-          line.number(Double(q) / 4)
+          line.interned(interned.extra.lowerBound + q - 1)
           line.empty()
           status = .noTarget
         }
       }
-      line.text(status.rawValue)
+      line.interned(interned.extra.lowerBound + 4 + Self.internedIndex(of: status))
       line.endLine()
     }
     return true

@@ -145,8 +145,20 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   }
 
   /// Interns the names in `line`, for `QuarterlyPace.appendCSV(to:indicatorColumn:names:ids:)`.
+  ///
+  /// `extra` holds the expected rates of quarters 1–4 as `line` writes numbers, then the
+  /// statuses in `internedStatuses` order: the same bytes as `number(_:)` and
+  /// `text(_:)` write for them, escaped once.
   public func internNames(into line: inout CSVLineBuffer) -> InternedNames {
-    InternedNames.intern(indicators: names.indicators.names, agencies: names.agencies.names, into: &line)
+    var rates: [String] = []
+    for q in 1...4 {
+      var bytes: [UInt8] = []
+      line.numberFormat.append(Double(q) / 4, to: &bytes)
+      rates.append(String(decoding: bytes, as: UTF8.self))
+    }
+    return InternedNames.intern(
+      indicators: names.indicators.names, agencies: names.agencies.names,
+      extra: rates + Self.internedStatuses.map(\.rawValue), into: &line)
   }
 
   /// The rows of one chunk of `order`, each with the canonical ids of its names.
