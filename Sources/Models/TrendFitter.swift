@@ -131,7 +131,6 @@ public struct TrendFitter: Sendable {
   }
 
   func leastSquaresFit(_ fits: SeriesBatchFit, _ j: Int, _ series: TrendSeries, log: Bool) -> TrendFit {
-    let level = options.level
     var fit = TrendFit(model: options.model, n: series.count, firstYear: series.firstYear, lastYear: series.lastYear)
     var coefficients = (0..<fits.coefficients.rows).map { fits.coefficient($0, series: j) }
     let constant = series.isConstant
