@@ -23,7 +23,7 @@ struct ColumnarSetup: ~Copyable {
       BlockInput.isRegularFile(path)
     else { return nil }
     var input = try BlockInput(path: path, blockSize: min(max(blockSize, 4096), 1 << 16))
-    guard input.fileSize >= minimumSize, let first = try input.next(carry: []) else { return nil }
+    guard input.fileSize >= minimumSize, let first = try input.next() else { return nil }
     input.blockSize = blockSize
     guard
       let table = try? TableReader.read(
@@ -79,7 +79,7 @@ struct ColumnarSetup: ~Copyable {
   /// count from 1 there.
   func stream(from offset: Int) throws -> ColumnarStream? {
     var input = try BlockInput(path: path, offset: offset, blockSize: blockSize)
-    guard let first = try input.next(carry: []) else { return nil }
+    guard let first = try input.next() else { return nil }
     return ColumnarStream(
       input: input, parser: parser(firstLine: 1), isBig5: isBig5, source: path, first: first.bytes[...],
       firstIsLast: first.isLast)

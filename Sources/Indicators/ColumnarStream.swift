@@ -51,7 +51,7 @@ final class ColumnarStream {
     }
     if isLast {
       pending = nil
-    } else if let raw = try input.next(carry: [], reusing: consume block) {
+    } else if let raw = try input.next(reusing: consume block) {
       guard let utf8 = ColumnarStream.decode(raw.bytes, isBig5: isBig5, source: source) else {
         irregular = "the encoding changes after the first block"
         return false

@@ -3,13 +3,13 @@ import Glibc
 /// A regular file read front to back in large blocks that end after a line feed, for
 /// readers that stream instead of holding the whole file (DESIGN.md §8).
 ///
-/// Each block is the bytes carried over from the previous block (an incomplete record
-/// the caller could not finish) followed by new bytes up to and including the last
-/// `LF` read; the final block ends wherever the file ends. Cutting after `LF` is safe
+/// Each block holds the bytes up to and including the last `LF` read (what follows it
+/// starts the next block); the final block ends wherever the file ends. Cutting after
+/// `LF` is safe
 /// for every byte-oriented encoding we read: `0x0A` is never part of a UTF-8
 /// multi-byte sequence nor a CP950 trail byte (0x40–0x7E, 0xA1–0xFE), so a block can
 /// be decoded on its own. A block may still end inside a quoted field holding a line
-/// break; the caller carries such a record over.
+/// break; the caller carries such a record over (after decoding it).
 ///
 /// Failures to open or read are `InputError` (exit 66).
 public struct BlockInput: ~Copyable {
@@ -72,18 +72,17 @@ public struct BlockInput: ~Copyable {
     close(fd)
   }
 
-  /// The next block: `carry` followed by the new bytes through the last line feed
-  /// (or through the end of the file); `nil` when nothing is left. `isLast` tells
-  /// whether the block reaches the end of the file.
-  public mutating func next(carry: ArraySlice<UInt8>, reusing storage: consuming [UInt8] = []) throws(InputError)
+  /// The next block, through the last line feed read (or through the end of the file);
+  /// `nil` when nothing is left. `isLast` tells whether the block reaches the end of
+  /// the file. `storage`, a block the caller is done with, is filled again.
+  public mutating func next(reusing storage: consuming [UInt8] = []) throws(InputError)
     -> (bytes: [UInt8], isLast: Bool)?
   {
-    if atEnd && pending.isEmpty && carry.isEmpty { return nil }
+    if atEnd && pending.isEmpty { return nil }
     // A buffer handed back by the caller keeps its pages: no fresh allocation to fault in.
     var block = storage
     block.removeAll(keepingCapacity: true)
-    block.reserveCapacity(carry.count + pending.count + blockSize)
-    block += carry
+    block.reserveCapacity(pending.count + blockSize)
     block += pending
     pending.removeAll(keepingCapacity: true)
     while !atEnd {
