@@ -4,8 +4,8 @@
 /// would pay SipHash and resizing copies on millions of keys.
 ///
 /// Files usually come sorted by their keys. While keys arrive in increasing order,
-/// each is new and needs no table at all; the table is built the first time a key
-/// arrives out of order, and used from then on.
+/// each is new and needs no table at all, and a key seen before is found by bisection;
+/// the table is built the first time a new key arrives out of order, and used from then on.
 struct GroupIndex {
   private(set) var keys: [UInt64] = []
   /// Slot → group + 1 (0 = empty); empty until the first key out of order.
@@ -21,6 +21,15 @@ struct GroupIndex {
         keys.append(key)
         return keys.count - 1
       }
+      // The keys so far are sorted: a key seen before is found by bisection (the second
+      // part of a file cut in two starts inside the first part's last groups).
+      var low = 0
+      var high = keys.count
+      while low < high {
+        let mid = (low + high) / 2
+        if keys[mid] < key { low = mid + 1 } else { high = mid }
+      }
+      if low < keys.count && keys[low] == key { return low }
       rebuild()
     }
     let mask = slots.count - 1
