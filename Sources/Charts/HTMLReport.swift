@@ -375,7 +375,7 @@ public struct HTMLReport: Sendable {
 
   func appendixSection() -> String {
     var out = "<p>\(e(t("以下為讀入的每一筆觀測值：年度為西元年，數值為讀入後的基本單位（見 unit 欄），line 為原始檔案行號。", "Every observation as read: Gregorian years, figures in base units as read (see the unit column), line is the line in the source file.")))</p>\n"
-    for (i, item) in content.appendix.enumerated() {
+    for item in content.appendix {
       out += "<details><summary>\(e(item.caption)) (\(item.table.rowCount))</summary>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr>"
       for name in item.table.names { out += "<th scope=\"col\">\(e(name))</th>" }
       out += "</tr></thead>\n<tbody>\n"

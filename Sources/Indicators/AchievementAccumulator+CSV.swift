@@ -47,27 +47,11 @@ extension AchievementAccumulator {
     case .increase, .decrease:
       guard state.targetExponent != missing, state.target != 0 else { return (nil, .noTarget) }
       if direction == .decrease && state.sum == 0 { return (nil, .achieved) }
-      guard let (actual, target) = Self.aligned(state.sum, state.sumExponent, state.target, state.targetExponent)
+      guard let (actual, target) = ScaledInteger.align(state.sum, state.sumExponent, state.target, state.targetExponent)
       else { return nil }
       return direction == .increase
         ? AchievementRatio.fastDecision(actual, over: target, near: options.near)
         : AchievementRatio.fastDecision(target, over: actual, near: options.near)
     }
-  }
-
-  /// `a·10^ea` and `b·10^eb` as integers over the smaller exponent; nil beyond 64 bits.
-  static func aligned(_ a: Int64, _ ea: Int8, _ b: Int64, _ eb: Int8) -> (Int64, Int64)? {
-    var (x, y) = (a, b)
-    for _ in 0..<max(0, Int(ea) - Int(eb)) {
-      let (next, overflow) = x.multipliedReportingOverflow(by: 10)
-      if overflow { return nil }
-      x = next
-    }
-    for _ in 0..<max(0, Int(eb) - Int(ea)) {
-      let (next, overflow) = y.multipliedReportingOverflow(by: 10)
-      if overflow { return nil }
-      y = next
-    }
-    return (x, y)
   }
 }

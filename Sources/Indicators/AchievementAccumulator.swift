@@ -56,7 +56,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
           sum = value
           sumExponent = valueExponent
         } else {
-          guard let (s, e) = AchievementAccumulator.add(sum, sumExponent, value, valueExponent) else { return false }
+          guard let (s, e) = ScaledInteger.add(sum, sumExponent, value, valueExponent) else { return false }
           sum = s
           sumExponent = e
         }
@@ -151,25 +151,6 @@ public struct AchievementAccumulator: ColumnarConsumer {
       let name = names.indicators.names[directions.count]
       directions.append(options.direction ?? (name == nil ? nil : catalogDirection(name!)) ?? .increase)
     }
-  }
-
-  /// `a·10^ea + b·10^eb` exactly, at the smaller exponent; nil beyond 64 bits.
-  static func add(_ a: Int64, _ ea: Int8, _ b: Int64, _ eb: Int8) -> (Int64, Int8)? {
-    if ea == eb {
-      let (s, overflow) = a.addingReportingOverflow(b)
-      return overflow ? nil : (s, ea)
-    }
-    var (x, y, e, shift) = ea <= eb ? (a, b, ea, Int(eb) - Int(ea)) : (b, a, eb, Int(ea) - Int(eb))
-    while shift > 0 {
-      let (m, overflow) = y.multipliedReportingOverflow(by: 10)
-      if overflow { return nil }
-      y = m
-      shift -= 1
-    }
-    let (s, overflow) = x.addingReportingOverflow(y)
-    if overflow { return nil }
-    x = s
-    return (x, e)
   }
 
   /// The output order of the groups, in chunks of about `groupsPerChunk` (whole

@@ -119,19 +119,10 @@ extension AchievementRatio {
     let ratio = Double(x) / Double(y)
     if x >= y { return (ratio, .achieved) }
     // x ≥ y·near, near = s·10^e: x·10^−e ≥ y·s (e ≤ 0) or x ≥ y·s·10^e (e > 0).
-    var left = x
-    var right = y
-    var overflow = false
-    (right, overflow) = right.multipliedReportingOverflow(by: near.significand)
-    if overflow { return nil }
-    for _ in 0..<Int(near.exponent.magnitude) {
-      if near.exponent < 0 {
-        (left, overflow) = left.multipliedReportingOverflow(by: 10)
-      } else {
-        (right, overflow) = right.multipliedReportingOverflow(by: 10)
-      }
-      if overflow { return nil }
-    }
+    let (product, overflow) = y.multipliedReportingOverflow(by: near.significand)
+    guard !overflow, let left = ScaledInteger.scale(x, by: -Int(near.exponent)),
+      let right = ScaledInteger.scale(product, by: Int(near.exponent))
+    else { return nil }
     return (ratio, left >= right ? .near : .behind)
   }
 }

@@ -66,21 +66,7 @@ public struct AggregatedValue: Sendable, Hashable, CustomStringConvertible {
   /// `b = y·10^e` → `(x, y)`, when both fit 64 bits; nil otherwise.
   static func alignedIntegers(_ a: AggregatedValue, _ b: AggregatedValue) -> (Int64, Int64)? {
     guard a.divisor == 1, b.divisor == 1, let x = a.sum.decimal, let y = b.sum.decimal else { return nil }
-    var (xs, ys) = (x.significand, y.significand)
-    var k = x.exponent - y.exponent
-    while k > 0 {
-      let (next, overflow) = xs.multipliedReportingOverflow(by: 10)
-      if overflow { return nil }
-      xs = next
-      k -= 1
-    }
-    while k < 0 {
-      let (next, overflow) = ys.multipliedReportingOverflow(by: 10)
-      if overflow { return nil }
-      ys = next
-      k += 1
-    }
-    return (xs, ys)
+    return ScaledInteger.align(x.significand, x.exponent, y.significand, y.exponent)
   }
 
   /// The value multiplied by the decimal `factor`, exactly.

@@ -51,15 +51,7 @@ extension QuarterlyPaceAccumulator {
     for q in 0..<last where countExponents[4 * g + q] != missing { exponent = min(exponent, countExponents[4 * g + q]) }
     let hasTarget = targetExponents[g] != missing
     if hasTarget { exponent = min(exponent, targetExponents[g]) }
-    func scaled(_ s: Int64, _ e: Int8) -> Int64? {
-      var v = s
-      for _ in 0..<(Int(e) - Int(exponent)) {
-        let (next, overflow) = v.multipliedReportingOverflow(by: 10)
-        if overflow { return nil }
-        v = next
-      }
-      return v
-    }
+    func scaled(_ s: Int64, _ e: Int8) -> Int64? { ScaledInteger.scale(s, by: Int(e) - Int(exponent)) }
     var target: Int64 = 0
     if hasTarget {
       guard let t = scaled(targets[g], targetExponents[g]), t.magnitude < 1 << 50 else { return false }

@@ -136,32 +136,10 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
   /// Adds `significand·10^exponent` to group `g`'s sum exactly, at the smaller exponent;
   /// `false` when the sum would leave 64 bits.
   private mutating func addExactly(_ significand: Int64, _ exponent: Int8, to g: Int) -> Bool {
-    var a = sums[g], b = significand
-    let ea = sumExponents[g]
-    var e = exponent
-    if ea > e {
-      guard let scaled = Self.scale(a, by: Int(ea) - Int(e)) else { return false }
-      a = scaled
-    } else if e > ea {
-      guard let scaled = Self.scale(b, by: Int(e) - Int(ea)) else { return false }
-      b = scaled
-      e = ea
-    }
-    let (sum, overflow) = a.addingReportingOverflow(b)
-    guard !overflow else { return false }
+    guard let (sum, e) = ScaledInteger.add(sums[g], sumExponents[g], significand, exponent) else { return false }
     sums[g] = sum
     sumExponents[g] = e
     return true
-  }
-
-  /// `value·10^shift`, or nil beyond 64 bits.
-  private static func scale(_ value: Int64, by shift: Int) -> Int64? {
-    guard value != 0 else { return 0 }
-    guard shift <= 18 else { return nil }
-    var p: Int64 = 1
-    for _ in 0..<shift { p *= 10 }
-    let (product, overflow) = value.multipliedReportingOverflow(by: p)
-    return overflow ? nil : product
   }
 
   /// The yearly series, as `TrendAnalysis.yearlySeries` gives them for the same rows.
