@@ -128,6 +128,48 @@ import TestSupport
     #expect(try InputBytes.read(path: "\(path)/file") == Array("inside\n".utf8))
   }
 
+  /// Past 16 MiB the writer goes direct (O_DIRECT, 8 MiB aligned blocks, the tail through
+  /// the cache): pieces of odd sizes, crossing the threshold at an unaligned offset and
+  /// the block boundaries anywhere, still make exactly the whole file — here and on
+  /// /dev/shm (tmpfs, which may refuse O_DIRECT: then it is written through the cache).
+  @Test(arguments: ["/tmp", "/dev/shm"])
+  func largeFilesWrittenDirectlyAreWhole(base: String) throws {
+    guard access(base, W_OK) == 0 else { return }
+    let dir = "\(base)/atomic-writer-direct-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    try AtomicFile.makeDirectory(dir)
+    defer { Self.removeTree(dir) }
+    let path = "\(dir)/big.csv"
+    var random = SplitMix64(seed: 17)
+    let total = 41 << 20 + 1_234
+    let whole = (0..<total).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+    var writer = try AtomicFile.Writer(path: path)
+    var start = 0
+    var sizes = [1, 4_095, 3 << 20 + 7, 0, 5 << 20 + 4_093, 9 << 20 + 1]
+    while start < total {
+      let size = min(sizes.isEmpty ? 6 << 20 + 11 : sizes.removeFirst(), total - start)
+      try writer.write(Array(whole[start..<start + size]))
+      start += size
+    }
+    // Where the file system takes O_DIRECT (ext4, XFS, …), the direct path was taken.
+    let direct = writer.writesDirectly
+    #expect(direct == Self.takesDirectWrites(dir))
+    try writer.commit()
+    #expect(try InputBytes.read(path: path) == whole)
+    #expect(Self.listing(dir) == ["big.csv"])
+  }
+
+  /// Whether files in `directory` accept `O_DIRECT`.
+  static func takesDirectWrites(_ directory: String) -> Bool {
+    guard let flag = AtomicFile.Writer.directFlag else { return false }
+    let probe = "\(directory)/probe"
+    let fd = open(probe, O_WRONLY | O_CREAT, 0o600)
+    defer {
+      close(fd)
+      unlink(probe)
+    }
+    return fd >= 0 && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | flag) == 0
+  }
+
   @Test func lineBufferFlushesInPieces() throws {
     let dir = try Self.makeDirectory("flush")
     defer { Self.removeTree(dir) }
