@@ -67,49 +67,77 @@ extension QuarterlyPaceAccumulator {
     }
     let indicatorField = interned.indicators.lowerBound + Int(key >> 40)
     let agencyField = interned.agencies.lowerBound + Int(key >> 16 & 0xFF_FFFF)
-    cumulative = 0
-    var complete = true
-    for q in 1...last {
+    // The most any line of the group takes: the names, and at most 33 bytes for each
+    // other field with its comma (an integer, a decimal's or a double's text is at
+    // most 24 bytes).
+    let names = (indicatorColumn ? line.internedCount(indicatorField) : 0) + line.internedCount(agencyField)
+    let perLine = names + 12 * 33 + 16  // a status is at most 10 bytes
+    line.appendLines(reserving: last * perLine) { line in
+      // The indicator, agency and year are the same on every line of the group:
+      // written once, then copied; so are the target's bytes (with their comma).
+      let prefixStart = line.count
       if indicatorColumn { line.interned(indicatorField) }
       line.interned(agencyField)
       line.integer(year)
-      line.integer(q)
-      let e = countExponents[4 * g + q - 1]
-      if e == missing {
-        complete = false
-        line.empty()
-      } else {
-        line.decimal(significand: counts[4 * g + q - 1], exponent: Int32(e))
-        cumulative += scaled(counts[4 * g + q - 1], e)!
-      }
-      let status: PaceStatus
-      if !complete {
-        line.empty()  // cumulative
-        if hasTarget { line.decimal(significand: targets[g], exponent: Int32(targetExponents[g])) } else { line.empty() }
-        line.empty()  // cumulative_rate
-        line.interned(interned.extra.lowerBound + q - 1)
-        line.empty()  // pace
-        status = .incomplete
-      } else {
-        line.decimal(significand: cumulative, exponent: Int32(exponent))
-        if hasTarget && target != 0 {
+      let prefix = prefixStart..<line.count
+      var targetText = 0..<0
+      var cumulative: Int64 = 0
+      var complete = true
+      for q in 1...last {
+        if q > 1 { line.repeatBytes(from: prefix) }
+        line.integer(q)
+        let e = countExponents[4 * g + q - 1]
+        if e == missing {
+          complete = false
+          line.empty()
+        } else {
+          line.decimal(significand: counts[4 * g + q - 1], exponent: Int32(e))
+          cumulative += scaled(counts[4 * g + q - 1], e)!
+        }
+        if !complete {
+          line.empty()  // cumulative
+        } else {
+          line.decimal(significand: cumulative, exponent: Int32(exponent))
+        }
+        if !hasTarget {
+          line.empty()
+        } else if targetText.isEmpty {
+          let start = line.count
           line.decimal(significand: targets[g], exponent: Int32(targetExponents[g]))
+          targetText = start..<line.count
+        } else {
+          line.repeatBytes(from: targetText)
+        }
+        let status: PaceStatus
+        if !complete {
+          line.empty()  // cumulative_rate
+          line.interned(interned.extra.lowerBound + q - 1)
+          line.empty()  // pace
+          status = .incomplete
+        } else if hasTarget && target != 0 {
           let scaledCumulative = 4 * cumulative
           let scaledTarget = Int64(q) * target
+          let rateStart = line.count
           line.number(Double(cumulative) / Double(target))
+          let rateText = rateStart..<line.count
           line.interned(interned.extra.lowerBound + q - 1)
-          line.number(Double(scaledCumulative) / Double(scaledTarget))
+          if q == 4 {
+            // 4c/(4t) is the same real number as c/t (both exact doubles: below 2⁵³),
+            // so the same double and the same text.
+            line.repeatBytes(from: rateText)
+          } else {
+            line.number(Double(scaledCumulative) / Double(scaledTarget))
+          }
           status = scaledCumulative >= scaledTarget ? .onTrack : .behind
         } else {
-          if hasTarget { line.decimal(significand: targets[g], exponent: Int32(targetExponents[g])) } else { line.empty() }
           line.empty()
           line.interned(interned.extra.lowerBound + q - 1)
           line.empty()
           status = .noTarget
         }
+        line.interned(interned.extra.lowerBound + 4 + Self.internedIndex(of: status))
+        line.endLine()
       }
-      line.interned(interned.extra.lowerBound + 4 + Self.internedIndex(of: status))
-      line.endLine()
     }
     return true
   }

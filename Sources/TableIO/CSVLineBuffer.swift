@@ -36,10 +36,10 @@ public struct CSVLineBuffer: Sendable {
   /// Skip the CSV-injection guard.
   public var raw: Bool
   /// Whether the current line has a field already (the next field starts with a comma).
-  public private(set) var lineHasField = false
+  public internal(set) var lineHasField = false
   /// The escaped bytes of the interned texts, one after another, and where each ends.
-  private var internedBytes: [UInt8] = []
-  private var internedEnds: [Int] = []
+  var internedBytes: [UInt8] = []
+  var internedEnds: [Int] = []
 
   public init(numberFormat: NumberFormat = .shortest, raw: Bool = false, reservingCapacity capacity: Int = 0) {
     self.bytes = []
@@ -136,6 +136,11 @@ public struct CSVLineBuffer: Sendable {
     // Safe: start...end lie inside internedBytes (offsets recorded as it grew); the
     // pointer is only read, inside the scope that lends it.
     internedBytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  /// The number of bytes interned field `index` appends (without its comma).
+  public func internedCount(_ index: Int) -> Int {
+    internedEnds[index] - (index == 0 ? 0 : internedEnds[index - 1])
   }
 
   /// Ends the current line (LF).

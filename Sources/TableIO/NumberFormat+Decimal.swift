@@ -8,7 +8,7 @@ extension NumberFormat {
   /// shorter one rounds to x — and for 10⁻⁴ ≤ |D| < 2⁵³ Swift prints it in plain
   /// notation, integral values as integers (`shortestString`). Anything else (more
   /// digits, other magnitudes, `.significant` format) goes through the double.
-  public func appendDecimal(significand: Int64, exponent: Int32, to bytes: inout [UInt8]) {
+  public func appendDecimal<Sink: ByteSink & ~Copyable>(significand: Int64, exponent: Int32, to bytes: inout Sink) {
     guard case .shortest = self else {
       append(DecimalNumber(significand: significand, exponent: exponent).double, to: &bytes)
       return

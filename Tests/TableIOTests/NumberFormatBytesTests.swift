@@ -80,15 +80,15 @@ import TestSupport
     #expect(mismatches.isEmpty, "values: \(mismatches.prefix(10))")
   }
 
-  /// The short-decimal path (`appendShortDecimal`, up to 4 fraction digits, |x| in
-  /// [10⁻³, 10¹¹)): decimals with 1–6 fraction digits and up to 15 significant digits,
-  /// their neighbours one and two ulps away (near-integral when scaled, so they pass the
-  /// first filter and must still be refused), and the range ends.
-  @Test func shortDecimalPathAndItsNeighbours() {
+  /// The plain path (`appendPlainShortest`, Schubfach digits, |x| in [10⁻³, 10¹⁵)):
+  /// decimals with 1–6 fraction digits and up to 15 significant digits, their
+  /// neighbours one and two ulps away (whose shortest decimals have 16–17 digits), and
+  /// the range ends.
+  @Test func plainPathAndItsNeighbours() {
     var rng = SplitMix64(seed: 1_000_003)
     var powers: [Double] = [1]
     for _ in 0..<22 { powers.append(powers.last! * 10) }
-    var values: [Double] = [1e-3, 1e11, 0.0015, 99_999_999_999.9999, 12_345_678_901.2345]
+    var values: [Double] = [1e-3, 1e11, 1e15, 0.0015, 99_999_999_999.9999, 12_345_678_901.2345, 999_999_999_999_999.9]
     values += values.flatMap { [$0.nextUp, $0.nextDown, $0.nextUp.nextUp] }
     for _ in 0..<40_000 {
       let digits = Int.random(in: 1...15, using: &rng)
@@ -100,7 +100,7 @@ import TestSupport
     var taken = 0
     for value in values {
       var probe: [UInt8] = []
-      if NumberFormat.appendShortDecimal(value, to: &probe) { taken += 1 }
+      if NumberFormat.appendPlainShortest(value, to: &probe) { taken += 1 }
       if Self.shortestBytes(value) != Array(NumberFormat.shortestString(value).utf8) {
         mismatches.append(value)
       }

@@ -1,0 +1,170 @@
+/// CSV lines written straight into space reserved at the end of a `CSVLineBuffer`
+/// (`CSVLineBuffer.appendLines(reserving:_:)`), for the streaming outputs that write
+/// millions of lines of the same shape: the same fields and the same bytes as the
+/// buffer's own field methods, without the per-field capacity and uniqueness checks of
+/// appending to an array, and with `repeatBytes(from:)` to copy a part already written
+/// (the same indicator, agency and year on a group's four quarter lines).
+///
+///     csv.appendLines(reserving: 4 * 200) { line in
+///       let start = line.count
+///       line.interned(agency); line.integer(year)
+///       let prefix = start..<line.count
+///       for q in 1...4 {
+///         if q > 1 { line.repeatBytes(from: prefix) }
+///         line.integer(q); …; line.endLine()
+///       }
+///     }
+///
+/// Every store is checked against the reserved space (running out is a programming
+/// error that stops the program, never a write past it), and the writer cannot leave
+/// the closure that lends it (it is noncopyable and lent `inout`).
+public struct CSVLineWriter: ~Copyable, ByteSink {
+  /// The reserved space; `base[0..<count]` is written.
+  @usableFromInline let base: UnsafeMutablePointer<UInt8>
+  @usableFromInline let capacity: Int
+  /// Bytes written so far (offsets for `repeatBytes(from:)` are in these units).
+  public var count: Int { written }
+  @usableFromInline var written: Int
+  /// The buffer's interned fields (`CSVLineBuffer.intern(_:)`), lent for the closure.
+  @usableFromInline let internedBytes: UnsafeBufferPointer<UInt8>
+  @usableFromInline let internedEnds: UnsafeBufferPointer<Int>
+  public let numberFormat: NumberFormat
+  /// Whether the current line has a field already.
+  public var lineHasField: Bool { hasField }
+  @usableFromInline var hasField: Bool
+
+  init(
+    base: UnsafeMutablePointer<UInt8>, capacity: Int, internedBytes: UnsafeBufferPointer<UInt8>,
+    internedEnds: UnsafeBufferPointer<Int>, numberFormat: NumberFormat, lineHasField: Bool
+  ) {
+    self.base = base
+    self.capacity = capacity
+    self.written = 0
+    self.internedBytes = internedBytes
+    self.internedEnds = internedEnds
+    self.numberFormat = numberFormat
+    self.hasField = lineHasField
+  }
+
+  // MARK: Fields (as CSVLineBuffer's)
+
+  /// Appends the text field interned as number `index` (`CSVLineBuffer.interned(_:)`).
+  @inlinable
+  public mutating func interned(_ index: Int) {
+    separate()
+    let start = index == 0 ? 0 : internedEnds[index - 1]
+    let end = internedEnds[index]
+    precondition(start >= 0 && start <= end && end <= internedBytes.count)
+    // Safe: start...end lies inside the interned bytes (checked above).
+    copy(from: internedBytes.baseAddress! + start, count: end - start)
+  }
+
+  /// Appends an integer field (`String(value)`).
+  public mutating func integer(_ value: Int) {
+    separate()
+    NumberFormat.appendInteger(value, to: &self)
+  }
+
+  /// Appends a number field in `numberFormat`; empty when `value` is nil or not finite.
+  public mutating func number(_ value: Double?) {
+    separate()
+    if let value { numberFormat.append(value, to: &self) }
+  }
+
+  /// Appends the exact decimal `significand·10^exponent` (`CSVLineBuffer.decimal`).
+  public mutating func decimal(significand: Int64, exponent: Int32) {
+    separate()
+    numberFormat.appendDecimal(significand: significand, exponent: exponent, to: &self)
+  }
+
+  /// Appends an empty field.
+  @inlinable
+  public mutating func empty() {
+    separate()
+  }
+
+  /// Ends the current line (LF).
+  @inlinable
+  public mutating func endLine() {
+    append(UInt8(ascii: "\n"))
+    hasField = false
+  }
+
+  /// Appends a copy of bytes written earlier in this closure, `range` in `count`'s
+  /// units, as they are: whole fields with their separators, so the copy should start
+  /// where a line starts and end after a field (the next field then adds its comma).
+  @inlinable
+  public mutating func repeatBytes(from range: Range<Int>) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= written, "repeatBytes outside what was written")
+    // Safe: the source lies in base[0..<count], written (checked above); `copy` checks
+    // the destination.
+    copy(from: base + range.lowerBound, count: range.count)
+    hasField = !range.isEmpty
+  }
+
+  // MARK: ByteSink
+
+  @inlinable
+  public mutating func append(_ byte: UInt8) {
+    precondition(written < capacity, "CSVLineWriter: the reserved space is full")
+    // Safe: written < capacity, checked above.
+    base[written] = byte
+    written += 1
+  }
+
+  @inlinable
+  public mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    copy(from: source, count: bytes.count)
+  }
+
+  /// Appends `n` bytes from `source` (readable for `n` bytes, not inside the space
+  /// still free): short runs, as names and numbers are, byte by byte, where a call
+  /// to `memmove` would cost more than the copy.
+  @inlinable @inline(__always)
+  mutating func copy(from source: UnsafePointer<UInt8>, count n: Int) {
+    precondition(n >= 0 && n <= capacity - written, "CSVLineWriter: the reserved space is full")
+    // Safe: count + n ≤ capacity, checked above; the source is only read.
+    if n <= 16 {
+      for k in 0..<n { base[written + k] = source[k] }
+    } else {
+      (base + written).update(from: source, count: n)
+    }
+    written += n
+  }
+
+  @inlinable @inline(__always)
+  mutating func separate() {
+    if hasField { append(UInt8(ascii: ",")) }
+    hasField = true
+  }
+}
+
+extension CSVLineBuffer {
+  /// Lets `body` write lines of at most `maximum` bytes in all straight into the
+  /// buffer's storage through a `CSVLineWriter` (same rules and bytes as the field
+  /// methods; the line state carries over both ways). The space is reserved with the
+  /// array's amortized growth, and what `body` wrote is kept.
+  public mutating func appendLines(reserving maximum: Int, _ body: (inout CSVLineWriter) -> Void) {
+    var hasField = lineHasField
+    let format = numberFormat
+    bytes.append(addingCapacity: maximum) { span in
+      span.withUnsafeMutableBufferPointer { free, initialized in
+        internedBytes.withUnsafeBufferPointer { internedBytes in
+          internedEnds.withUnsafeBufferPointer { internedEnds in
+            // Safe: `free` is the array's reserved, uninitialized space after its
+            // elements (UInt8 needs no initialization beyond the stores the writer
+            // makes, all inside `free`); the array keeps the first `writer.count`.
+            var writer = CSVLineWriter(
+              base: free.baseAddress!, capacity: free.count, internedBytes: internedBytes,
+              internedEnds: internedEnds, numberFormat: format, lineHasField: hasField)
+            body(&writer)
+            initialized = writer.count
+            hasField = writer.lineHasField
+          }
+        }
+      }
+    }
+    lineHasField = hasField
+  }
+}
