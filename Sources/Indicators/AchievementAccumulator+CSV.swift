@@ -19,20 +19,54 @@ extension AchievementAccumulator {
     }
     let missing = ObservationColumns.missing
     let state = groups[g]
-    line.interned(interned.indicators.lowerBound + ids.indicator)
-    line.interned(interned.agencies.lowerBound + ids.agency!)
-    line.integer(Int(key & 0xFFFF))
-    if state.sumExponent == missing { line.empty() } else {
-      line.decimal(significand: state.sum, exponent: Int32(state.sumExponent))
+    let extra = interned.extra.lowerBound
+    let direction = extra + Self.internedIndex(of: directions[ids.indicator])
+    let statusField = extra + 4 + Self.internedIndex(of: status)
+    let partial = extra + 9 + (state.periods != 0x10 && state.count < 4 ? 1 : 0)
+    let indicatorField = interned.indicators.lowerBound + ids.indicator
+    let agencyField = interned.agencies.lowerBound + ids.agency!
+    // The names, and at most 33 bytes for each other field with its comma (the
+    // numbers' texts are at most 24 bytes; the interned words at most 10).
+    let maximum = line.internedCount(indicatorField) + line.internedCount(agencyField) + 8 * 33
+    line.appendLines(reserving: maximum) { line in
+      line.interned(indicatorField)
+      line.interned(agencyField)
+      line.integer(Int(key & 0xFFFF))
+      if state.sumExponent == missing { line.empty() } else {
+        line.decimal(significand: state.sum, exponent: Int32(state.sumExponent))
+      }
+      if state.targetExponent == missing { line.empty() } else {
+        line.decimal(significand: state.target, exponent: Int32(state.targetExponent))
+      }
+      line.interned(direction)
+      line.number(ratio)
+      line.interned(statusField)
+      line.interned(partial)
+      line.endLine()
     }
-    if state.targetExponent == missing { line.empty() } else {
-      line.decimal(significand: state.target, exponent: Int32(state.targetExponent))
+  }
+
+  /// Positions in `internNames`'s extra fields (InternedFieldsTests checks them
+  /// against `allCases`).
+  @inline(__always)
+  static func internedIndex(of direction: Direction) -> Int {
+    switch direction {
+    case .increase: 0
+    case .decrease: 1
+    case .zero: 2
+    case .milestone: 3
     }
-    line.text(directions[ids.indicator].rawValue)
-    line.number(ratio)
-    line.text(status.rawValue)
-    line.boolean(state.periods != 0x10 && state.count < 4)
-    line.endLine()
+  }
+
+  @inline(__always)
+  static func internedIndex(of status: AchievementStatus) -> Int {
+    switch status {
+    case .achieved: 0
+    case .near: 1
+    case .behind: 2
+    case .noTarget: 3
+    case .noData: 4
+    }
   }
 
   /// `AchievementRatio.decide` for group `g` in 64 bits; nil when it needs the general path.

@@ -175,8 +175,15 @@ public struct AchievementAccumulator: ColumnarConsumer {
   }
 
   /// Interns the names in `line`, for `AchievementRatio.appendCSV(to:names:ids:)`.
+  ///
+  /// `extra` holds the directions (`Direction.allCases` order), the statuses
+  /// (`AchievementStatus.allCases`), then `false` and `true`: the same bytes as
+  /// `text(_:)` and `boolean(_:)` write for them, escaped once.
   public func internNames(into line: inout CSVLineBuffer) -> InternedNames {
-    InternedNames.intern(indicators: names.indicators.names, agencies: names.agencies.names, into: &line)
+    InternedNames.intern(
+      indicators: names.indicators.names, agencies: names.agencies.names,
+      extra: Direction.allCases.map(\.rawValue) + AchievementStatus.allCases.map(\.rawValue) + ["false", "true"],
+      into: &line)
   }
 
   /// The rows of one chunk of `order`, each with the canonical ids of its names.
