@@ -45,20 +45,24 @@ struct ColumnarBlockParser {
   private var periods: [Period] = []
   private var quarterTable = ByteKeyTable()
   private var quarters: [Int] = []
-  /// The last raw key of each kind, to skip the hash for runs of equal keys.
-  private var lastIndicator: [UInt8] = []
+  /// Whether the header is exactly indicator, agency, year, quarter, value, target
+  /// (records then go through `commonFields` first).
+  private let isCommonLayout: Bool
+  /// The last raw key of each kind, as the range of its bytes in the current block
+  /// (start -1: none in this block), to skip the hash for runs of equal keys.
+  private var lastIndicator = KeyRange()
   private var lastIndicatorID: Int = -1
-  private var lastAgency: [UInt8] = []
+  private var lastAgency = KeyRange()
   private var lastAgencyID: Int32 = 0
-  private var lastPeriod: [UInt8] = []
+  private var lastPeriod = KeyRange()
   private var lastPeriodValue = Period(year: 0)
   /// Periods of cells of 1–4 ASCII digits, by spelling (`digitSlotBase[length] + value`);
   /// state 0 unseen, 1 known, 2 not a period.
   private var digitPeriods = [Period](repeating: Period(year: 0), count: 11_110)
   private var digitPeriodState = [UInt8](repeating: 0, count: 11_110)
   private static let digitSlotBase = [0, 0, 10, 110, 1110]
-  /// The last target cell's bytes, its scale's power of ten and its figure.
-  private var lastTargetCell: [UInt8] = []
+  /// The last target cell (in the current block), its scale's power of ten and its figure.
+  private var lastTargetCell = KeyRange()
   private var lastTargetPower: Int32 = .min
   private var lastTarget: (Int64, Int8) = (0, 0)
   /// Data rows parsed so far.
@@ -80,6 +84,29 @@ struct ColumnarBlockParser {
     self.valueScale = valueScale
     self.targetScale = targetScale
     self.titleUnit = titleUnit
+    self.isCommonLayout = kinds == [.indicator, .agency, .period, .quarter, .value, .target]
+  }
+
+  /// Where the bytes of a remembered cell are in the current block.
+  struct KeyRange {
+    var start = -1
+    var count = 0
+
+    /// Whether `s[start..<end]` holds the same bytes as this range of `s`.
+    @inline(__always)
+    func matches(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> Bool {
+      self.start >= 0 && end - start == count && ColumnarBlockParser.sameBytes(s, start, self.start, count)
+    }
+  }
+
+  /// The cells of one record, as the field loops find them.
+  struct Fields {
+    var indicatorRaw = -1
+    var agency: Int32 = 0
+    var period: Period? = nil
+    var quarter = 0
+    var valueCell = 0..<0
+    var targetCell = 0..<0
   }
 
   private static let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
@@ -92,122 +119,191 @@ struct ColumnarBlockParser {
     let s = block.span
     let n = s.count
     let width = kinds.count
+    // Remembered cells are ranges of the previous block.
+    lastIndicator.start = -1
+    lastAgency.start = -1
+    lastPeriod.start = -1
+    lastTargetCell.start = -1
     var i = 0
     while i < n {
       let recordStart = i
-      var recordLines = 0
-      var column = 0
-      var indicatorRaw = -1
-      var agency: Int32 = 0
-      var period: Period? = nil
-      var quarter = 0
-      let value: (Int64, Int8)
-      let target: (Int64, Int8)
-      var valueCell = 0..<0
-      var targetCell = 0..<0
-      while true {
-        // One field, starting at i.
-        var start = i
-        var end = i
-        if i < n && s[i] == Self.quote {
-          i += 1
-          start = i
-          while i < n && s[i] != Self.quote {
-            // Line breaks inside quotes count as physical lines, as the scanner counts them.
-            if s[i] == Self.lf || (s[i] == Self.cr && !(i + 1 < n && s[i + 1] == Self.lf)) { recordLines += 1 }
-            i += 1
-          }
-          if i >= n { return isLast ? .irregular("a quoted field is never closed") : .consumed(recordStart) }
-          end = i
-          i += 1
-          if i < n && s[i] != delimiter && s[i] != Self.lf && s[i] != Self.cr {
-            return .irregular("a doubled quote or text after a closing quote")
-          }
-        } else {
-          i = Self.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
-          end = i
-        }
-        if column == 0, let reason = Self.firstCellIrregularity(s, start, end) { return .irregular(reason) }
-        if column < width {
-          switch kinds[column] {
-          case .skip:
-            break
-          case .indicator:
-            indicatorRaw = internIndicator(block, s, start, end)
-          case .agency:
-            agency = internAgency(block, s, start, end)
-          case .period:
-            guard let p = parsePeriod(block, s, start, end) else { return .irregular("a period the fast lane does not take") }
-            period = p
-          case .quarter:
-            guard let q = parseQuarter(block, s, start, end) else { return .irregular("a bad quarter") }
-            quarter = q
-          case .value:
-            valueCell = start..<end
-          case .target:
-            targetCell = start..<end
-          }
-        } else {
-          var k = start
-          while k < end && s[k] == 0x20 { k += 1 }
-          if k < end { return .irregular("more fields than the header") }
-        }
-        column += 1
-        if i < n && s[i] == delimiter {
-          i += 1
-          continue
-        }
-        if i < n {
-          if s[i] == Self.cr && i + 1 < n && s[i + 1] == Self.lf { i += 2 } else { i += 1 }
-          recordLines += 1
-        } else if !isLast {
-          return .consumed(recordStart)
-        }
-        break
-      }
-      guard column >= width else { return .irregular("fewer fields than the header") }
-      guard var p = period else { return .irregular("no period") }
-      if quarter > 0 {
-        p.quarter = quarter
-        p.month = nil
-      }
-      if p.quarter != nil { sawQuarter = true }
-      guard p.month == nil else { return .irregular("a month") }
-      var indicatorScale: UnitScale? = nil
-      var indicatorID: Int32 = 0
-      if indicatorRaw >= 0 {
-        indicatorID = indicatorIDs[indicatorRaw].id
-        indicatorScale = indicatorIDs[indicatorRaw].scale
-        if indicatorScale != nil { sawUnit = true }
-      }
-      guard let v = figure(block, s, valueCell, scale: valueScale ?? indicatorScale ?? titleUnit) else {
-        return .irregular("a figure the fast lane does not take")
-      }
-      value = v
-      // An annual target repeats on each quarter row: the same bytes under the same
-      // scale read the same, so they are parsed once.
-      let scale = targetScale ?? indicatorScale ?? titleUnit
-      let power = scale?.powerOfTen ?? 0
-      if lastTargetPower == power && Self.equal(s, targetCell, lastTargetCell) {
-        target = lastTarget
+      var recordLines = 1
+      var f = Fields()
+      if isCommonLayout, let next = commonFields(block, s, from: i, into: &f) {
+        i = next
       } else {
-        guard let t = figure(block, s, targetCell, scale: scale) else {
-          return .irregular("a target the fast lane does not take")
+        f = Fields()
+        recordLines = 0
+        var column = 0
+        while true {
+          // One field, starting at i.
+          var start = i
+          var end = i
+          if i < n && s[i] == Self.quote {
+            i += 1
+            start = i
+            while i < n && s[i] != Self.quote {
+              // Line breaks inside quotes count as physical lines, as the scanner counts them.
+              if s[i] == Self.lf || (s[i] == Self.cr && !(i + 1 < n && s[i + 1] == Self.lf)) { recordLines += 1 }
+              i += 1
+            }
+            if i >= n { return isLast ? .irregular("a quoted field is never closed") : .consumed(recordStart) }
+            end = i
+            i += 1
+            if i < n && s[i] != delimiter && s[i] != Self.lf && s[i] != Self.cr {
+              return .irregular("a doubled quote or text after a closing quote")
+            }
+          } else {
+            i = Self.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
+            end = i
+          }
+          if column == 0, let reason = Self.firstCellIrregularity(s, start, end) { return .irregular(reason) }
+          if column < width {
+            switch kinds[column] {
+            case .skip:
+              break
+            case .indicator:
+              f.indicatorRaw = internIndicator(block, s, start, end)
+            case .agency:
+              f.agency = internAgency(block, s, start, end)
+            case .period:
+              guard let p = parsePeriod(block, s, start, end) else {
+                return .irregular("a period the fast lane does not take")
+              }
+              f.period = p
+            case .quarter:
+              guard let q = parseQuarter(block, s, start, end) else { return .irregular("a bad quarter") }
+              f.quarter = q
+            case .value:
+              f.valueCell = start..<end
+            case .target:
+              f.targetCell = start..<end
+            }
+          } else {
+            var k = start
+            while k < end && s[k] == 0x20 { k += 1 }
+            if k < end { return .irregular("more fields than the header") }
+          }
+          column += 1
+          if i < n && s[i] == delimiter {
+            i += 1
+            continue
+          }
+          if i < n {
+            if s[i] == Self.cr && i + 1 < n && s[i + 1] == Self.lf { i += 2 } else { i += 1 }
+            recordLines += 1
+          } else if !isLast {
+            return .consumed(recordStart)
+          }
+          break
         }
-        target = t
-        lastTarget = t
-        lastTargetPower = power
-        Self.remember(s, targetCell, in: &lastTargetCell)
+        guard column >= width else { return .irregular("fewer fields than the header") }
       }
-      let row = ObservationRow(
-        indicator: indicatorID, agency: agency, year: Int32(truncatingIfNeeded: p.year),
-        quarter: UInt8(truncatingIfNeeded: p.quarter ?? 0), value: value.0, valueExponent: value.1, target: target.0,
-        targetExponent: target.1, line: Int32(truncatingIfNeeded: line))
-      guard consumer.add(row, keys: keys) else { return .declined }
+      if let failure = take(f, block, s, into: &consumer) { return failure }
       line += recordLines
       rows += 1
     }
     return .consumed(n)
+  }
+
+  /// The cells of a record of the common layout (indicator, agency, year, quarter,
+  /// value, target) with no quoted field, ending in LF or CRLF within the block; the
+  /// offset after it, or nil when the record needs the general field loop (which then
+  /// reads it again from its start, and reports what is irregular about it). No
+  /// `switch` per cell, and a first cell equal to the previous one is not checked again.
+  @inline(__always)
+  private mutating func commonFields(_ block: [UInt8], _ s: Span<UInt8>, from start: Int, into f: inout Fields)
+    -> Int?
+  {
+    let n = s.count
+    let word = delimiterWord
+    let delimiter = self.delimiter
+    var a = start
+    guard a < n, s[a] != Self.quote else { return nil }
+    var b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+    guard b < n, s[b] == delimiter else { return nil }
+    if lastIndicator.matches(s, a, b) {
+      f.indicatorRaw = lastIndicatorID
+    } else {
+      guard Self.firstCellIrregularity(s, a, b) == nil else { return nil }
+      f.indicatorRaw = internIndicator(block, s, a, b)
+    }
+    a = b + 1
+    guard a < n, s[a] != Self.quote else { return nil }
+    b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+    guard b < n, s[b] == delimiter else { return nil }
+    f.agency = internAgency(block, s, a, b)
+    a = b + 1
+    guard a < n, s[a] != Self.quote else { return nil }
+    b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+    guard b < n, s[b] == delimiter, let p = parsePeriod(block, s, a, b) else { return nil }
+    f.period = p
+    a = b + 1
+    guard a < n, s[a] != Self.quote else { return nil }
+    b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+    guard b < n, s[b] == delimiter, let q = parseQuarter(block, s, a, b) else { return nil }
+    f.quarter = q
+    a = b + 1
+    guard a < n, s[a] != Self.quote else { return nil }
+    b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+    guard b < n, s[b] == delimiter else { return nil }
+    f.valueCell = a..<b
+    a = b + 1
+    guard a < n, s[a] != Self.quote else { return nil }
+    b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+    guard b < n else { return nil }
+    f.targetCell = a..<b
+    if s[b] == Self.lf { return b + 1 }
+    if s[b] == Self.cr && b + 1 < n && s[b + 1] == Self.lf { return b + 2 }
+    return nil
+  }
+
+  /// Parses the figures of a record whose cells are `f` and hands the row to `consumer`;
+  /// nil when taken, else why the parse ends.
+  @inline(__always)
+  private mutating func take<Consumer: ColumnarConsumer>(
+    _ f: Fields, _ block: [UInt8], _ s: Span<UInt8>, into consumer: inout Consumer
+  ) -> Outcome? {
+    guard var p = f.period else { return .irregular("no period") }
+    if f.quarter > 0 {
+      p.quarter = f.quarter
+      p.month = nil
+    }
+    if p.quarter != nil { sawQuarter = true }
+    guard p.month == nil else { return .irregular("a month") }
+    var indicatorScale: UnitScale? = nil
+    var indicatorID: Int32 = 0
+    if f.indicatorRaw >= 0 {
+      indicatorID = indicatorIDs[f.indicatorRaw].id
+      indicatorScale = indicatorIDs[f.indicatorRaw].scale
+      if indicatorScale != nil { sawUnit = true }
+    }
+    guard let value = figure(block, s, f.valueCell, scale: valueScale ?? indicatorScale ?? titleUnit) else {
+      return .irregular("a figure the fast lane does not take")
+    }
+    // An annual target repeats on each quarter row: the same bytes under the same
+    // scale read the same, so they are parsed once.
+    let target: (Int64, Int8)
+    let scale = targetScale ?? indicatorScale ?? titleUnit
+    let power = scale?.powerOfTen ?? 0
+    let cell = f.targetCell
+    if lastTargetPower == power && lastTargetCell.matches(s, cell.lowerBound, cell.upperBound) {
+      target = lastTarget
+    } else {
+      guard let t = figure(block, s, cell, scale: scale) else {
+        return .irregular("a target the fast lane does not take")
+      }
+      target = t
+      lastTarget = t
+      lastTargetPower = power
+      lastTargetCell = KeyRange(start: cell.lowerBound, count: cell.count)
+    }
+    let row = ObservationRow(
+      indicator: indicatorID, agency: f.agency, year: Int32(truncatingIfNeeded: p.year),
+      quarter: UInt8(truncatingIfNeeded: p.quarter ?? 0), value: value.0, valueExponent: value.1, target: target.0,
+      targetExponent: target.1, line: Int32(truncatingIfNeeded: line))
+    guard consumer.add(row, keys: keys) else { return .declined }
+    return nil
   }
 
   // MARK: cells
@@ -276,27 +372,41 @@ struct ColumnarBlockParser {
     return a..<b
   }
 
-  private static func equal(_ s: Span<UInt8>, _ range: Range<Int>, _ bytes: [UInt8]) -> Bool {
-    guard range.count == bytes.count else { return false }
-    var k = 0
-    for j in range {
-      if s[j] != bytes[k] { return false }
-      k += 1
+  /// Whether `s[a..<a+count]` and `s[b..<b+count]` hold the same bytes: eight at a
+  /// time (the last word of a key overlapping the one before it; a key shorter than a
+  /// word compared in one word masked to its length when a word fits in the span).
+  @inline(__always)
+  static func sameBytes(_ s: Span<UInt8>, _ a: Int, _ b: Int, _ count: Int) -> Bool {
+    let raw = s.bytes
+    let n = s.count
+    if count <= 8 {
+      guard a + 8 <= n && b + 8 <= n else {
+        for k in 0..<count where s[a + k] != s[b + k] { return false }
+        return true
+      }
+      let x = raw.unsafeLoadUnaligned(fromByteOffset: a, as: UInt64.self).littleEndian
+        ^ raw.unsafeLoadUnaligned(fromByteOffset: b, as: UInt64.self).littleEndian
+      // Little-endian: the key's bytes are the low `count` bytes of the word.
+      return count == 8 ? x == 0 : x & ((1 &<< UInt64(count &* 8)) &- 1) == 0
     }
-    return true
-  }
-
-  /// Copies `s[range]` into `buffer`, reusing its storage.
-  private static func remember(_ s: Span<UInt8>, _ range: Range<Int>, in buffer: inout [UInt8]) {
-    buffer.removeAll(keepingCapacity: true)
-    for j in range { buffer.append(s[j]) }
+    var k = 0
+    while k + 8 < count {
+      if raw.unsafeLoadUnaligned(fromByteOffset: a + k, as: UInt64.self)
+        != raw.unsafeLoadUnaligned(fromByteOffset: b + k, as: UInt64.self)
+      {
+        return false
+      }
+      k += 8
+    }
+    return raw.unsafeLoadUnaligned(fromByteOffset: a + count - 8, as: UInt64.self)
+      == raw.unsafeLoadUnaligned(fromByteOffset: b + count - 8, as: UInt64.self)
   }
 
   /// The raw id of an indicator cell (-1 when empty).
   private mutating func internIndicator(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Int {
     let r = Self.trimmed(s, start, end)
     if r.isEmpty { return -1 }
-    if lastIndicatorID >= 0 && Self.equal(s, r, lastIndicator) { return lastIndicatorID }
+    if lastIndicator.matches(s, r.lowerBound, r.upperBound) { return lastIndicatorID }
     let (raw, isNew) = indicatorTable.id(for: s.extracting(r))
     if isNew {
       let (name, scale) = ObservationReader.RowReader.indicatorName(TextTable.trim(String(decoding: block[r], as: UTF8.self)))
@@ -312,7 +422,7 @@ struct ColumnarBlockParser {
       }
       indicatorIDs.append((id, scale))
     }
-    Self.remember(s, r, in: &lastIndicator)
+    lastIndicator = KeyRange(start: r.lowerBound, count: r.count)
     lastIndicatorID = raw
     return raw
   }
@@ -320,7 +430,7 @@ struct ColumnarBlockParser {
   private mutating func internAgency(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Int32 {
     let r = Self.trimmed(s, start, end)
     if r.isEmpty { return 0 }
-    if lastAgencyID > 0 && Self.equal(s, r, lastAgency) { return lastAgencyID }
+    if lastAgency.matches(s, r.lowerBound, r.upperBound) { return lastAgencyID }
     let (raw, isNew) = agencyTable.id(for: s.extracting(r))
     if isNew {
       let name = TextTable.trim(String(decoding: block[r], as: UTF8.self))
@@ -336,7 +446,7 @@ struct ColumnarBlockParser {
       }
       agencyIDs.append(id)
     }
-    Self.remember(s, r, in: &lastAgency)
+    lastAgency = KeyRange(start: r.lowerBound, count: r.count)
     lastAgencyID = agencyIDs[raw]
     return lastAgencyID
   }
@@ -370,7 +480,7 @@ struct ColumnarBlockParser {
         }
       }
     }
-    if lastPeriodValue.year != 0 && Self.equal(s, start..<end, lastPeriod) { return lastPeriodValue }
+    if lastPeriod.matches(s, start, end) { return lastPeriodValue }
     let (id, isNew) = periodTable.id(for: s.extracting(start..<end))
     if isNew {
       guard let p = Period(parsing: String(decoding: block[start..<end], as: UTF8.self)) else {
@@ -380,7 +490,7 @@ struct ColumnarBlockParser {
       }
       periods.append(p)
     }
-    Self.remember(s, start..<end, in: &lastPeriod)
+    lastPeriod = KeyRange(start: start, count: end - start)
     lastPeriodValue = periods[id]
     return lastPeriodValue
   }
