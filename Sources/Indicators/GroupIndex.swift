@@ -47,6 +47,27 @@ struct GroupIndex {
     return group
   }
 
+  /// Makes room for `count` groups in all.
+  mutating func reserveCapacity(_ count: Int) {
+    keys.reserveCapacity(count)
+  }
+
+  /// Whether `key` would be numbered as a new group at the end without a look-up:
+  /// the keys so far are sorted and `key` is greater than all of them.
+  func follows(_ key: UInt64) -> Bool {
+    slots.isEmpty && (keys.last.map { key > $0 } ?? true)
+  }
+
+  /// Numbers `more` as new groups at once when they are in increasing order and each
+  /// `follows` the keys so far (what `group(for:)` one by one would give, without its
+  /// comparisons); false, adding nothing, otherwise.
+  mutating func appendIncreasing(_ more: ArraySlice<UInt64>) -> Bool {
+    guard let first = more.first else { return true }
+    guard follows(first), zip(more, more.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
+    keys.append(contentsOf: more)
+    return true
+  }
+
   private mutating func grow() {
     slots = [Int32](repeating: 0, count: slots.count * 2)
     shift -= 1

@@ -88,6 +88,7 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
     let (indicatorMap, agencyMap) = keys.absorb(next.keys)
     guard keys.indicators.count < 1 << 24, keys.agencies.count < 1 << 24 else { return false }
     lastKey = .max
+    reserve(groups: parts.count + next.parts.count)
     let offset = Int32(lineOffset)
     for (h, key) in next.index.keys.enumerated() {
       let indicator = UInt64(UInt32(indicatorMap[Int(key >> 40)]))
@@ -106,6 +107,25 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
       }
     }
     return true
+  }
+
+  /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
+  public mutating func expect(rows: Int, after seen: Int) {
+    guard seen > 0 else { return }
+    reserve(groups: Int(Double(parts.count) / Double(seen) * Double(rows)) + 16)
+  }
+
+  private mutating func reserve(groups: Int) {
+    index.reserveCapacity(groups)
+    parts.reserveCapacity(groups)
+    sums.reserveCapacity(groups)
+    sumExponents.reserveCapacity(groups)
+    lowestLines.reserveCapacity(groups)
+    lowestParts.reserveCapacity(groups)
+    firstLines.reserveCapacity(groups)
+    targets.reserveCapacity(groups)
+    targetExponents.reserveCapacity(groups)
+    targetParts.reserveCapacity(groups)
   }
 
   /// The group of `key`, with empty state when new.
