@@ -35,8 +35,15 @@ struct ColumnarBlockParser {
 
   var keys = ObservationKeys()
   private var indicatorTable = ByteKeyTable()
-  /// Raw indicator id → (name id, scale from a money unit in the name).
-  private var indicatorIDs: [(id: Int32, scale: UnitScale?)] = []
+  /// Raw indicator id → name id, and the power of ten of the scale from a money unit in
+  /// the name (`hasScale` false: none).
+  private var indicatorIDs: [(id: Int32, power: Int32, hasScale: Bool)] = []
+  /// Raw indicator id → that scale (for `NumberParser`'s figures).
+  private var indicatorScales: [UnitScale?] = []
+  /// The powers of ten of `valueScale`, `targetScale` and `titleUnit`.
+  private let valuePower: Int32?
+  private let targetPower: Int32?
+  private let titlePower: Int32?
   private var indicatorNameIDs: [String: Int32] = [:]
   private var agencyTable = ByteKeyTable()
   private var agencyIDs: [Int32] = []
@@ -84,6 +91,9 @@ struct ColumnarBlockParser {
     self.valueScale = valueScale
     self.targetScale = targetScale
     self.titleUnit = titleUnit
+    self.valuePower = valueScale?.powerOfTen
+    self.targetPower = targetScale?.powerOfTen
+    self.titlePower = titleUnit?.powerOfTen
     self.isCommonLayout = kinds == [.indicator, .agency, .period, .quarter, .value, .target]
   }
 
@@ -232,17 +242,28 @@ struct ColumnarBlockParser {
     guard a < n, s[a] != Self.quote else { return nil }
     b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
     guard b < n, s[b] == delimiter else { return nil }
-    f.agency = internAgency(block, s, a, b)
+    f.agency = lastAgency.matches(s, a, b) ? lastAgencyID : internAgency(block, s, a, b)
     a = b + 1
     guard a < n, s[a] != Self.quote else { return nil }
     b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
-    guard b < n, s[b] == delimiter, let p = parsePeriod(block, s, a, b) else { return nil }
-    f.period = p
+    guard b < n, s[b] == delimiter else { return nil }
+    if lastPeriod.matches(s, a, b) {
+      f.period = lastPeriodValue
+    } else {
+      guard let p = parsePeriod(block, s, a, b) else { return nil }
+      f.period = p
+    }
     a = b + 1
     guard a < n, s[a] != Self.quote else { return nil }
     b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
-    guard b < n, s[b] == delimiter, let q = parseQuarter(block, s, a, b) else { return nil }
-    f.quarter = q
+    guard b < n, s[b] == delimiter else { return nil }
+    let digit = s[a] &- UInt8(ascii: "1")
+    if b == a + 1 && digit < 4 {
+      f.quarter = Int(digit) + 1
+    } else {
+      guard let q = parseQuarter(block, s, a, b) else { return nil }
+      f.quarter = q
+    }
     a = b + 1
     guard a < n, s[a] != Self.quote else { return nil }
     b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
@@ -271,26 +292,28 @@ struct ColumnarBlockParser {
     }
     if p.quarter != nil { sawQuarter = true }
     guard p.month == nil else { return .irregular("a month") }
-    var indicatorScale: UnitScale? = nil
-    var indicatorID: Int32 = 0
+    // A figure's scale: its column's unit, else one in the indicator's name, else the title's.
+    var indicator: (id: Int32, power: Int32, hasScale: Bool) = (0, 0, false)
     if f.indicatorRaw >= 0 {
-      indicatorID = indicatorIDs[f.indicatorRaw].id
-      indicatorScale = indicatorIDs[f.indicatorRaw].scale
-      if indicatorScale != nil { sawUnit = true }
+      indicator = indicatorIDs[f.indicatorRaw]
+      if indicator.hasScale { sawUnit = true }
     }
-    guard let value = figure(block, s, f.valueCell, scale: valueScale ?? indicatorScale ?? titleUnit) else {
+    let fallbackPower = indicator.hasScale ? indicator.power : titlePower
+    guard
+      let value = figure(
+        block, s, f.valueCell, power: valuePower ?? fallbackPower ?? 0, target: false, indicator: f.indicatorRaw)
+    else {
       return .irregular("a figure the fast lane does not take")
     }
     // An annual target repeats on each quarter row: the same bytes under the same
     // scale read the same, so they are parsed once.
     let target: (Int64, Int8)
-    let scale = targetScale ?? indicatorScale ?? titleUnit
-    let power = scale?.powerOfTen ?? 0
+    let power = targetPower ?? fallbackPower ?? 0
     let cell = f.targetCell
     if lastTargetPower == power && lastTargetCell.matches(s, cell.lowerBound, cell.upperBound) {
       target = lastTarget
     } else {
-      guard let t = figure(block, s, cell, scale: scale) else {
+      guard let t = figure(block, s, cell, power: power, target: true, indicator: f.indicatorRaw) else {
         return .irregular("a target the fast lane does not take")
       }
       target = t
@@ -299,7 +322,7 @@ struct ColumnarBlockParser {
       lastTargetCell = KeyRange(start: cell.lowerBound, count: cell.count)
     }
     let row = ObservationRow(
-      indicator: indicatorID, agency: f.agency, year: Int32(truncatingIfNeeded: p.year),
+      indicator: indicator.id, agency: f.agency, year: Int32(truncatingIfNeeded: p.year),
       quarter: UInt8(truncatingIfNeeded: p.quarter ?? 0), value: value.0, valueExponent: value.1, target: target.0,
       targetExponent: target.1, line: Int32(truncatingIfNeeded: line))
     guard consumer.add(row, keys: keys) else { return .declined }
@@ -420,7 +443,8 @@ struct ColumnarBlockParser {
           indicatorNameIDs[name] = id
         }
       }
-      indicatorIDs.append((id, scale))
+      indicatorIDs.append((id, scale?.powerOfTen ?? 0, scale != nil))
+      indicatorScales.append(scale)
     }
     lastIndicator = KeyRange(start: r.lowerBound, count: r.count)
     lastIndicatorID = raw
@@ -470,14 +494,17 @@ struct ColumnarBlockParser {
       if allDigits {
         let slot = Self.digitSlotBase[end - start] + value
         switch digitPeriodState[slot] {
-        case 1: return digitPeriods[slot]
+        case 1: break
         case 2: return nil
         default:
           let p = Period(parsing: String(decoding: block[start..<end], as: UTF8.self))
           digitPeriodState[slot] = p == nil ? 2 : 1
-          if let p { digitPeriods[slot] = p }
-          return p
+          guard let p else { return nil }
+          digitPeriods[slot] = p
         }
+        lastPeriod = KeyRange(start: start, count: end - start)
+        lastPeriodValue = digitPeriods[slot]
+        return lastPeriodValue
       }
     }
     if lastPeriod.matches(s, start, end) { return lastPeriodValue }
@@ -493,6 +520,12 @@ struct ColumnarBlockParser {
     lastPeriod = KeyRange(start: start, count: end - start)
     lastPeriodValue = periods[id]
     return lastPeriodValue
+  }
+
+  /// The scale of a value (or target) of raw indicator `indicator`: its column's unit,
+  /// else one in the indicator's name, else the title's.
+  private func scale(target: Bool, indicator: Int) -> UnitScale? {
+    (target ? targetScale : valueScale) ?? (indicator >= 0 ? indicatorScales[indicator] : nil) ?? titleUnit
   }
 
   /// The quarter of a quarter cell: 0 when the cell is blank, nil when unreadable.
@@ -518,13 +551,39 @@ struct ColumnarBlockParser {
 
   /// A figure: `(significand, exponent)` in base units, exponent `missing` when not
   /// available; nil when the cell is not a figure (the general reader then decides).
+  /// `power` is the power of ten of its scale (see `take`), which `NumberParser`'s
+  /// figures get from `scale(target:indicator:)`.
   ///
   /// Inline: `[-]d+(,ddd)*(.d+)?` with at most 18 digits, read as `NumberParser` reads
-  /// it (all digits in the significand, the exponent minus the number of decimals).
-  private mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ cell: Range<Int>, scale: UnitScale?) -> (Int64, Int8)? {
+  /// it (all digits in the significand, the exponent minus the number of decimals);
+  /// first the common `d+(.d+)?`, without the sign and grouping checks.
+  private mutating func figure(
+    _ block: [UInt8], _ s: Span<UInt8>, _ cell: Range<Int>, power: Int32, target: Bool, indicator: Int
+  ) -> (Int64, Int8)? {
     if cell.isEmpty { return (0, ObservationColumns.missing) }
     var k = cell.lowerBound
     let end = cell.upperBound
+    if end - k <= 19 {
+      var significand: Int64 = 0
+      var point = -1
+      while k < end {
+        let d = s[k] &- UInt8(ascii: "0")
+        if d <= 9 {
+          significand = significand &* 10 &+ Int64(d)
+        } else if s[k] == UInt8(ascii: ".") && point < 0 {
+          point = k
+        } else {
+          break
+        }
+        k += 1
+      }
+      // A point between digits; at most 18 digits.
+      if k == end && point != cell.lowerBound && point != end - 1 && (point >= 0 || end - cell.lowerBound <= 18) {
+        let decimals = point < 0 ? 0 : end - point - 1
+        return (significand, Int8(Int(power) - decimals))
+      }
+      k = cell.lowerBound
+    }
     var negative = false
     if s[k] == UInt8(ascii: "-") {
       negative = true
@@ -557,10 +616,10 @@ struct ColumnarBlockParser {
       k += 1
     }
     if simple && groupDigits > 0 && (!sawComma || sawPoint || groupDigits == 3) && digits <= 18 {
-      var e = -decimals
-      if let scale { e += Int(scale.powerOfTen) }
+      let e = Int(power) - decimals
       return (negative ? -significand : significand, Int8(e))
     }
+    let scale = scale(target: target, indicator: indicator)
     // The general parser, for everything else.
     var percent = false
     switch NumberParser.parse(bytes: block[cell], percentSign: &percent) {
