@@ -63,6 +63,7 @@ struct ColumnarBlockParser {
   private var lastAgencyID: Int32 = 0
   private var lastPeriod = KeyRange()
   private var lastPeriodValue = Period(year: 0)
+  private var previousRecord = PreviousRecord()
   /// Periods of cells of 1–4 ASCII digits, by spelling (`digitSlotBase[length] + value`);
   /// state 0 unseen, 1 known, 2 not a period.
   private var digitPeriods = [Period](repeating: Period(year: 0), count: 11_110)
@@ -134,6 +135,7 @@ struct ColumnarBlockParser {
     lastAgency.start = -1
     lastPeriod.start = -1
     lastTargetCell.start = -1
+    previousRecord.start = -1
     var i = 0
     while i < n {
       let recordStart = i
@@ -220,7 +222,8 @@ struct ColumnarBlockParser {
   /// value, target) with no quoted field, ending in LF or CRLF within the block; the
   /// offset after it, or nil when the record needs the general field loop (which then
   /// reads it again from its start, and reports what is irregular about it). No
-  /// `switch` per cell, and a first cell equal to the previous one is not checked again.
+  /// `switch` per cell; a record that starts with the same bytes as the previous one
+  /// through its year (or its agency) has the same cells there, found in one compare.
   @inline(__always)
   private mutating func commonFields(_ block: [UInt8], _ s: Span<UInt8>, from start: Int, into f: inout Fields)
     -> Int?
@@ -228,40 +231,63 @@ struct ColumnarBlockParser {
     let n = s.count
     let word = delimiterWord
     let delimiter = self.delimiter
+    let previous = previousRecord
     var a = start
-    guard a < n, s[a] != Self.quote else { return nil }
-    var b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
-    guard b < n, s[b] == delimiter else { return nil }
-    if lastIndicator.matches(s, a, b) {
-      f.indicatorRaw = lastIndicatorID
+    var b = start
+    if previous.start >= 0 && start + previous.periodEnd <= n
+      && Self.sameBytes(s, start, previous.start, previous.periodEnd)
+    {
+      f.indicatorRaw = previous.indicatorRaw
+      f.agency = previous.agency
+      f.period = previous.period
+      b = start + previous.periodEnd - 1
     } else {
-      guard Self.firstCellIrregularity(s, a, b) == nil else { return nil }
-      f.indicatorRaw = internIndicator(block, s, a, b)
+      if previous.start >= 0 && start + previous.keyEnd <= n && Self.sameBytes(s, start, previous.start, previous.keyEnd) {
+        f.indicatorRaw = previous.indicatorRaw
+        f.agency = previous.agency
+        b = start + previous.keyEnd - 1
+      } else {
+        guard a < n, s[a] != Self.quote else { return nil }
+        b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+        guard b < n, s[b] == delimiter else { return nil }
+        if lastIndicator.matches(s, a, b) {
+          f.indicatorRaw = lastIndicatorID
+        } else {
+          guard Self.firstCellIrregularity(s, a, b) == nil else { return nil }
+          f.indicatorRaw = internIndicator(block, s, a, b)
+        }
+        a = b + 1
+        guard a < n, s[a] != Self.quote else { return nil }
+        b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+        guard b < n, s[b] == delimiter else { return nil }
+        f.agency = lastAgency.matches(s, a, b) ? lastAgencyID : internAgency(block, s, a, b)
+      }
+      let keyEnd = b + 1 - start
+      a = b + 1
+      guard a < n, s[a] != Self.quote else { return nil }
+      b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+      guard b < n, s[b] == delimiter else { return nil }
+      if lastPeriod.matches(s, a, b) {
+        f.period = lastPeriodValue
+      } else {
+        guard let p = parsePeriod(block, s, a, b) else { return nil }
+        f.period = p
+      }
+      previousRecord = PreviousRecord(
+        start: start, keyEnd: keyEnd, periodEnd: b + 1 - start, indicatorRaw: f.indicatorRaw, agency: f.agency,
+        period: f.period)
     }
     a = b + 1
-    guard a < n, s[a] != Self.quote else { return nil }
-    b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
-    guard b < n, s[b] == delimiter else { return nil }
-    f.agency = lastAgency.matches(s, a, b) ? lastAgencyID : internAgency(block, s, a, b)
-    a = b + 1
-    guard a < n, s[a] != Self.quote else { return nil }
-    b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
-    guard b < n, s[b] == delimiter else { return nil }
-    if lastPeriod.matches(s, a, b) {
-      f.period = lastPeriodValue
-    } else {
-      guard let p = parsePeriod(block, s, a, b) else { return nil }
-      f.period = p
-    }
-    a = b + 1
-    guard a < n, s[a] != Self.quote else { return nil }
-    b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
-    guard b < n, s[b] == delimiter else { return nil }
+    // A quarter of one digit 1–4 (else the general rules).
+    guard a + 1 < n else { return nil }
     let digit = s[a] &- UInt8(ascii: "1")
-    if b == a + 1 && digit < 4 {
+    if digit < 4 && s[a + 1] == delimiter {
       f.quarter = Int(digit) + 1
+      b = a + 1
     } else {
-      guard let q = parseQuarter(block, s, a, b) else { return nil }
+      guard s[a] != Self.quote else { return nil }
+      b = Self.fieldEnd(s, from: a, delimiterWord: word, delimiter: delimiter)
+      guard b < n, s[b] == delimiter, let q = parseQuarter(block, s, a, b) else { return nil }
       f.quarter = q
     }
     a = b + 1
@@ -277,6 +303,18 @@ struct ColumnarBlockParser {
     if s[b] == Self.lf { return b + 1 }
     if s[b] == Self.cr && b + 1 < n && s[b + 1] == Self.lf { return b + 2 }
     return nil
+  }
+
+  /// The last record `commonFields` split in full, in the current block (start -1:
+  /// none): where its agency and year cells end (offsets from its start, after their
+  /// delimiters) and what they read.
+  struct PreviousRecord {
+    var start = -1
+    var keyEnd = 0
+    var periodEnd = 0
+    var indicatorRaw = -1
+    var agency: Int32 = 0
+    var period: Period? = nil
   }
 
   /// Parses the figures of a record whose cells are `f` and hands the row to `consumer`;
