@@ -55,6 +55,11 @@ public struct AchievementAccumulator: ColumnarConsumer {
         if sumExponent == missing {
           sum = value
           sumExponent = valueExponent
+        } else if sumExponent == valueExponent {
+          // Same exponent (the usual case): what `ScaledInteger.add` gives, without aligning.
+          let (s, overflow) = sum.addingReportingOverflow(value)
+          if overflow { return false }
+          sum = s
         } else {
           guard let (s, e) = ScaledInteger.add(sum, sumExponent, value, valueExponent) else { return false }
           sum = s
@@ -68,6 +73,8 @@ public struct AchievementAccumulator: ColumnarConsumer {
         targetExponent = newTargetExponent
         return true
       }
+      // The same target written the same way (each quarter repeats it): equal.
+      if target == newTarget && targetExponent == newTargetExponent { return true }
       return DecimalNumber(significand: target, exponent: Int32(targetExponent))
         == DecimalNumber(significand: newTarget, exponent: Int32(newTargetExponent))
     }

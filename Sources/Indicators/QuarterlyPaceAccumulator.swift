@@ -141,6 +141,8 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
       targetExponents[g] = exponent
       return true
     }
+    // The same target written the same way (each quarter repeats it): equal.
+    if targets[g] == target && targetExponents[g] == exponent { return true }
     return DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
       == DecimalNumber(significand: target, exponent: Int32(exponent))
   }

@@ -156,6 +156,13 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
   /// Adds `significand·10^exponent` to group `g`'s sum exactly, at the smaller exponent;
   /// `false` when the sum would leave 64 bits.
   private mutating func addExactly(_ significand: Int64, _ exponent: Int8, to g: Int) -> Bool {
+    if sumExponents[g] == exponent {
+      // Same exponent (the usual case): what `ScaledInteger.add` gives, without aligning.
+      let (sum, overflow) = sums[g].addingReportingOverflow(significand)
+      if overflow { return false }
+      sums[g] = sum
+      return true
+    }
     guard let (sum, e) = ScaledInteger.add(sums[g], sumExponents[g], significand, exponent) else { return false }
     sums[g] = sum
     sumExponents[g] = e
