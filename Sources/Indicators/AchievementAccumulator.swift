@@ -143,20 +143,21 @@ public struct AchievementAccumulator: ColumnarConsumer {
     guard names.fitsGroupKeys else { return false }
     syncDirections()
     lastKey = .max
-    let keys = next.index.keys.map(renumber)
+    let keys = next.index.keys
     groups.reserveCapacity(groups.count + keys.count)
     index.reserveCapacity(groups.count + keys.count)
     var h = 0
     var bulk = true
     while h < keys.count {
-      if bulk && index.follows(keys[h]) {
-        if index.appendIncreasing(keys[h...]) {
+      let key = renumber(keys[h])
+      if bulk && index.follows(key) {
+        if index.appendIncreasing(keys[h...], renumbered: renumber) {
           groups.append(contentsOf: next.groups[h...])
           return true
         }
         bulk = false  // not sorted after all: one by one (checked once)
       }
-      let g = index.group(for: keys[h])
+      let g = index.group(for: key)
       if g == groups.count { groups.append(GroupState()) }
       let other = next.groups[h]
       guard

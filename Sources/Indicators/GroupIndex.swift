@@ -58,13 +58,23 @@ struct GroupIndex {
     slots.isEmpty && (keys.last.map { key > $0 } ?? true)
   }
 
-  /// Numbers `more` as new groups at once when they are in increasing order and each
-  /// `follows` the keys so far (what `group(for:)` one by one would give, without its
-  /// comparisons); false, adding nothing, otherwise.
-  mutating func appendIncreasing(_ more: ArraySlice<UInt64>) -> Bool {
-    guard let first = more.first else { return true }
-    guard follows(first), zip(more, more.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
-    keys.append(contentsOf: more)
+  /// Numbers `renumber(k)` for the keys `k` of `more` as new groups at once when they
+  /// are in increasing order and each `follows` the keys so far (what `group(for:)` one
+  /// by one would give, without its look-ups); false, adding nothing, otherwise.
+  mutating func appendIncreasing(_ more: ArraySlice<UInt64>, renumbered renumber: (UInt64) -> UInt64) -> Bool {
+    guard slots.isEmpty else { return more.isEmpty }
+    let before = keys.count
+    var last = keys.last
+    keys.reserveCapacity(before + more.count)
+    for key in more {
+      let k = renumber(key)
+      if let last, k <= last {
+        keys.removeSubrange(before...)
+        return false
+      }
+      keys.append(k)
+      last = k
+    }
     return true
   }
 

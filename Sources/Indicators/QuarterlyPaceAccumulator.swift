@@ -77,12 +77,13 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     let renumber = names.renumbering(next.names)
     guard names.fitsGroupKeys else { return false }
     lastKey = .max
-    let keys = next.index.keys.map(renumber)
+    let keys = next.index.keys
     reserve(groups: quarters.count + keys.count)
     var bulk = true
-    for (h, key) in keys.enumerated() {
+    for h in keys.indices {
+      let key = renumber(keys[h])
       if bulk && index.follows(key) {
-        if index.appendIncreasing(keys[h...]) {
+        if index.appendIncreasing(keys[h...], renumbered: renumber) {
           quarters += next.quarters[h...]
           counts += next.counts[(4 * h)...]
           countExponents += next.countExponents[(4 * h)...]

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TableIO
 import TestSupport
+@testable import Indicators
 
 /// The fast lane's input: `BlockInput` (blocks cut after a line feed, storage reused)
 /// and `TextDecoder.firstInvalidUTF8` (the UTF-8 check of each block).
@@ -84,5 +85,38 @@ import TestSupport
       }
       #expect(TextDecoder.firstInvalidUTF8(bytes) == reference(bytes), "\(bytes)")
     }
+  }
+}
+
+/// `ColumnarBlockParser.shortFigure` (a figure of up to 8 bytes read in one word)
+/// against a byte-by-byte reading of `d+(.d+)?`.
+@Suite struct ColumnarShortFigureTests {
+  func reference(_ cell: [UInt8]) -> (Int64, Int)? {
+    let point = cell.firstIndex(of: UInt8(ascii: ".")) ?? cell.count
+    let whole = cell[..<point]
+    let fraction = point < cell.count ? cell[(point + 1)...] : []
+    guard !whole.isEmpty, point == cell.count || !fraction.isEmpty,
+      (whole + fraction).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+    else { return nil }
+    return ((whole + fraction).reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }, fraction.count)
+  }
+
+  @Test func shortFiguresReadAsDigitsAndDecimals() {
+    var rng = SplitMix64(seed: 5)
+    let alphabet = Array("0123456789".utf8) + Array(".-,/:e ".utf8) + [0x00, 0xFF, 0x3A, 0x2F]
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 1...8, using: &rng)
+      var cell = (0..<length).map { _ in
+        Int.random(in: 0..<4, using: &rng) == 0 ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0x30...0x39, using: &rng)
+      }
+      if Bool.random(using: &rng), length >= 3 { cell[Int.random(in: 1..<(length - 1), using: &rng)] = UInt8(ascii: ".") }
+      // The cell inside a span with bytes after it (a word must fit), as in a block.
+      let bytes = [UInt8(ascii: ",")] + cell + Array(",999999,\n".utf8)
+      let got = ColumnarBlockParser.shortFigure(bytes.span, 1, 1 + length)
+      let want = reference(cell)
+      #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(String(decoding: cell, as: UTF8.self))")
+    }
+    // No word fits after the cell's start: declined (the byte loop reads it).
+    #expect(ColumnarBlockParser.shortFigure(Array("12.5".utf8).span, 0, 4) == nil)
   }
 }
