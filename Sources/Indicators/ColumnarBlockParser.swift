@@ -269,6 +269,9 @@ struct ColumnarBlockParser {
       guard b < n, s[b] == delimiter else { return nil }
       if lastPeriod.matches(s, a, b) {
         f.period = lastPeriodValue
+      } else if b - a == 4, let slot = Self.fourDigitSlot(s, a), digitPeriodState[slot] == 1 {
+        // A four-digit year seen before (the usual new year of a sorted file).
+        f.period = digitPeriods[slot]
       } else {
         guard let p = parsePeriod(block, s, a, b) else { return nil }
         f.period = p
@@ -558,6 +561,15 @@ struct ColumnarBlockParser {
     lastPeriod = KeyRange(start: start, count: end - start)
     lastPeriodValue = periods[id]
     return lastPeriodValue
+  }
+
+  /// The `digitPeriods` slot of the four bytes at `start` when they are ASCII digits.
+  @inline(__always)
+  static func fourDigitSlot(_ s: Span<UInt8>, _ start: Int) -> Int? {
+    let d0 = s[start] &- UInt8(ascii: "0"), d1 = s[start + 1] &- UInt8(ascii: "0")
+    let d2 = s[start + 2] &- UInt8(ascii: "0"), d3 = s[start + 3] &- UInt8(ascii: "0")
+    guard d0 <= 9, d1 <= 9, d2 <= 9, d3 <= 9 else { return nil }
+    return digitSlotBase[4] &+ Int(d0) &* 1000 &+ Int(d1) &* 100 &+ Int(d2) &* 10 &+ Int(d3)
   }
 
   /// A cell of 1 to 8 bytes `d+(.d+)?` read in one word, when a word from its start
