@@ -172,8 +172,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
 
   /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
   public mutating func expect(rows: Int, after seen: Int) {
-    guard seen > 0 else { return }
-    let expected = Int(Double(groups.count) / Double(seen) * Double(rows)) + 16
+    let expected = GroupIndex.expectedGroups(groups.count, after: seen, of: rows)
     groups.reserveCapacity(expected)
     index.reserveCapacity(expected)
   }

@@ -47,6 +47,15 @@ struct GroupIndex {
     return group
   }
 
+  /// The groups to make room for when `groups` came from the first `seen` of about
+  /// `rows` rows (see `ColumnarConsumer.expect`): as many per row, at most 2²⁶ (1.5 GB
+  /// of 24-byte states; beyond that, arrays grow as usual instead of reserving memory
+  /// a wrong estimate would never use).
+  static func expectedGroups(_ groups: Int, after seen: Int, of rows: Int) -> Int {
+    guard seen > 0 else { return groups }
+    return min(Int(Double(groups) / Double(seen) * Double(rows)) + 16, 1 << 26)
+  }
+
   /// Makes room for `count` groups in all.
   mutating func reserveCapacity(_ count: Int) {
     keys.reserveCapacity(count)

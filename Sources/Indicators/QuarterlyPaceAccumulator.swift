@@ -111,8 +111,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
 
   /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
   public mutating func expect(rows: Int, after seen: Int) {
-    guard seen > 0 else { return }
-    reserve(groups: Int(Double(quarters.count) / Double(seen) * Double(rows)) + 16)
+    reserve(groups: GroupIndex.expectedGroups(quarters.count, after: seen, of: rows))
   }
 
   private mutating func reserve(groups: Int) {

@@ -111,8 +111,7 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
 
   /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
   public mutating func expect(rows: Int, after seen: Int) {
-    guard seen > 0 else { return }
-    reserve(groups: Int(Double(parts.count) / Double(seen) * Double(rows)) + 16)
+    reserve(groups: GroupIndex.expectedGroups(parts.count, after: seen, of: rows))
   }
 
   private mutating func reserve(groups: Int) {

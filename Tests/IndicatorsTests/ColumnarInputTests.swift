@@ -120,3 +120,12 @@ import TestSupport
     #expect(ColumnarBlockParser.shortFigure(Array("12.5".utf8).span, 0, 4) == nil)
   }
 }
+
+/// `GroupIndex.expectedGroups`: the room a consumer reserves after its first block.
+@Suite struct ColumnarReserveTests {
+  @Test func expectedGroupsFollowTheGroupsPerRowUpToACap() {
+    #expect(GroupIndex.expectedGroups(250, after: 1000, of: 10_000_000) == 2_500_016)
+    #expect(GroupIndex.expectedGroups(1000, after: 1000, of: 1 << 40) == 1 << 26)
+    #expect(GroupIndex.expectedGroups(7, after: 0, of: 100) == 7)
+  }
+}
