@@ -55,6 +55,11 @@ public struct AchievementAccumulator: ColumnarConsumer {
         if sumExponent == missing {
           sum = value
           sumExponent = valueExponent
+        } else if sumExponent == valueExponent {
+          // Same exponent (the usual case): what `ScaledInteger.add` gives, without aligning.
+          let (s, overflow) = sum.addingReportingOverflow(value)
+          if overflow { return false }
+          sum = s
         } else {
           guard let (s, e) = ScaledInteger.add(sum, sumExponent, value, valueExponent) else { return false }
           sum = s
@@ -68,6 +73,8 @@ public struct AchievementAccumulator: ColumnarConsumer {
         targetExponent = newTargetExponent
         return true
       }
+      // The same target written the same way (each quarter repeats it): equal.
+      if target == newTarget && targetExponent == newTargetExponent { return true }
       return DecimalNumber(significand: target, exponent: Int32(targetExponent))
         == DecimalNumber(significand: newTarget, exponent: Int32(newTargetExponent))
     }
@@ -126,13 +133,31 @@ public struct AchievementAccumulator: ColumnarConsumer {
 
   /// Takes in the accumulator of the next part of the file; false when a group has
   /// a period in both parts, periods of both kinds, or disagreeing targets.
+  ///
+  /// A sorted file's second part shares at most its first groups with the first part
+  /// (a year cut in the middle); those are merged one by one, and the rest, new groups
+  /// in increasing key order, are appended at once: a new group's state is the other
+  /// part's state as it is (`take` on an empty state copies it).
   public mutating func merge(_ next: AchievementAccumulator, lineOffset: Int) -> Bool {
     let renumber = names.renumbering(next.names)
     guard names.fitsGroupKeys else { return false }
     syncDirections()
     lastKey = .max
-    for (h, key) in next.index.keys.enumerated() {
-      let g = index.group(for: renumber(key))
+    let keys = next.index.keys
+    groups.reserveCapacity(groups.count + keys.count)
+    index.reserveCapacity(groups.count + keys.count)
+    var h = 0
+    var bulk = true
+    while h < keys.count {
+      let key = renumber(keys[h])
+      if bulk && index.follows(key) {
+        if index.appendIncreasing(keys[h...], renumbered: renumber) {
+          groups.append(contentsOf: next.groups[h...])
+          return true
+        }
+        bulk = false  // not sorted after all: one by one (checked once)
+      }
+      let g = index.group(for: key)
       if g == groups.count { groups.append(GroupState()) }
       let other = next.groups[h]
       guard
@@ -140,8 +165,16 @@ public struct AchievementAccumulator: ColumnarConsumer {
           periods: other.periods, value: other.sum, other.sumExponent, count: other.count, target: other.target,
           other.targetExponent)
       else { return false }
+      h += 1
     }
     return true
+  }
+
+  /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
+  public mutating func expect(rows: Int, after seen: Int) {
+    let expected = GroupIndex.expectedGroups(groups.count, after: seen, of: rows)
+    groups.reserveCapacity(expected)
+    index.reserveCapacity(expected)
   }
 
   /// The direction of each canonical indicator not given one yet: the file's (none in

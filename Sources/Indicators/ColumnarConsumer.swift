@@ -10,6 +10,15 @@ public protocol ColumnarConsumer {
   /// Takes in the consumer of the part that follows this one in the file, whose line
   /// numbers are `lineOffset` short; `false` when the two cannot be merged.
   mutating func merge(_ next: Self, lineOffset: Int) -> Bool
+  /// Told once, after the first block of its part, about how many rows it will have
+  /// taken in the end (its part's and those of the parts merged into it, estimated from
+  /// the bytes per row so far) and how many it has taken: room for its state can be
+  /// made once instead of growing by copies. A hint only; the default does nothing.
+  mutating func expect(rows: Int, after seen: Int)
+}
+
+extension ColumnarConsumer {
+  public mutating func expect(rows: Int, after seen: Int) {}
 }
 
 /// One part of a file on its way through a consumer.
@@ -18,16 +27,24 @@ final class ColumnarPart<Consumer: ColumnarConsumer>: @unchecked Sendable {
   // `DispatchSemaphore` (which orders the memory accesses), and read after it finished.
   var consumer: Consumer
   let stream: ColumnarStream
+  /// The bytes of the file whose rows end up in `consumer` (this part's, plus those of
+  /// the parts merged into it).
+  let bytes: Int
   var declined = false
   var failure: (any Error)?
 
-  init(consumer: Consumer, stream: ColumnarStream) {
+  init(consumer: Consumer, stream: ColumnarStream, bytes: Int) {
     self.consumer = consumer
     self.stream = stream
+    self.bytes = bytes
   }
 
   func run() {
     do {
+      if try stream.next(into: &consumer), stream.bytesParsed > 0 {
+        let rows = stream.parser.rows
+        consumer.expect(rows: Int(Double(bytes) / Double(stream.bytesParsed) * Double(rows) * 1.02) + 64, after: rows)
+      }
       while try stream.next(into: &consumer) {}
       if stream.irregular != nil { declined = true }
     } catch {
@@ -66,9 +83,13 @@ extension ObservationReader {
     if setup.fileSize >= parallelMinimum, let middle = setup.middleLineStart, let second = try setup.stream(from: middle),
       let first = setup.firstStream(limit: middle)
     {
-      parts = [ColumnarPart(consumer: makeConsumer(), stream: first), ColumnarPart(consumer: makeConsumer(), stream: second)]
+      // The first part's consumer takes in the second's: it expects the whole file.
+      parts = [
+        ColumnarPart(consumer: makeConsumer(), stream: first, bytes: setup.fileSize),
+        ColumnarPart(consumer: makeConsumer(), stream: second, bytes: setup.fileSize - middle),
+      ]
     } else if let only = setup.firstStream() {
-      parts = [ColumnarPart(consumer: makeConsumer(), stream: only)]
+      parts = [ColumnarPart(consumer: makeConsumer(), stream: only, bytes: setup.fileSize)]
     } else {
       return nil
     }

@@ -12,6 +12,8 @@ final class ColumnarStream {
   private var carry: [UInt8] = []
   /// Why the fast lane gave up, once it has.
   private(set) var irregular: String?
+  /// The decoded bytes parsed so far (complete records).
+  private(set) var bytesParsed = 0
 
   /// Starts with `first`, the rest of the first block after the header; nil when it
   /// does not decode.
@@ -47,6 +49,7 @@ final class ColumnarStream {
       irregular = "declined by the consumer"
       return false
     case .consumed(let k):
+      bytesParsed += k
       carry = k < block.count ? Array(block[k...]) : []
     }
     if isLast {

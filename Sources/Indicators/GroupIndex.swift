@@ -47,6 +47,46 @@ struct GroupIndex {
     return group
   }
 
+  /// The groups to make room for when `groups` came from the first `seen` of about
+  /// `rows` rows (see `ColumnarConsumer.expect`): as many per row, at most 2²⁶ (1.5 GB
+  /// of 24-byte states; beyond that, arrays grow as usual instead of reserving memory
+  /// a wrong estimate would never use).
+  static func expectedGroups(_ groups: Int, after seen: Int, of rows: Int) -> Int {
+    guard seen > 0 else { return groups }
+    return min(Int(Double(groups) / Double(seen) * Double(rows)) + 16, 1 << 26)
+  }
+
+  /// Makes room for `count` groups in all.
+  mutating func reserveCapacity(_ count: Int) {
+    keys.reserveCapacity(count)
+  }
+
+  /// Whether `key` would be numbered as a new group at the end without a look-up:
+  /// the keys so far are sorted and `key` is greater than all of them.
+  func follows(_ key: UInt64) -> Bool {
+    slots.isEmpty && (keys.last.map { key > $0 } ?? true)
+  }
+
+  /// Numbers `renumber(k)` for the keys `k` of `more` as new groups at once when they
+  /// are in increasing order and each `follows` the keys so far (what `group(for:)` one
+  /// by one would give, without its look-ups); false, adding nothing, otherwise.
+  mutating func appendIncreasing(_ more: ArraySlice<UInt64>, renumbered renumber: (UInt64) -> UInt64) -> Bool {
+    guard slots.isEmpty else { return more.isEmpty }
+    let before = keys.count
+    var last = keys.last
+    keys.reserveCapacity(before + more.count)
+    for key in more {
+      let k = renumber(key)
+      if let last, k <= last {
+        keys.removeSubrange(before...)
+        return false
+      }
+      keys.append(k)
+      last = k
+    }
+    return true
+  }
+
   private mutating func grow() {
     slots = [Int32](repeating: 0, count: slots.count * 2)
     shift -= 1

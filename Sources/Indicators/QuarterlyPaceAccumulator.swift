@@ -69,12 +69,31 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
 
   /// Takes in the accumulator of the next part of the file; false when a quarter of
   /// one group is in both parts or the targets disagree.
+  ///
+  /// As in `AchievementAccumulator.merge`, the groups after the shared ones, new and in
+  /// increasing key order, are appended at once (a new group's state is the other
+  /// part's as it is).
   public mutating func merge(_ next: QuarterlyPaceAccumulator, lineOffset: Int) -> Bool {
     let renumber = names.renumbering(next.names)
     guard names.fitsGroupKeys else { return false }
     lastKey = .max
-    for (h, key) in next.index.keys.enumerated() {
-      let g = index.group(for: renumber(key))
+    let keys = next.index.keys
+    reserve(groups: quarters.count + keys.count)
+    var bulk = true
+    for h in keys.indices {
+      let key = renumber(keys[h])
+      if bulk && index.follows(key) {
+        if index.appendIncreasing(keys[h...], renumbered: renumber) {
+          quarters += next.quarters[h...]
+          counts += next.counts[(4 * h)...]
+          countExponents += next.countExponents[(4 * h)...]
+          targets += next.targets[h...]
+          targetExponents += next.targetExponents[h...]
+          break
+        }
+        bulk = false  // not sorted after all: one by one (checked once)
+      }
+      let g = index.group(for: key)
       if g == quarters.count { appendGroup() }
       if quarters[g] & next.quarters[h] != 0 { return false }
       quarters[g] |= next.quarters[h]
@@ -88,6 +107,20 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
       lastQuarter[year] = next.lastQuarter[year]
     }
     return true
+  }
+
+  /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
+  public mutating func expect(rows: Int, after seen: Int) {
+    reserve(groups: GroupIndex.expectedGroups(quarters.count, after: seen, of: rows))
+  }
+
+  private mutating func reserve(groups: Int) {
+    index.reserveCapacity(groups)
+    quarters.reserveCapacity(groups)
+    counts.reserveCapacity(4 * groups)
+    countExponents.reserveCapacity(4 * groups)
+    targets.reserveCapacity(groups)
+    targetExponents.reserveCapacity(groups)
   }
 
   private mutating func appendGroup() {
@@ -108,6 +141,8 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
       targetExponents[g] = exponent
       return true
     }
+    // The same target written the same way (each quarter repeats it): equal.
+    if targets[g] == target && targetExponents[g] == exponent { return true }
     return DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
       == DecimalNumber(significand: target, exponent: Int32(exponent))
   }

@@ -88,6 +88,7 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
     let (indicatorMap, agencyMap) = keys.absorb(next.keys)
     guard keys.indicators.count < 1 << 24, keys.agencies.count < 1 << 24 else { return false }
     lastKey = .max
+    reserve(groups: parts.count + next.parts.count)
     let offset = Int32(lineOffset)
     for (h, key) in next.index.keys.enumerated() {
       let indicator = UInt64(UInt32(indicatorMap[Int(key >> 40)]))
@@ -106,6 +107,24 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
       }
     }
     return true
+  }
+
+  /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
+  public mutating func expect(rows: Int, after seen: Int) {
+    reserve(groups: GroupIndex.expectedGroups(parts.count, after: seen, of: rows))
+  }
+
+  private mutating func reserve(groups: Int) {
+    index.reserveCapacity(groups)
+    parts.reserveCapacity(groups)
+    sums.reserveCapacity(groups)
+    sumExponents.reserveCapacity(groups)
+    lowestLines.reserveCapacity(groups)
+    lowestParts.reserveCapacity(groups)
+    firstLines.reserveCapacity(groups)
+    targets.reserveCapacity(groups)
+    targetExponents.reserveCapacity(groups)
+    targetParts.reserveCapacity(groups)
   }
 
   /// The group of `key`, with empty state when new.
@@ -136,6 +155,13 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
   /// Adds `significand·10^exponent` to group `g`'s sum exactly, at the smaller exponent;
   /// `false` when the sum would leave 64 bits.
   private mutating func addExactly(_ significand: Int64, _ exponent: Int8, to g: Int) -> Bool {
+    if sumExponents[g] == exponent {
+      // Same exponent (the usual case): what `ScaledInteger.add` gives, without aligning.
+      let (sum, overflow) = sums[g].addingReportingOverflow(significand)
+      if overflow { return false }
+      sums[g] = sum
+      return true
+    }
     guard let (sum, e) = ScaledInteger.add(sums[g], sumExponents[g], significand, exponent) else { return false }
     sums[g] = sum
     sumExponents[g] = e

@@ -79,49 +79,52 @@ public struct BlockInput: ~Copyable {
     -> (bytes: [UInt8], isLast: Bool)?
   {
     if atEnd && pending.isEmpty { return nil }
-    // A buffer handed back by the caller keeps its pages: no fresh allocation to fault in.
+    // A buffer handed back by the caller keeps its pages (no fresh allocation to fault
+    // in), and its old bytes are read over rather than zeroed first.
     var block = storage
-    block.removeAll(keepingCapacity: true)
-    block.reserveCapacity(pending.count + blockSize)
-    block += pending
+    var count = pending.count
+    if block.count < count { block.append(contentsOf: repeatElement(0, count: count - block.count)) }
+    for k in pending.indices { block[k] = pending[k] }
     pending.removeAll(keepingCapacity: true)
     while !atEnd {
-      let start = block.count
-      let n = try readSome(into: &block)
+      let start = count
+      let n = try readSome(into: &block, at: count)
       if n == 0 {
         atEnd = true
         break
       }
+      count += n
       // Cut after the last line feed of what was just read, if any.
-      var k = block.count - 1
+      var k = count - 1
       while k >= start && block[k] != 0x0A { k -= 1 }
       if k >= start {
-        pending += block[(k + 1)...]
+        pending += block[(k + 1)..<count]
         block.removeSubrange((k + 1)...)
         return (block, false)
       }
     }
-    return block.isEmpty ? nil : (block, true)
+    block.removeSubrange(count...)
+    return count == 0 ? nil : (block, true)
   }
 
-  /// Appends up to `blockSize` bytes; returns how many were read (0 at end of file).
-  private mutating func readSome(into block: inout [UInt8]) throws(InputError) -> Int {
-    let old = block.count
+  /// Reads up to `blockSize` bytes into `block` from `offset` (growing it if it is
+  /// shorter); returns how many were read (0 at end of file). Bytes of `block` past
+  /// what was read are left as they were.
+  private mutating func readSome(into block: inout [UInt8], at offset: Int) throws(InputError) -> Int {
     var failure: Int32 = 0
     var got = 0
     let wanted = min(blockSize, limit - position)
     guard wanted > 0 else { return 0 }
-    block.append(contentsOf: repeatElement(0, count: wanted))
+    if block.count < offset + wanted { block.append(contentsOf: repeatElement(0, count: offset + wanted - block.count)) }
     block.withUnsafeMutableBufferPointer { buffer in
-      // Safe: the buffer has `wanted` bytes of room after `old`.
+      // Safe: the buffer has at least `wanted` bytes after `offset`.
       while true {
-        let n = Glibc.read(fd, buffer.baseAddress! + old, wanted)
+        let n = Glibc.read(fd, buffer.baseAddress! + offset, wanted)
         if n < 0 && errno == EINTR { continue }
         if n < 0 { failure = errno } else { got = n }
         return
       }
     }
-    block.removeSubrange((old + got)...)
     position += got
     if failure != 0 { throw InputError(path: path, reason: String(cString: strerror(failure))) }
     return got

@@ -85,25 +85,44 @@ import TestSupport
     }
   }
 
-  func generatedFile(seed: Int, irregular: Bool) -> String {
+  /// `common`: the six columns of the common layout (no 備考), and runs of rows that
+  /// repeat the previous row's indicator, agency and year (as sorted files do), which
+  /// the parser reads from the previous record's bytes.
+  func generatedFile(seed: Int, irregular: Bool, common: Bool = false) -> String {
     var rng = SplitMix64(seed: UInt64(seed) &* 7919)
-    var lines = ["指標,機關,年度,季別,實際值,目標值,備考"]
+    var lines = [common ? "指標,機關,年度,季別,實際值,目標值" : "指標,機關,年度,季別,實際值,目標值,備考"]
     let rows = Int.random(in: 20...400, using: &rng)
+    var previous: [String] = []
     for _ in 0..<rows {
       var row = [
         Self.indicators.randomElement(using: &rng)!, Self.agencies.randomElement(using: &rng)!,
         Self.years.randomElement(using: &rng)!, Self.quarters.randomElement(using: &rng)!,
         figure(&rng, irregular), figure(&rng, irregular), "x",
       ]
+      if common {
+        row.removeLast()
+        // Keys that extend others ("I1" and "I12"): only a whole cell may match.
+        if Int.random(in: 0..<4, using: &rng) == 0 { row[0] = "I12" }
+        if Int.random(in: 0..<4, using: &rng) == 0 { row[1] = "A12" }
+        if Int.random(in: 0..<4, using: &rng) == 0 { row[1] = "A1" }
+        if previous.count == 6 {
+          let kept = Int.random(in: 0..<4, using: &rng)
+          if kept >= 1 { row[0] = previous[0] }
+          if kept >= 2 { row[1] = previous[1] }
+          if kept >= 3 { row[2] = previous[2] }
+          if Bool.random(using: &rng) { row[5] = previous[5] }
+        }
+      }
       if irregular && Int.random(in: 0..<60, using: &rng) == 0 {
         switch Int.random(in: 0..<5, using: &rng) {
         case 0: row = ["註：本表資料"]
-        case 1: row = ["", "", "", "", "", "", ""]
+        case 1: row = Array(repeating: "", count: row.count)
         case 2: row.removeLast(2)
         case 3: row[2] = "abc"
         default: row[4] = "\"a \"\"b\"\"\""
         }
       }
+      previous = row
       lines.append(row.joined(separator: ","))
     }
     let end = Bool.random(using: &rng) ? "\r\n" : "\n"
@@ -129,6 +148,30 @@ import TestSupport
       _ = try checkSameRows(path, blockSize: blockSize)
       _ = try checkSameRows(path, blockSize: blockSize, parallelMinimum: 0)
       _ = try checkSameRows(path, options: ObservationReadOptions(dashMeansMissing: true), blockSize: blockSize)
+    }
+  }
+
+  @Test(arguments: 0..<40)
+  func generatedFilesOfTheCommonLayoutReadTheSame(_ seed: Int) throws {
+    let path = try temporaryFile(generatedFile(seed: seed, irregular: seed % 2 == 1, common: true), "c\(seed)")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    if seed % 2 == 0 {
+      // The header is the common layout, so records go through `commonFields`.
+      guard let setup = try ColumnarSetup(path: path, options: ObservationReadOptions(), minimumSize: 0, blockSize: 4096)
+      else {
+        Issue.record("the fast lane declined a regular file")
+        return
+      }
+      #expect(setup.kinds == [.indicator, .agency, .period, .quarter, .value, .target])
+    }
+    for blockSize in [16, 101, 4 << 20] {
+      guard (try? ObservationReader.read(path: path)) != nil else {
+        #expect(try ObservationReader.readColumns(path: path, minimumSize: 0, blockSize: blockSize) == nil)
+        continue
+      }
+      let taken = try checkSameRows(path, blockSize: blockSize)
+      if seed % 2 == 0 { #expect(taken, "a regular file of the common layout must be taken") }
+      _ = try checkSameRows(path, blockSize: blockSize, parallelMinimum: 0)
     }
   }
 
