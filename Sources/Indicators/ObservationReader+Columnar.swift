@@ -8,10 +8,11 @@ extension ObservationReader {
     blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
   ) throws -> (columns: ObservationColumns, keys: ObservationKeys, set: ObservationSet)? {
     guard
-      var (collector, set) = try streamColumns(
+      let streamed = try streamColumns(
         path: path, options: options, minimumSize: minimumSize, blockSize: blockSize,
         parallelMinimum: parallelMinimum, consumer: { ColumnCollector() })
     else { return nil }
-    return (collector.joined(), collector.keys, set)
+    var collector = streamed.0
+    return (collector.joined(), collector.keys, streamed.1)
   }
 }
