@@ -1,26 +1,27 @@
 /// The decimal digits of a `UInt64`, right-aligned and zero-padded in 24 bytes on the
 /// stack, for the number writers (`NumberFormat+Bytes`).
 ///
-/// How: the value is cut into three 8-digit pieces (one 64-bit division by 10¹⁶ and one
-/// by 10⁸), and each piece into four 2-digit pairs with 32-bit arithmetic (divisions by
-/// constants, which compile to multiply-shifts): three short independent chains instead
-/// of one chain of up to 19 divisions by 10. A 2⁶⁴ − 1 has 20 digits, so 24 bytes hold
-/// every value.
+/// How: the value is cut into 8-digit pieces (divisions by 10¹⁶ and 10⁸, only for values
+/// that reach them), and each piece into four 2-digit pairs with 32-bit arithmetic
+/// (divisions by constants, which compile to multiply-shifts): short independent chains
+/// instead of one chain of up to 19 divisions by 10. 2⁶⁴ − 1 has 20 digits, so 24 bytes
+/// hold every value.
 struct DecimalDigits {
-  private var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
+  /// ASCII zeros until written.
+  private var storage: (UInt64, UInt64, UInt64) = (0x3030_3030_3030_3030, 0x3030_3030_3030_3030, 0x3030_3030_3030_3030)
   /// The number of significant digits (1 for zero).
   let count: Int
 
   init(_ value: UInt64) {
-    let high = value / 10_000_000_000_000_000
-    let rest = value % 10_000_000_000_000_000
-    let middle = UInt32(truncatingIfNeeded: rest / 100_000_000)
-    let low = UInt32(truncatingIfNeeded: rest % 100_000_000)
-    // Safe: each piece writes 8 bytes at offsets 0, 8 and 16 of the 24-byte storage.
-    withUnsafeMutableBytes(of: &storage) { raw in
-      DecimalDigits.write8(UInt32(truncatingIfNeeded: high), to: raw, at: 0)
-      DecimalDigits.write8(middle, to: raw, at: 8)
-      DecimalDigits.write8(low, to: raw, at: 16)
+    // Only the pieces the value reaches (most figures need one).
+    if value < 100_000_000 {
+      storage.2 = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: value))
+    } else {
+      let high = value / 10_000_000_000_000_000
+      let rest = value % 10_000_000_000_000_000
+      if high > 0 { storage.0 = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: high)) }
+      storage.1 = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: rest / 100_000_000))
+      storage.2 = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: rest % 100_000_000))
     }
     count = DecimalDigits.digitCount(value)
   }
@@ -34,22 +35,20 @@ struct DecimalDigits {
     }
   }
 
-  /// Writes the 8 digits of `value` (< 10⁸, zero-padded) to `raw[offset..<offset + 8]`.
+  /// The 8 ASCII digits of `value` (< 10⁸, zero-padded), first digit in the lowest byte
+  /// (the order they have in memory on a little-endian machine), computed in one register
+  /// lane-wise: the two 4-digit halves in 32-bit lanes, each cut into 2-digit pairs in
+  /// 16-bit lanes (×10486 >> 20 is ÷100 below 10⁴), each pair into digits in bytes
+  /// (×103 >> 10 is ÷10 below 100). Stored as one word, so no byte stores are read back
+  /// as a word (which would stall store forwarding).
   @inline(__always)
-  private static func write8(_ value: UInt32, to raw: UnsafeMutableRawBufferPointer, at offset: Int) {
-    let upper = value / 10_000
-    let lower = value % 10_000
-    writePair(upper / 100, to: raw, at: offset)
-    writePair(upper % 100, to: raw, at: offset + 2)
-    writePair(lower / 100, to: raw, at: offset + 4)
-    writePair(lower % 100, to: raw, at: offset + 6)
-  }
-
-  @inline(__always)
-  private static func writePair(_ pair: UInt32, to raw: UnsafeMutableRawBufferPointer, at offset: Int) {
-    let tens = pair / 10
-    raw[offset] = UInt8(truncatingIfNeeded: tens) &+ UInt8(ascii: "0")
-    raw[offset + 1] = UInt8(truncatingIfNeeded: pair &- 10 &* tens) &+ UInt8(ascii: "0")
+  static func eightDigits(_ value: UInt32) -> UInt64 {
+    let x = UInt64(value / 10_000) | UInt64(value % 10_000) << 32
+    let hundreds = (x &* 10486) >> 20 & 0x0000_007F_0000_007F
+    let pairs = hundreds | (x &- hundreds &* 100) << 16
+    let tens = (pairs &* 103) >> 10 & 0x000F_000F_000F_000F
+    let digits = tens | (pairs &- tens &* 10) << 8
+    return (digits | 0x3030_3030_3030_3030).littleEndian
   }
 
   /// The number of decimal digits of `value` (1 for zero): ⌊log10⌋ from the bit length
