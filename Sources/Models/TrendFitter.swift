@@ -24,10 +24,10 @@ public struct TrendFitter: Sendable {
     self.options = options
   }
 
-  /// Checks that the options combine (a break only with linear or log-linear models).
+  /// Checks that the options combine (a break with linear, log-linear or Poisson models).
   public func validate() throws(TrendError) {
-    if options.breakYear != nil, options.model == .poisson || options.model == .sen {
-      throw .unsupported("--break works with --model linear or loglinear (found \(options.model.rawValue))")
+    if options.breakYear != nil, options.model == .sen {
+      throw .unsupported("--break works with --model linear, loglinear or poisson (found \(options.model.rawValue))")
     }
   }
 
@@ -186,8 +186,11 @@ public struct TrendFitter: Sendable {
 
   // MARK: - Poisson
 
+  /// The Poisson GLM; with a break year, on the segmented design [1, x, D, (year − B)·D]
+  /// (an interrupted series of counts: level and slope change on the log scale, as rate
+  /// ratios e^b2 and e^b3; Bernal, Cummins & Gasparrini 2017, Int J Epidemiol 46:348–355).
   func fitPoisson(_ series: TrendSeries) throws(TrendError) -> TrendFit {
-    let design = TrendDesign.matrix(years: series.years, breakYear: nil)
+    let design = TrendDesign.matrix(years: series.years, breakYear: options.breakYear)
     let result: PoissonFit
     do {
       result = try PoissonModel(counts: series.values, design: design).fit()
@@ -220,9 +223,14 @@ public struct TrendFitter: Sendable {
     fit.slopeHigh = b.high
     fit.pValue = b.pValue
     setAnnualChange(&fit)
+    if let breakYear = options.breakYear {
+      fit.breakEffects = SegmentedEffects(
+        year: breakYear, levelChange: result.coefficient(2, scale: scale, level: options.level),
+        slopeChange: result.coefficient(3, scale: scale, level: options.level))
+    }
     if let year = options.projectTo {
       let mean = result.mean(
-        at: TrendDesign.row(year: year, firstYear: series.firstYear, breakYear: nil), scale: scale,
+        at: TrendDesign.row(year: year, firstYear: series.firstYear, breakYear: options.breakYear), scale: scale,
         level: options.level)
       fit.projection = Projection(year: year, value: mean.value, low: mean.low, high: mean.high, interval: .confidence)
     }

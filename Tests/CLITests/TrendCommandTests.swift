@@ -172,6 +172,30 @@ func expectTrendColumns(
     #expect(compared == 3)
   }
 
+  /// `--model poisson --break`: the interrupted series of counts, quasi-Poisson forced, against
+  /// statsmodels' GLM on the segmented design (ref_segmented_poisson.csv, IRLS: 1e-6).
+  @Test func segmentedPoissonAgainstStatsmodels() throws {
+    let out = try runTrendJSON([
+      "trend", series, "--model", "poisson", "--break", "2017", "--to", "2028", "--overdispersion", "--skip-bad-rows",
+    ])
+    #expect(out.status == 0, "\(out.stderr)")
+    let reference = try TrendReference("trends/ref_segmented_poisson.csv").rows(where: ["scale": "quasi"])
+    var compared = 0
+    for row in out.rows {
+      let name = row["indicator"] as? String ?? ""
+      guard let r = reference[name] else { continue }
+      expectTrendColumns(row, r, [
+        ("intercept", "b0_est"), ("slope", "b1_est"), ("slope_se", "b1_se"), ("p_value", "b1_p"),
+        ("level_change", "b2_est"), ("level_change_se", "b2_se"), ("level_change_low", "b2_low"),
+        ("level_change_high", "b2_high"), ("level_change_p", "b2_p"), ("slope_change", "b3_est"),
+        ("slope_change_se", "b3_se"), ("slope_change_p", "b3_p"), ("projection", "projection"),
+        ("projection_low", "projection_low"), ("projection_high", "projection_high"),
+      ], relative: 1e-6, "segmented poisson \(name)")
+      compared += 1
+    }
+    #expect(compared == 3)
+  }
+
   @Test func fewerThanThreeYearsIsBadData() throws {
     let result = try runCLI(["trend", "-"], stdin: "indicator,year,value\na,2020,1\na,2021,2\n")
     #expect(result.status == 65)

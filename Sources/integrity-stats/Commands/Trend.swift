@@ -44,8 +44,8 @@ extension IntegrityStatsCommand {
 
     mutating func validate() throws {
       if auto && model != nil { throw ValidationError("--auto chooses the model; do not give --model too") }
-      if let breakYear, model == .poisson || model == .sen {
-        throw ValidationError("--break \(breakYear) works with --model linear or loglinear")
+      if let breakYear, model == .sen {
+        throw ValidationError("--break \(breakYear) works with --model linear, loglinear or poisson")
       }
       if survey && (auto || breakYear != nil || (model != nil && model != .linear)) {
         throw ValidationError("--survey fits a weighted linear trend; it takes no --model, --auto or --break")

@@ -15,6 +15,7 @@ Writes, under Tests/Fixtures/trends/:
     ref_sen.csv           scipy.stats.theilslopes (method='separate') + pymannkendall.original_test
     ref_segmented.csv     statsmodels OLS  y = b0 + b1 x + b2 D + b3 (year - B) D
     ref_segmented_log.csv the same on ln y (projection on the log scale; exp() is the back-transform)
+    ref_segmented_poisson.csv statsmodels GLM Poisson on the same design, classical and quasi
     ref_survey.csv        statsmodels proportion_confint(method='wilson'), proportions_ztest
     ref_survey_trend.csv  statsmodels WLS with weights n / (p (1 - p))
 
@@ -215,6 +216,42 @@ def segmented_rows(log=False):
     return rows
 
 
+def segmented_poisson_rows():
+    """Poisson GLM on [1, x, D, (year - B) D], classical and scale="X2" (quasi): the
+    interrupted series of counts (Bernal, Cummins & Gasparrini 2017, Int J Epidemiol 46:348)."""
+    rows = []
+    for name in ["segmented", "gap", "zero"]:
+        years, y = points(name)
+        first = years.min()
+        x = years - first
+        d = (years >= BREAK_YEAR).astype(float)
+        X = np.column_stack([np.ones_like(x), x, d, (years - BREAK_YEAR) * d])
+        model = sm.GLM(y, X, family=sm.families.Poisson())
+        for scale_kind in ["classical", "quasi"]:
+            fit = model.fit(tol=1e-14, maxiter=200) if scale_kind == "classical" else \
+                model.fit(scale="X2", tol=1e-14, maxiter=200)
+            dispersion = fit.pearson_chi2 / fit.df_resid
+            for level in LEVELS:
+                alpha = 1 - level
+                ci = fit.conf_int(alpha)
+                x0 = np.array([[1.0, PROJECT_TO - first, 1.0, PROJECT_TO - BREAK_YEAR]])
+                pred = fit.get_prediction(x0).summary_frame(alpha)
+                row = [name, scale_kind, level, BREAK_YEAR, len(y), int(first), int(years.max())]
+                for j in range(4):
+                    p_value = two_sided_normal(fit.params[j] / fit.bse[j])
+                    assert abs(fit.pvalues[j] - p_value) <= 1e-14 + 1e-12 * p_value
+                    row += [fit.params[j], fit.bse[j], ci[j][0], ci[j][1], p_value]
+                row += [dispersion, PROJECT_TO, pred["mean"].iloc[0], pred["mean_ci_lower"].iloc[0],
+                        pred["mean_ci_upper"].iloc[0]]
+                rows.append(row)
+    return rows
+
+
+SEG_POISSON_HEADER = ["series", "scale", "level", "break_year", "n", "first_year", "last_year"] + [
+    f"{t}_{s}" for t in ["b0", "b1", "b2", "b3"] for s in ["est", "se", "low", "high", "p"]] + [
+    "dispersion", "projection_year", "projection", "projection_low", "projection_high"]
+
+
 SEG_HEADER = ["series", "level", "break_year", "n", "first_year", "last_year"] + [
     f"{t}_{s}" for t in ["b0", "b1", "b2", "b3"] for s in ["est", "se", "low", "high", "p"]] + [
     "r_squared", "projection_year", "projection", "projection_low", "projection_high"]
@@ -278,5 +315,6 @@ if __name__ == "__main__":
     write("ref_sen.csv", SEN_HEADER, sen_rows())
     write("ref_segmented.csv", SEG_HEADER, segmented_rows())
     write("ref_segmented_log.csv", SEG_HEADER, segmented_rows(log=True))
+    write("ref_segmented_poisson.csv", SEG_POISSON_HEADER, segmented_poisson_rows())
     survey_rows()
     print("wrote", sorted(os.listdir(OUT)))
