@@ -82,7 +82,10 @@ public struct TrendAnalysis: Sendable {
       guard let members = byModel[model] else { continue }
       var modelOptions = options
       modelOptions.model = model
-      if automatic && model != .linear && model != .loglinear { modelOptions.breakYear = nil }
+      // --auto with --break: a series the choice sends to Sen has no segmented form; it is
+      // fitted without the break, and its notes say so.
+      let breakDropped = automatic && model == .sen && options.breakYear != nil
+      if breakDropped { modelOptions.breakYear = nil }
       let results = TrendFitter(options: modelOptions).fit(members.map { all[$0].series })
       for (i, result) in zip(members, results) {
         let s = all[i]
@@ -98,6 +101,7 @@ public struct TrendAnalysis: Sendable {
           fit.notes.append("not fitted: \(error)")
         }
         if let kind = kinds[i] { fit.notes.insert("auto: \(model.rawValue) (\(kind.rawValue) data)", at: 0) }
+        if breakDropped { fit.notes.append("--break not applied: the sen model has no segmented form") }
         if !s.skippedYears.isEmpty {
           fit.notes.append("years skipped: " + s.skippedYears.map(String.init).joined(separator: " "))
         }

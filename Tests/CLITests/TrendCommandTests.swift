@@ -196,6 +196,25 @@ func expectTrendColumns(
     #expect(compared == 3)
   }
 
+  /// `--auto --break`: every fitted series gets the break (Poisson ones too), none silently
+  /// loses it.
+  @Test func autoKeepsTheBreak() throws {
+    let out = try runTrendJSON(["trend", series, "--auto", "--break", "2017", "--skip-bad-rows"])
+    #expect(out.status == 0, "\(out.stderr)")
+    var poisson = 0
+    for row in out.rows where !(row["slope"] is NSNull) {
+      let model = row["model"] as? String ?? ""
+      if model == "sen" {
+        #expect((row["note"] as? String ?? "").contains("--break not applied"))
+      } else {
+        #expect(trendNumber(row, "break_year") == 2017, "\(row["indicator"] ?? "")")
+        #expect(trendNumber(row, "level_change") != nil)
+      }
+      if model == "poisson" { poisson += 1 }
+    }
+    #expect(poisson >= 3)
+  }
+
   @Test func fewerThanThreeYearsIsBadData() throws {
     let result = try runCLI(["trend", "-"], stdin: "indicator,year,value\na,2020,1\na,2021,2\n")
     #expect(result.status == 65)
