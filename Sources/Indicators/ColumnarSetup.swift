@@ -100,6 +100,7 @@ struct ColumnarSetup: ~Copyable {
       present.insert(.unit)
     }
     set.columnsPresent = present
+    set.columnNumbers = layout.index.mapValues { $0 + 1 }
     return set
   }
 

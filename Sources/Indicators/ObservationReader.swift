@@ -134,6 +134,7 @@ public enum ObservationReader {
     if sawMonth { present.insert(.month) }
     if set.observations.contains(where: { $0.unit != nil }) { present.insert(.unit) }
     set.columnsPresent = present
+    set.columnNumbers = layout.index.mapValues { $0 + 1 }
     return set
   }
 

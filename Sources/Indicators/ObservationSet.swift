@@ -21,6 +21,9 @@ public struct ObservationSet: Sendable {
   /// The header row as written, and the delimiter (for `--rejects` files).
   public var headerText: String
   public var delimiter: UInt8
+  /// Where each canonical column is in the header (1-based), for messages about a cell
+  /// found after reading (a repeated year, a value a model cannot take).
+  public var columnNumbers: [CanonicalColumn: Int] = [:]
 
   public init(
     observations: [Observation] = [], rowsRead: Int = 0, rejected: [RejectedRow] = [],
@@ -36,6 +39,12 @@ public struct ObservationSet: Sendable {
     self.source = source
     self.headerText = headerText
     self.delimiter = delimiter
+  }
+
+  /// The 1-based header position of `column` (a year is also found in a period column);
+  /// 0 when the file has no such column (a wide table's values, for example).
+  public func columnNumber(_ column: CanonicalColumn) -> Int {
+    columnNumbers[column] ?? (column == .year ? columnNumbers[.period] : nil) ?? 0
   }
 
   /// Rows that gave observations: `rowsRead − rejected.count`.

@@ -33,7 +33,9 @@ public struct SurveyAnalysis: Sendable {
     var warnings = [String]()
     for o in set.observations {
       func fail(_ message: String, _ column: String, _ found: String?) -> DataError {
-        DataError(file: set.source, line: o.line, column: 0, columnName: column, message: message, found: found)
+        DataError(
+          file: set.source, line: o.line, column: CanonicalColumn(rawValue: column).map(set.columnNumber) ?? 0,
+          columnName: column, message: message, found: found)
       }
       guard let value = o.value else {
         warnings.append("\(set.source):\(o.line): no value for \(o.indicator ?? "survey") \(o.period.year): row skipped")

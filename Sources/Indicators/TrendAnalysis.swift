@@ -53,12 +53,13 @@ public struct TrendAnalysis: Sendable {
 
   /// Fits every series.
   public func run(_ set: ObservationSet) throws -> TrendReport {
-    try run(series: Self.yearlySeries(set), source: set.source)
+    try run(series: Self.yearlySeries(set), source: set.source, valueColumn: set.columnNumber(.value))
   }
 
   /// Fits every series of `all` (as `yearlySeries` builds them, in that order); `source`
   /// names the file in data errors.
-  public func run(series all: [YearlySeries], source: String) throws -> TrendReport {
+  /// `valueColumn`: the value column's 1-based number, for data errors (0: not one column).
+  public func run(series all: [YearlySeries], source: String, valueColumn: Int = 0) throws -> TrendReport {
     var rows = [TrendReport.Row?](repeating: nil, count: all.count)
     var warnings = [String]()
     // Partition by model (one model unless --auto), fit each partition in one call.
@@ -93,7 +94,7 @@ public struct TrendAnalysis: Sendable {
         switch result {
         case .success(let f): fit = f
         case .failure(let error):
-          let problem = dataError(error, s, source: source)
+          let problem = dataError(error, s, source: source, column: valueColumn)
           guard keepUnfittable else { throw problem }
           warnings.append("\(problem) — series not fitted")
           fit = TrendFit(model: model, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
@@ -128,7 +129,7 @@ public struct TrendAnalysis: Sendable {
     [s.indicator, s.agency].compactMap { $0 }.joined(separator: " / ").ifEmpty("series")
   }
 
-  func dataError(_ error: TrendError, _ s: YearlySeries, source: String) -> DataError {
+  func dataError(_ error: TrendError, _ s: YearlySeries, source: String, column: Int) -> DataError {
     var line = s.lines.first ?? s.firstLine
     var found: String?
     switch error {
@@ -138,7 +139,7 @@ public struct TrendAnalysis: Sendable {
     default: break
     }
     return DataError(
-      file: source, line: line, column: 0, columnName: "value", message: "\(Self.label(s)): \(error)", found: found)
+      file: source, line: line, column: column, columnName: "value", message: "\(Self.label(s)): \(error)", found: found)
   }
 
   /// Groups observations into yearly series per (indicator, agency), sorted by key.
@@ -234,7 +235,7 @@ public struct TrendAnalysis: Sendable {
         while j < rows.count && rows[j].year == year {
           if let last = parts.last, last == rows[j].part {
             throw DataError(
-              file: set.source, line: rows[j].line, column: 0, columnName: "year",
+              file: set.source, line: rows[j].line, column: set.columnNumber(.year), columnName: "year",
               message: "\(key.indicator ?? "")\(key.agency.map { " / \($0)" } ?? ""): the same period appears twice (also on line \(rows[j - 1].line))")
           }
           parts.append(rows[j].part)

@@ -51,7 +51,14 @@ import TestSupport
   @Test func missingSampleSizeIsBadData() throws {
     let result = try runCLI(["survey", "-"], stdin: "year,value,n\n2020,0.4,100\n2021,0.45,\n")
     #expect(result.status == 65)
-    #expect(result.stderr.contains("<stdin>:3:"), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("<stdin>:3:3: "), "\(result.stderr)")
+  }
+
+  /// A repeated year names the row, the year column's number and the first line.
+  @Test func repeatedYearNamesLineAndColumn() throws {
+    let result = try runCLI(["survey", "-"], stdin: "indicator,n,year,value\nt,100,2020,0.4\nt,100,2021,0.4\nt,90,2020,0.5\n")
+    #expect(result.status == 65)
+    #expect(result.stderr.hasPrefix("<stdin>:4:3: t 2020 appears twice (also on line 2)"), "\(result.stderr)")
   }
 
   /// 41.2 with no unit is not read as a percentage by guessing: it is an error that names

@@ -41,7 +41,9 @@ import TestSupport
     // The whole report, for each model (errors compared as text).
     for model in [TrendModel.linear, .poisson] {
       let analysis = TrendAnalysis(options: TrendOptions(model: model), keepUnfittable: true)
-      let fastReport = Result { try analysis.run(series: fast.series, source: fast.set.source) }
+      let fastReport = Result {
+        try analysis.run(series: fast.series, source: fast.set.source, valueColumn: fast.set.columnNumber(.value))
+      }
       let generalReport = Result { try analysis.run(general.set) }
       switch (fastReport, generalReport) {
       case (.success(let a), .success(let b)):

@@ -69,7 +69,7 @@ extension IntegrityStatsCommand {
           let report = try TrendAnalysis(
             options: options, automatic: auto, target: target,
             keepUnfittable: reader.skipBadRows || reader.rejects != nil
-          ).run(series: series, source: set.source)
+          ).run(series: series, source: set.source, valueColumn: set.columnNumber(.value))
           for warning in report.warnings { Diagnostics.warning(warning) }
           try common.write(report.table)
           reader.finish(set)
