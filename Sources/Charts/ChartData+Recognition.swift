@@ -134,7 +134,8 @@ extension ChartData {
     var points: [ChartPoint] = []
     for row in 0..<source.rowCount {
       let year = try source.integer("year", row)
-      let series = source.text("indicator", row) ?? options.text("比例", "proportion")
+      let series = seriesName(
+        [source.text("indicator", row), source.text("agency", row)], fallback: options.text("比例", "proportion"))
       points.append(ChartPoint(
         series: series, x: Double(year), y: try source.number("proportion", row), kind: .observed,
         lower: try source.number("ci_low", row), upper: try source.number("ci_high", row)))

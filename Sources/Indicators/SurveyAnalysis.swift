@@ -1,8 +1,9 @@
 import Models
 import TableIO
 
-/// `survey` (and `trend --survey`): observations → per indicator, yearly proportions with
-/// sample sizes → Wilson intervals, year-on-year z-tests, and optionally a WLS trend.
+/// `survey` (and `trend --survey`): observations → per indicator (and agency, when the file
+/// has one: one survey per agency), yearly proportions with sample sizes → Wilson intervals,
+/// year-on-year z-tests, and optionally a WLS trend.
 ///
 /// Percent or proportion is decided by the column, never guessed from magnitudes: values are
 /// percent when `percent` is set (`--percent`) or the row's unit is `%` (a `12.5%` cell or a
@@ -20,16 +21,26 @@ public struct SurveyAnalysis: Sendable {
     self.percent = percent
   }
 
-  /// One indicator's yearly data.
+  /// One indicator's (and agency's) yearly data.
   public struct Series: Sendable, Equatable {
     public var indicator: String?
+    public var agency: String?
     public var survey: SurveySeries
     public var lines: [Int]
   }
 
-  /// Reads every indicator's series, sorted by indicator.
+  /// A series' key: indicator and agency.
+  struct Key: Hashable {
+    var indicator: String?
+    var agency: String?
+
+    /// `indicator`, or `indicator / agency`, for messages.
+    var label: String { (indicator ?? "survey") + (agency.map { " / \($0)" } ?? "") }
+  }
+
+  /// Reads every (indicator, agency) series, sorted by indicator, then agency.
   public func series(_ set: ObservationSet) throws -> (series: [Series], warnings: [String]) {
-    var groups = [String?: [(year: Int, p: Double, exact: DecimalNumber, n: Double, line: Int)]]()
+    var groups = [Key: [(year: Int, p: Double, exact: DecimalNumber, n: Double, line: Int)]]()
     var warnings = [String]()
     for o in set.observations {
       func fail(_ message: String, _ column: String, _ found: String?) -> DataError {
@@ -37,8 +48,9 @@ public struct SurveyAnalysis: Sendable {
           file: set.source, line: o.line, column: CanonicalColumn(rawValue: column).map(set.columnNumber) ?? 0,
           columnName: column, message: message, found: found)
       }
+      let key = Key(indicator: o.indicator, agency: o.agency)
       guard let value = o.value else {
-        warnings.append("\(set.source):\(o.line): no value for \(o.indicator ?? "survey") \(o.period.year): row skipped")
+        warnings.append("\(set.source):\(o.line): no value for \(key.label) \(o.period.year): row skipped")
         continue
       }
       guard let n = o.sampleSize else {
@@ -54,16 +66,17 @@ public struct SurveyAnalysis: Sendable {
           "a proportion must be between 0 and 1 (use --percent, or a % unit, for percentages)"
         throw fail(hint, "value", value.description)
       }
-      if let previous = groups[o.indicator]?.first(where: { $0.year == o.period.year }) {
-        throw fail("\(o.indicator ?? "survey") \(o.period.year) appears twice (also on line \(previous.line))", "year", "\(o.period)")
+      if let previous = groups[key]?.first(where: { $0.year == o.period.year }) {
+        throw fail("\(key.label) \(o.period.year) appears twice (also on line \(previous.line))", "year", "\(o.period)")
       }
-      groups[o.indicator, default: []].append((o.period.year, p, exact, n.double, o.line))
+      groups[key, default: []].append((o.period.year, p, exact, n.double, o.line))
     }
-    let keys = groups.keys.sorted { ($0 ?? "") < ($1 ?? "") }
+    let keys = groups.keys.sorted { ($0.indicator ?? "", $0.agency ?? "") < ($1.indicator ?? "", $1.agency ?? "") }
     let series = keys.map { key in
       let rows = groups[key]!.sorted { $0.year < $1.year }
       return Series(
-        indicator: key,
+        indicator: key.indicator,
+        agency: key.agency,
         survey: SurveySeries(
           years: rows.map(\.year), proportions: rows.map(\.p), sizes: rows.map(\.n),
           exactProportions: rows.map(\.exact)),
@@ -77,7 +90,9 @@ public struct SurveyAnalysis: Sendable {
     let (all, warnings) = try series(set)
     var rows = [SurveyReport.Row]()
     for s in all {
-      rows += s.survey.yearly(level: level).map { SurveyReport.Row(indicator: s.indicator, proportion: $0) }
+      rows += s.survey.yearly(level: level).map {
+        SurveyReport.Row(indicator: s.indicator, agency: s.agency, proportion: $0)
+      }
     }
     return SurveyReport(rows: rows, warnings: warnings)
   }
@@ -88,11 +103,12 @@ public struct SurveyAnalysis: Sendable {
     var rows = [TrendReport.Row]()
     for s in all {
       do {
-        rows.append(TrendReport.Row(indicator: s.indicator, agency: nil, fit: try s.survey.trend(level: level, projectTo: projectTo)))
+        rows.append(
+          TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: try s.survey.trend(level: level, projectTo: projectTo)))
       } catch {
         throw DataError(
-          file: set.source, line: s.lines.first ?? 0, column: 0, columnName: "value",
-          message: "\(s.indicator ?? "survey"): \(error)")
+          file: set.source, line: s.lines.first ?? 0, column: set.columnNumber(.value), columnName: "value",
+          message: "\(Key(indicator: s.indicator, agency: s.agency).label): \(error)")
       }
     }
     return TrendReport(rows: rows, options: TrendOptions(model: .linear, level: level, projectTo: projectTo), warnings: warnings)

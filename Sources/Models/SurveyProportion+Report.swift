@@ -2,13 +2,15 @@ import TableIO
 
 /// The result of `survey`: each indicator's yearly proportions, in a fixed order.
 public struct SurveyReport: Sendable, Equatable {
-  /// One indicator-year.
+  /// One indicator-year (of one agency, when the survey has several).
   public struct Row: Sendable, Equatable {
     public var indicator: String?
+    public var agency: String?
     public var proportion: SurveyProportion
 
-    public init(indicator: String?, proportion: SurveyProportion) {
+    public init(indicator: String?, agency: String? = nil, proportion: SurveyProportion) {
       self.indicator = indicator
+      self.agency = agency
       self.proportion = proportion
     }
   }
@@ -23,11 +25,12 @@ public struct SurveyReport: Sendable, Equatable {
   }
 
   /// The `survey` columns of DESIGN.md §6, exactly:
-  /// indicator,year,n,proportion,ci_low,ci_high,change,change_z,change_p.
+  /// indicator,year,n,proportion,ci_low,ci_high,change,change_z,change_p;
+  /// then `agency` when a row has one (extra columns come after the contract's).
   /// `proportion`, the interval and `change` are proportions in [0, 1] (not percent).
   public var table: Table {
     let p = rows.map(\.proportion)
-    return Table(columns: [
+    var table = Table(columns: [
       Column("indicator", text: rows.map(\.indicator)),
       Column("year", integers: p.map(\.year)),
       Column("n", numbers: p.map(\.n)),
@@ -38,5 +41,7 @@ public struct SurveyReport: Sendable, Equatable {
       Column("change_z", numbers: p.map(\.changeZ)),
       Column("change_p", numbers: p.map(\.changeP)),
     ])
+    if rows.contains(where: { $0.agency != nil }) { table.columns.append(Column("agency", text: rows.map(\.agency))) }
+    return table
   }
 }

@@ -54,6 +54,39 @@ import TestSupport
     #expect(result.stderr.hasPrefix("<stdin>:3:3: "), "\(result.stderr)")
   }
 
+  /// With an agency column, each (indicator, agency) is its own survey: its rows are those of
+  /// the same agency's data alone (whose numbers the statsmodels tests above check), sorted by
+  /// indicator then agency, with `agency` after the contract's columns; `trend --survey` gives
+  /// one line per agency.
+  @Test func oneSurveyPerAgency() throws {
+    let a = [("2020", "0.41", "1000"), ("2021", "0.43", "1000"), ("2022", "0.45", "1000")]
+    let b = [("2020", "0.51", "800"), ("2021", "0.5", "800"), ("2022", "0.55", "800")]
+    func alone(_ rows: [(String, String, String)]) throws -> [String] {
+      let csv = "indicator,year,value,n\n" + rows.map { "trust,\($0.0),\($0.1),\($0.2)\n" }.joined()
+      let result = try runCLI(["survey", "-"], stdin: csv)
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.stdout.split(separator: "\n").dropFirst().map(String.init)
+    }
+    // B's rows first in the file: the output is still sorted A, B.
+    let both = "indicator,agency,year,value,n\n" + (b.map { ("B", $0) } + a.map { ("A", $0) })
+      .map { "trust,\($0.0),\($0.1.0),\($0.1.1),\($0.1.2)\n" }.joined()
+    let result = try runCLI(["survey", "-"], stdin: both)
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "indicator,year,n,proportion,ci_low,ci_high,change,change_z,change_p,agency")
+    let expected = try alone(a).map { $0 + ",A" } + alone(b).map { $0 + ",B" }
+    #expect(Array(lines.dropFirst()) == expected)
+    let trend = try runCLI(["trend", "--survey", "-"], stdin: both)
+    #expect(trend.status == 0, "\(trend.stderr)")
+    let agencies = trend.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
+    #expect(agencies == ["A", "B"])
+    // Charted, each agency is its own series.
+    let chart = try runCLI(["chart", "-", "--as", "tidy"], stdin: result.stdout)
+    #expect(chart.status == 0, "\(chart.stderr)")
+    let series = Set(chart.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) })
+    #expect(series == ["trust · A", "trust · B"])
+  }
+
   /// A repeated year names the row, the year column's number and the first line.
   @Test func repeatedYearNamesLineAndColumn() throws {
     let result = try runCLI(["survey", "-"], stdin: "indicator,n,year,value\nt,100,2020,0.4\nt,100,2021,0.4\nt,90,2020,0.5\n")
