@@ -3,7 +3,7 @@ import TableIO
 extension AchievementAccumulator {
   /// Appends the CSV line of the group at `position` of `order` — the line
   /// `AchievementRatio.appendCSV(to:names:ids:)` writes for `row(ofGroup:)` — straight
-  /// from the group's integers: the sum and target over one power of ten, the decision
+  /// from the group's integers: the aggregate and target over one power of ten, the decision
   /// by `AchievementRatio.fastDecision` (the same exact comparisons and correctly
   /// rounded ratio `decide` gives), the figures written from their decimal digits. A
   /// mean, a `--digits` format or figures beyond 2⁵³ go through the row instead; the
@@ -12,7 +12,7 @@ extension AchievementAccumulator {
     let g = Int(order.groups[position])
     let key = index.keys[g]
     let ids = RowNames(indicator: Int(key >> 40), agency: Int(key >> 16 & 0xFF_FFFF))
-    guard case .shortest = line.numberFormat, options.aggregation == .sum, let (ratio, status) = fastDecision(g)
+    guard case .shortest = line.numberFormat, options.aggregation != .mean, let (ratio, status) = fastDecision(g)
     else {
       row(ofGroup: g).appendCSV(to: &line, names: interned, ids: ids)
       return

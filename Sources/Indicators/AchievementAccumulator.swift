@@ -5,7 +5,7 @@ import TableIO
 /// figures as a 64-bit scaled integer, their count and the annual target — instead of
 /// every row.
 ///
-/// It takes the common case: `sum` or `mean` aggregation, `--duplicates error`,
+/// It takes the common case: any `--aggregate` (sum, mean, last, max), `--duplicates error`,
 /// targets per year. A row the general computation would reject or treat specially —
 /// a duplicate period, a year mixing annual and quarterly rows, targets that
 /// disagree, a negative figure, a zero target for `increase`, a milestone figure
@@ -30,7 +30,9 @@ public struct AchievementAccumulator: ColumnarConsumer {
 
   /// What one (indicator, agency, year) group keeps: 24 bytes.
   struct GroupState {
-    /// The exact sum of the figures, `sum·10^sumExponent` (exponent `missing`: none yet).
+    /// The exact aggregate of the figures so far, `sum·10^sumExponent` (exponent
+    /// `missing`: none yet): their sum (`sum`, `mean`), the latest quarter's (`last`) or
+    /// the largest (`max`).
     var sum: Int64 = 0
     /// The annual target (exponent `missing`: none).
     var target: Int64 = 0
@@ -38,15 +40,18 @@ public struct AchievementAccumulator: ColumnarConsumer {
     var targetExponent = ObservationColumns.missing
     /// Bits 0–3 the quarters seen, bit 4 an annual row.
     var periods: UInt8 = 0
-    /// Figures summed.
+    /// Figures taken.
     var count: UInt8 = 0
+    /// With `last`: the quarter (1–4; 0 for an annual row) the kept figure is from.
+    var valueQuarter: UInt8 = 0
 
     /// Takes the periods `bits` with a figure and a target (exponent `missing` when
-    /// absent); false when a period repeats, annual and quarterly rows mix, the sum
-    /// leaves 64 bits or the targets disagree.
+    /// absent), the figure from quarter `quarter` (the latest quarter of a merged state);
+    /// false when a period repeats, annual and quarterly rows mix, the sum leaves 64
+    /// bits or the targets disagree.
     mutating func take(
       periods bits: UInt8, value: Int64, _ valueExponent: Int8, count added: UInt8, target newTarget: Int64,
-      _ newTargetExponent: Int8
+      _ newTargetExponent: Int8, aggregation: Aggregation, quarter: UInt8
     ) -> Bool {
       let missing = ObservationColumns.missing
       if periods & bits != 0 || (periods != 0 && (periods == 0x10) != (bits == 0x10)) { return false }
@@ -55,6 +60,22 @@ public struct AchievementAccumulator: ColumnarConsumer {
         if sumExponent == missing {
           sum = value
           sumExponent = valueExponent
+          valueQuarter = quarter
+        } else if aggregation == .last {
+          // The figure of the latest quarter (periods never repeat, so no ties).
+          if quarter > valueQuarter {
+            sum = value
+            sumExponent = valueExponent
+            valueQuarter = quarter
+          }
+        } else if aggregation == .max {
+          // The largest figure; on a tie the earlier one stays, as `AchievementBuilder.aggregate`
+          // keeps it (equal decimals print the same).
+          guard let (kept, new) = ScaledInteger.align(sum, sumExponent, value, valueExponent) else { return false }
+          if new > kept {
+            sum = value
+            sumExponent = valueExponent
+          }
         } else if sumExponent == valueExponent {
           // Same exponent (the usual case): what `ScaledInteger.add` gives, without aligning.
           let (s, overflow) = sum.addingReportingOverflow(value)
@@ -82,8 +103,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
 
   /// Whether the streaming computation can take `options` at all.
   public static func accepts(_ options: AchievementOptions) -> Bool {
-    (options.aggregation == .sum || options.aggregation == .mean) && options.duplicates == .error
-      && options.targetPer == .year
+    options.duplicates == .error && options.targetPer == .year
   }
 
   public init(options: AchievementOptions, catalogDirection: @escaping (String) -> Direction? = { _ in nil }) {
@@ -128,7 +148,8 @@ public struct AchievementAccumulator: ColumnarConsumer {
     let q = row.quarter
     return groups[g].take(
       periods: q == 0 ? 0x10 : 1 << (q - 1), value: value, valueExponent,
-      count: valueExponent != missing ? 1 : 0, target: target, targetExponent)
+      count: valueExponent != missing ? 1 : 0, target: target, targetExponent, aggregation: options.aggregation,
+      quarter: q)
   }
 
   /// Takes in the accumulator of the next part of the file; false when a group has
@@ -163,7 +184,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
       guard
         groups[g].take(
           periods: other.periods, value: other.sum, other.sumExponent, count: other.count, target: other.target,
-          other.targetExponent)
+          other.targetExponent, aggregation: options.aggregation, quarter: other.valueQuarter)
       else { return false }
       h += 1
     }

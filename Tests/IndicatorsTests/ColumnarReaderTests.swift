@@ -212,7 +212,10 @@ import TestSupport
   @Test func achievementIsTheSameOnFixtures() throws {
     var taken = 0
     for path in Self.files {
-      for options in [AchievementOptions(), AchievementOptions(aggregation: .mean, total: true)] {
+      for options in [
+        AchievementOptions(), AchievementOptions(aggregation: .mean, total: true), AchievementOptions(aggregation: .last),
+        AchievementOptions(aggregation: .max, total: true),
+      ] {
         // A file the general computation rejects must be declined by the accumulator.
         let catalog = ActionPlanCatalog.plan
         let general = try? AchievementReport(
@@ -248,7 +251,10 @@ import TestSupport
     }
     let path = try temporaryFile(lines.joined(separator: "\n") + "\n", "a\(seed)")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    for options in [AchievementOptions(), AchievementOptions(direction: .decrease, total: true)] {
+    for options in [
+      AchievementOptions(), AchievementOptions(direction: .decrease, total: true),
+      AchievementOptions(aggregation: .last), AchievementOptions(direction: .decrease, aggregation: .max),
+    ] {
       let general = try? AchievementReport(observations: ObservationReader.read(path: path).observations, options: options)
       if general == nil {
         let fast = try AchievementAccumulator.read(
