@@ -10,6 +10,12 @@ extension QuarterlyPaceReport {
 
   /// The review as a table: figures rounded once to doubles, missing values empty.
   public var table: Table {
+    table(indicatorColumn: rows.contains { $0.indicator != nil })
+  }
+
+  /// The table with or without the leading `indicator` column (for a part of a review
+  /// whose whole decides it).
+  public func table(indicatorColumn: Bool) -> Table {
     var columns = [
       Column("agency", text: rows.map(\.agency)),
       Column("year", integers: rows.map(\.year)),
@@ -22,7 +28,7 @@ extension QuarterlyPaceReport {
       Column("pace", numbers: rows.map(\.pace)),
       Column("status", text: rows.map(\.status.rawValue)),
     ]
-    if rows.contains(where: { $0.indicator != nil }) {
+    if indicatorColumn {
       columns.insert(Column("indicator", text: rows.map(\.indicator)), at: 0)
     }
     return Table(columns: columns)

@@ -24,7 +24,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     return out
   }
 
-  private func write(to out: inout String, numberFormat: NumberFormat, indent: Int?, depth: Int) {
+  fileprivate func write(to out: inout String, numberFormat: NumberFormat, indent: Int?, depth: Int) {
     func newline(_ d: Int) {
       guard let indent else { return }
       out += "\n"
@@ -97,10 +97,24 @@ public indirect enum JSONValue: Sendable, Equatable {
 extension Table {
   /// The table as a JSON array of objects with the same keys as the CSV header.
   public var json: JSONValue {
-    .array(
-      (0..<rowCount).map { row in
-        .object(columns.map { ($0.name, JSONValue($0[row])) })
-      })
+    .array((0..<rowCount).map(jsonObject))
+  }
+
+  /// Row `row` as a JSON object (the items of `json`).
+  public func jsonObject(_ row: Int) -> JSONValue {
+    .object(columns.map { ($0.name, JSONValue($0[row])) })
+  }
+
+  /// Appends each row as an item of `json` indented by `indent`, each preceded by a
+  /// comma: `,\n  {…}`. A streamed array is `[`, the items with the first comma
+  /// dropped, then `\n]` (or `[]` when there are none) — the bytes of
+  /// `json.serialized(numberFormat:indent:)`, written a chunk of rows at a time.
+  public func appendJSONItems(to out: inout String, numberFormat: NumberFormat = .shortest, indent: Int = 2) {
+    for row in 0..<rowCount {
+      out += ",\n"
+      out += String(repeating: " ", count: indent)
+      jsonObject(row).write(to: &out, numberFormat: numberFormat, indent: indent, depth: 1)
+    }
   }
 }
 

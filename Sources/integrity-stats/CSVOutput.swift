@@ -25,6 +25,12 @@ struct CSVOutput {
     guard channel.send(full) else { throw ByteChannel.Cancelled() }
   }
 
+  /// Appends text (JSON items) to the buffer, handing it over once it holds 4 MiB.
+  mutating func append(_ text: String) throws {
+    line.bytes.append(contentsOf: text.utf8)
+    try endRow()
+  }
+
   /// Marks the end of a chunk (an empty buffer, never sent otherwise).
   mutating func endChunk() throws {
     try handOver()
@@ -46,11 +52,29 @@ extension CommonOptions {
   func writeCSV(
     header: [String], chunks: Int = 1, threads: Int = 2, _ body: @escaping (Int, inout CSVOutput) throws -> Void
   ) throws {
-    var writer = try AtomicFile.Writer(path: output)
     var first = CSVLineBuffer(numberFormat: numberFormat, raw: raw, reservingCapacity: 64)
     if bom { first.byteOrderMark() }
     first.header(header)
-    try writer.write(first.bytes)
+    try writeChunks(opening: first.bytes, chunks: chunks, threads: threads, body) { _ in [] }
+  }
+
+  /// Streams a JSON array of rows, the bytes `write(table)` gives for the whole table:
+  /// `body` appends each chunk's rows with `Table.appendJSONItems` (each item after a
+  /// comma); the first comma is dropped as it is written, and the array closed.
+  func writeJSONArray(chunks: Int, threads: Int = 2, _ body: @escaping (Int, inout CSVOutput) throws -> Void) throws {
+    try writeChunks(opening: Array("[".utf8), dropsFirstByte: true, chunks: chunks, threads: threads, body) {
+      Array(($0 ? "\n]\n" : "]\n").utf8)
+    }
+  }
+
+  /// The streaming core: `opening`, the chunks in order (without the very first byte
+  /// of the first non-empty one when `dropsFirstByte`), then `closing(anything written)`.
+  private func writeChunks(
+    opening: [UInt8], dropsFirstByte: Bool = false, chunks: Int, threads: Int,
+    _ body: @escaping (Int, inout CSVOutput) throws -> Void, closing: (Bool) -> [UInt8]
+  ) throws {
+    var writer = try AtomicFile.Writer(path: output)
+    try writer.write(opening)
     let threads = max(1, min(threads, chunks))
     let channels = (0..<threads).map { _ in ByteChannel(capacity: 2) }
     let shared = ProducerBox(value: body)
@@ -70,11 +94,17 @@ extension CommonOptions {
         }
       }
     }
+    var wrote = false
     do {
       for chunk in 0..<chunks {
         let channel = channels[chunk % threads]
         while let bytes = try channel.receive(), !bytes.isEmpty {
-          try writer.write(bytes)
+          if dropsFirstByte && !wrote {
+            try writer.write(Array(bytes.dropFirst()))
+          } else {
+            try writer.write(bytes)
+          }
+          wrote = true
           channel.recycle(bytes)
         }
       }
@@ -82,6 +112,7 @@ extension CommonOptions {
       for channel in channels { channel.cancel() }
       throw error
     }
+    try writer.write(closing(wrote))
     try writer.commit()
   }
 }

@@ -68,7 +68,10 @@ import TestSupport
 
   @Test(arguments: [
     ["achievement"], ["achievement", "--total"], ["achievement", "--aggregate", "mean"], ["achievement", "--raw"],
-    ["quarterly"], ["quarterly", "--total"], ["quarterly", "--raw", "--digits", "4"], ["trend", "--model", "linear"],
+    ["achievement", "--aggregate", "last"], ["achievement", "--aggregate", "max", "--total"],
+    ["achievement", "--format", "json"], ["achievement", "--format", "json", "--total", "--digits", "3"],
+    ["quarterly"], ["quarterly", "--total"], ["quarterly", "--raw", "--digits", "4"], ["quarterly", "--format", "json"],
+    ["quarterly", "--format", "json", "--total"], ["trend", "--model", "linear"],
   ])
   func sameBytesAsTheGeneralReader(_ command: [String]) throws {
     let (text, path) = command[0] == "quarterly" ? (Self.quarterlyText, Self.quarterlyPath) : (Self.text, Self.path)

@@ -74,13 +74,24 @@ extension IntegrityStatsCommand {
       let options = try options()
       let catalog = ActionPlanCatalog.plan
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
-      if common.format == .csv,
-        let (accumulator, set) = try AchievementAccumulator.read(
-          path: common.inputPath, readOptions: reader.observationOptions(), options: options,
-          catalogDirection: { catalog.direction(forIndicator: $0) })
+      if let (accumulator, set) = try AchievementAccumulator.read(
+        path: common.inputPath, readOptions: reader.observationOptions(), options: options,
+        catalogDirection: { catalog.direction(forIndicator: $0) })
       {
         try reader.report(set)
         let order = accumulator.rowOrder()
+        if common.format == .json {
+          let format = common.numberFormat
+          try common.writeJSONArray(chunks: order.chunks.count) { chunk, out in
+            var rows: [AchievementRatio] = []
+            try accumulator.forEachRow(in: order, chunk: chunk) { row, _ in rows.append(row) }
+            var text = ""
+            AchievementReport(rows: rows).table.appendJSONItems(to: &text, numberFormat: format)
+            try out.append(text)
+          }
+          reader.finish(set)
+          return
+        }
         try common.writeCSV(header: AchievementReport.header, chunks: order.chunks.count) { chunk, out in
           let names = out.names ?? accumulator.internNames(into: &out.line)
           out.names = names

@@ -38,7 +38,7 @@ extension IntegrityStatsCommand {
     mutating func run() throws {
       let policy = DuplicatePolicy(rawValue: duplicates) ?? .error
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
-      if common.format == .csv, targets == nil, policy == .error,
+      if targets == nil, policy == .error,
         let (accumulator, set) = try QuarterlyPaceAccumulator.read(
           path: common.inputPath, readOptions: reader.observationOptions(), total: total)
       {
@@ -46,6 +46,19 @@ extension IntegrityStatsCommand {
         let indicatorColumn = accumulator.hasIndicator
         let order = accumulator.rowOrder()
         let total = total
+        if common.format == .json {
+          let format = common.numberFormat
+          try common.writeJSONArray(chunks: order.chunks.count) { chunk, out in
+            var rows: [QuarterlyPace] = []
+            try accumulator.forEachRow(in: order, chunk: chunk) { row, _ in rows.append(row) }
+            var text = ""
+            QuarterlyPaceReport(rows: rows).table(indicatorColumn: indicatorColumn)
+              .appendJSONItems(to: &text, numberFormat: format)
+            try out.append(text)
+          }
+          reader.finish(set)
+          return
+        }
         try common.writeCSV(
           header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header, chunks: order.chunks.count
         ) { chunk, out in
