@@ -58,11 +58,17 @@ extension CommonOptions {
     try writeChunks(opening: first.bytes, chunks: chunks, threads: threads, body) { _ in [] }
   }
 
-  /// Streams a JSON array of rows, the bytes `write(table)` gives for the whole table:
-  /// `body` appends each chunk's rows with `Table.appendJSONItems` (each item after a
-  /// comma); the first comma is dropped as it is written, and the array closed.
-  func writeJSONArray(chunks: Int, threads: Int = 2, _ body: @escaping (Int, inout CSVOutput) throws -> Void) throws {
-    try writeChunks(opening: Array("[".utf8), dropsFirstByte: true, chunks: chunks, threads: threads, body) {
+  /// Streams the JSON array `write(table)` gives for the whole table, from the tables
+  /// `part` makes of chunks `0..<chunks` (on `threads` threads, like `writeCSV`): each
+  /// part's rows become array items (`Table.appendJSONItems`, each after a comma); the
+  /// first comma is dropped as it is written, and the array closed.
+  func writeJSONArray(chunks: Int, threads: Int = 2, _ part: @escaping (Int) throws -> Table) throws {
+    let format = numberFormat
+    try writeChunks(opening: Array("[".utf8), dropsFirstByte: true, chunks: chunks, threads: threads) { chunk, out in
+      var text = ""
+      try part(chunk).appendJSONItems(to: &text, numberFormat: format)
+      try out.append(text)
+    } closing: {
       Array(($0 ? "\n]\n" : "]\n").utf8)
     }
   }

@@ -152,6 +152,15 @@ func expectTrendColumns(
     }
   }
 
+  /// Output columns of a segmented fit and the reference columns they match.
+  static let segmentedColumns = [
+    ("intercept", "b0_est"), ("slope", "b1_est"), ("slope_se", "b1_se"), ("p_value", "b1_p"),
+    ("level_change", "b2_est"), ("level_change_se", "b2_se"), ("level_change_low", "b2_low"),
+    ("level_change_high", "b2_high"), ("level_change_p", "b2_p"), ("slope_change", "b3_est"),
+    ("slope_change_se", "b3_se"), ("slope_change_p", "b3_p"), ("projection", "projection"),
+    ("projection_low", "projection_low"), ("projection_high", "projection_high"),
+  ]
+
   @Test func segmentedAgainstStatsmodels() throws {
     let out = try runTrendJSON(["trend", series, "--break", "2017", "--to", "2028", "--skip-bad-rows"])
     #expect(out.status == 0, "\(out.stderr)")
@@ -160,13 +169,7 @@ func expectTrendColumns(
     for row in out.rows {
       let name = row["indicator"] as? String ?? ""
       guard let r = reference[name] else { continue }
-      expectTrendColumns(row, r, [
-        ("intercept", "b0_est"), ("slope", "b1_est"), ("slope_se", "b1_se"), ("p_value", "b1_p"),
-        ("level_change", "b2_est"), ("level_change_se", "b2_se"), ("level_change_low", "b2_low"),
-        ("level_change_high", "b2_high"), ("level_change_p", "b2_p"), ("slope_change", "b3_est"),
-        ("slope_change_se", "b3_se"), ("slope_change_p", "b3_p"), ("projection", "projection"),
-        ("projection_low", "projection_low"), ("projection_high", "projection_high"),
-      ], relative: 1e-9, "segmented \(name)")
+      expectTrendColumns(row, r, Self.segmentedColumns, relative: 1e-9, "segmented \(name)")
       compared += 1
     }
     #expect(compared == 3)
@@ -184,13 +187,7 @@ func expectTrendColumns(
     for row in out.rows {
       let name = row["indicator"] as? String ?? ""
       guard let r = reference[name] else { continue }
-      expectTrendColumns(row, r, [
-        ("intercept", "b0_est"), ("slope", "b1_est"), ("slope_se", "b1_se"), ("p_value", "b1_p"),
-        ("level_change", "b2_est"), ("level_change_se", "b2_se"), ("level_change_low", "b2_low"),
-        ("level_change_high", "b2_high"), ("level_change_p", "b2_p"), ("slope_change", "b3_est"),
-        ("slope_change_se", "b3_se"), ("slope_change_p", "b3_p"), ("projection", "projection"),
-        ("projection_low", "projection_low"), ("projection_high", "projection_high"),
-      ], relative: 1e-6, "segmented poisson \(name)")
+      expectTrendColumns(row, r, Self.segmentedColumns, relative: 1e-6, "segmented poisson \(name)")
       compared += 1
     }
     #expect(compared == 3)

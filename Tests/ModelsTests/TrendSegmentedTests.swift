@@ -22,19 +22,7 @@ import TestSupport
       let fit = try TrendFitter(options: options).fit(series[name]!)
       let effects = try #require(fit.breakEffects)
       let tag = "\(model) \(name) level \(level)"
-      let b1 = TrendCoefficient(
-        estimate: fit.slope!, standardError: fit.slopeStandardError, low: fit.slopeLow, high: fit.slopeHigh,
-        pValue: fit.pValue)
-      for (coefficient, term) in [(b1, "b1"), (effects.levelChange, "b2"), (effects.slopeChange, "b3")] {
-        let pairs: [(Double?, String)] = [
-          (coefficient.estimate, "est"), (coefficient.standardError, "se"), (coefficient.low, "low"),
-          (coefficient.high, "high"), (coefficient.pValue, "p"),
-        ]
-        for (value, part) in pairs {
-          let (ok, message) = trendClose(value, r.trendNumber("\(term)_\(part)"), 1e-9, "\(tag) \(term)_\(part)")
-          #expect(ok, "\(message)")
-        }
-      }
+      Self.expectTerms(fit, effects, r, 1e-9, tag)
       let (ok0, m0) = trendClose(fit.intercept, r.trendNumber("b0_est"), 1e-9, "\(tag) b0")
       #expect(ok0, "\(m0)")
       let (okR, mR) = trendClose(fit.rSquared, r.trendNumber("r_squared"), 1e-9, "\(tag) r_squared")
@@ -65,19 +53,7 @@ import TestSupport
       let effects = try #require(fit.breakEffects)
       let tag = "poisson \(name) \(r["scale"]!) level \(level)"
       #expect(fit.quasiPoisson == quasi, "\(tag)")
-      let b1 = TrendCoefficient(
-        estimate: fit.slope!, standardError: fit.slopeStandardError, low: fit.slopeLow, high: fit.slopeHigh,
-        pValue: fit.pValue)
-      for (coefficient, term) in [(b1, "b1"), (effects.levelChange, "b2"), (effects.slopeChange, "b3")] {
-        let pairs: [(Double?, String)] = [
-          (coefficient.estimate, "est"), (coefficient.standardError, "se"), (coefficient.low, "low"),
-          (coefficient.high, "high"), (coefficient.pValue, "p"),
-        ]
-        for (value, part) in pairs {
-          let (ok, message) = trendClose(value, r.trendNumber("\(term)_\(part)"), 1e-6, "\(tag) \(term)_\(part)")
-          #expect(ok, "\(message)")
-        }
-      }
+      Self.expectTerms(fit, effects, r, 1e-6, tag)
       let projection = try #require(fit.projection)
       let checks: [(Double?, String)] = [
         (fit.intercept, "b0_est"), (fit.dispersion, "dispersion"), (projection.value, "projection"),
@@ -90,6 +66,25 @@ import TestSupport
       // The fitted line at the projection year is the projection's centre.
       let (okF, mF) = trendClose(fit.fittedValue(year: projection.year), projection.value, 1e-12, "\(tag) fitted")
       #expect(okF, "\(mF)")
+    }
+  }
+
+  /// b1 (the slope), b2 and b3 — estimate, SE, interval, p — against the reference row.
+  static func expectTerms(
+    _ fit: TrendFit, _ effects: SegmentedEffects, _ r: [String: String], _ tolerance: Double, _ tag: String
+  ) {
+    let b1 = TrendCoefficient(
+      estimate: fit.slope!, standardError: fit.slopeStandardError, low: fit.slopeLow, high: fit.slopeHigh,
+      pValue: fit.pValue)
+    for (coefficient, term) in [(b1, "b1"), (effects.levelChange, "b2"), (effects.slopeChange, "b3")] {
+      let pairs: [(Double?, String)] = [
+        (coefficient.estimate, "est"), (coefficient.standardError, "se"), (coefficient.low, "low"),
+        (coefficient.high, "high"), (coefficient.pValue, "p"),
+      ]
+      for (value, part) in pairs {
+        let (ok, message) = trendClose(value, r.trendNumber("\(term)_\(part)"), tolerance, "\(tag) \(term)_\(part)")
+        #expect(ok, "\(message)")
+      }
     }
   }
 

@@ -81,13 +81,10 @@ extension IntegrityStatsCommand {
         try reader.report(set)
         let order = accumulator.rowOrder()
         if common.format == .json {
-          let format = common.numberFormat
-          try common.writeJSONArray(chunks: order.chunks.count) { chunk, out in
+          try common.writeJSONArray(chunks: order.chunks.count) { chunk in
             var rows: [AchievementRatio] = []
             try accumulator.forEachRow(in: order, chunk: chunk) { row, _ in rows.append(row) }
-            var text = ""
-            AchievementReport(rows: rows).table.appendJSONItems(to: &text, numberFormat: format)
-            try out.append(text)
+            return AchievementReport(rows: rows).table
           }
           reader.finish(set)
           return

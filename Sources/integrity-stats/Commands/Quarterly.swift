@@ -47,14 +47,10 @@ extension IntegrityStatsCommand {
         let order = accumulator.rowOrder()
         let total = total
         if common.format == .json {
-          let format = common.numberFormat
-          try common.writeJSONArray(chunks: order.chunks.count) { chunk, out in
+          try common.writeJSONArray(chunks: order.chunks.count) { chunk in
             var rows: [QuarterlyPace] = []
             try accumulator.forEachRow(in: order, chunk: chunk) { row, _ in rows.append(row) }
-            var text = ""
-            QuarterlyPaceReport(rows: rows).table(indicatorColumn: indicatorColumn)
-              .appendJSONItems(to: &text, numberFormat: format)
-            try out.append(text)
+            return QuarterlyPaceReport(rows: rows).table(indicatorColumn: indicatorColumn)
           }
           reader.finish(set)
           return

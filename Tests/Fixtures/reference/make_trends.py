@@ -135,6 +135,15 @@ OLS_HEADER = ["series", "level", "n", "first_year", "last_year", "intercept", "s
 
 
 # ---------------------------------------------------------------------------- Poisson GLM
+def poisson_fits(y, X):
+    """The Poisson GLM of y on X, classical and with scale="X2" (quasi), and the Pearson dispersion."""
+    model = sm.GLM(y, X, family=sm.families.Poisson())
+    for scale_kind in ["classical", "quasi"]:
+        fit = model.fit(tol=1e-14, maxiter=200) if scale_kind == "classical" else \
+            model.fit(scale="X2", tol=1e-14, maxiter=200)
+        yield scale_kind, fit, fit.pearson_chi2 / fit.df_resid
+
+
 def poisson_rows():
     rows = []
     for name in SERIES:
@@ -144,11 +153,7 @@ def poisson_rows():
         first = years.min()
         x = years - first
         X = sm.add_constant(x)
-        model = sm.GLM(y, X, family=sm.families.Poisson())
-        for scale_kind in ["classical", "quasi"]:
-            fit = model.fit(tol=1e-14, maxiter=200) if scale_kind == "classical" else \
-                model.fit(scale="X2", tol=1e-14, maxiter=200)
-            dispersion = fit.pearson_chi2 / fit.df_resid
+        for scale_kind, fit, dispersion in poisson_fits(y, X):
             for level in LEVELS:
                 alpha = 1 - level
                 ci = fit.conf_int(alpha)
@@ -226,11 +231,7 @@ def segmented_poisson_rows():
         x = years - first
         d = (years >= BREAK_YEAR).astype(float)
         X = np.column_stack([np.ones_like(x), x, d, (years - BREAK_YEAR) * d])
-        model = sm.GLM(y, X, family=sm.families.Poisson())
-        for scale_kind in ["classical", "quasi"]:
-            fit = model.fit(tol=1e-14, maxiter=200) if scale_kind == "classical" else \
-                model.fit(scale="X2", tol=1e-14, maxiter=200)
-            dispersion = fit.pearson_chi2 / fit.df_resid
+        for scale_kind, fit, dispersion in poisson_fits(y, X):
             for level in LEVELS:
                 alpha = 1 - level
                 ci = fit.conf_int(alpha)
