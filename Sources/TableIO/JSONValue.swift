@@ -84,6 +84,34 @@ public indirect enum JSONValue: Sendable, Equatable {
     out += "\""
   }
 
+  /// Appends `text` as a JSON string literal in UTF-8: the bytes of `escape(_:into:)`.
+  public static func escape(_ text: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      var k = 0
+      while k < utf8.count {
+        let b = utf8[k]
+        switch b {
+        case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+        case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+        case 0x0A: out.append(contentsOf: "\\n".utf8)
+        case 0x0D: out.append(contentsOf: "\\r".utf8)
+        case 0x09: out.append(contentsOf: "\\t".utf8)
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x7F, 0x00..<0x20:
+          out.append(contentsOf: hex(UInt32(b)).utf8)
+        case 0xE2 where k + 2 < utf8.count && utf8[k + 1] == 0x80 && (utf8[k + 2] == 0xA8 || utf8[k + 2] == 0xA9):
+          // U+2028, U+2029 (line and paragraph separators).
+          out.append(contentsOf: hex(utf8[k + 2] == 0xA8 ? 0x2028 : 0x2029).utf8)
+          k += 2
+        default: out.append(b)
+        }
+        k += 1
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+
   private static func hex(_ value: UInt32) -> String {
     let digits = Array("0123456789abcdef")
     var s = "\\u"
@@ -106,14 +134,49 @@ extension Table {
   }
 
   /// Appends each row as an item of `json` indented by `indent`, each preceded by a
-  /// comma: `,\n  {…}`. A streamed array is `[`, the items with the first comma
-  /// dropped, then `\n]` (or `[]` when there are none) — the bytes of
+  /// comma: `,\n  {…}`, as UTF-8. A streamed array is `[`, the items with the first
+  /// comma dropped, then `\n]` (or `[]` when there are none) — the bytes of
   /// `json.serialized(numberFormat:indent:)`, written a chunk of rows at a time.
-  public func appendJSONItems(to out: inout String, numberFormat: NumberFormat = .shortest, indent: Int = 2) {
+  ///
+  /// Written straight from the cells (keys escaped once, numbers by
+  /// `NumberFormat.append`), without a `JSONValue` per cell: the same text
+  /// (JSONItemsTests compares them on random tables), several times faster.
+  public func appendJSONItems(to out: inout [UInt8], numberFormat: NumberFormat = .shortest, indent: Int = 2) {
+    let itemIndent = [UInt8](repeating: 0x20, count: indent)
+    let memberIndent = [UInt8](repeating: 0x20, count: 2 * indent)
+    // `"key": ` for each column.
+    let keys = columns.map { column -> [UInt8] in
+      var key: [UInt8] = []
+      JSONValue.escape(column.name, into: &key)
+      return key + Array(": ".utf8)
+    }
     for row in 0..<rowCount {
-      out += ",\n"
-      out += String(repeating: " ", count: indent)
-      jsonObject(row).write(to: &out, numberFormat: numberFormat, indent: indent, depth: 1)
+      out.append(contentsOf: ",\n".utf8)
+      out.append(contentsOf: itemIndent)
+      if columns.isEmpty {
+        out.append(contentsOf: "{}".utf8)
+        continue
+      }
+      out.append(UInt8(ascii: "{"))
+      for (i, column) in columns.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: memberIndent)
+        out.append(contentsOf: keys[i])
+        switch column[row] {
+        case .empty: out.append(contentsOf: "null".utf8)
+        case .boolean(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .integer(let n): NumberFormat.appendInteger(n, to: &out)
+        case .number(let x):
+          let start = out.count
+          numberFormat.append(x, to: &out)
+          if out.count == start { out.append(contentsOf: "null".utf8) }
+        case .text(let s): JSONValue.escape(s, into: &out)
+        }
+      }
+      out.append(UInt8(ascii: "\n"))
+      out.append(contentsOf: itemIndent)
+      out.append(UInt8(ascii: "}"))
     }
   }
 }

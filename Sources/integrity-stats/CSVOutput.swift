@@ -25,12 +25,6 @@ struct CSVOutput {
     guard channel.send(full) else { throw ByteChannel.Cancelled() }
   }
 
-  /// Appends text (JSON items) to the buffer, handing it over once it holds 4 MiB.
-  mutating func append(_ text: String) throws {
-    line.bytes.append(contentsOf: text.utf8)
-    try endRow()
-  }
-
   /// Marks the end of a chunk (an empty buffer, never sent otherwise).
   mutating func endChunk() throws {
     try handOver()
@@ -65,9 +59,8 @@ extension CommonOptions {
   func writeJSONArray(chunks: Int, threads: Int = 2, _ part: @escaping (Int) throws -> Table) throws {
     let format = numberFormat
     try writeChunks(opening: Array("[".utf8), dropsFirstByte: true, chunks: chunks, threads: threads) { chunk, out in
-      var text = ""
-      try part(chunk).appendJSONItems(to: &text, numberFormat: format)
-      try out.append(text)
+      try part(chunk).appendJSONItems(to: &out.line.bytes, numberFormat: format)
+      try out.endRow()
     } closing: {
       Array(($0 ? "\n]\n" : "]\n").utf8)
     }
