@@ -128,6 +128,16 @@ extension Table {
     .array((0..<rowCount).map(jsonObject))
   }
 
+  /// `json.serialized(numberFormat:indent:)` as UTF-8 bytes, built by `appendJSONItems`.
+  public func jsonBytes(numberFormat: NumberFormat = .shortest, indent: Int = 2) -> [UInt8] {
+    var items: [UInt8] = []
+    appendJSONItems(to: &items, numberFormat: numberFormat, indent: indent)
+    guard !items.isEmpty else { return Array("[]".utf8) }
+    items[0] = UInt8(ascii: "[")  // the first item's comma
+    items.append(contentsOf: "\n]".utf8)
+    return items
+  }
+
   /// Row `row` as a JSON object (the items of `json`).
   public func jsonObject(_ row: Int) -> JSONValue {
     .object(columns.map { ($0.name, JSONValue($0[row])) })

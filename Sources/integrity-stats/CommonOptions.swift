@@ -53,7 +53,7 @@ struct CommonOptions: ParsableArguments {
       let writer = CSVWriter(numberFormat: numberFormat, raw: raw, byteOrderMark: bom)
       try AtomicFile.write(writer.bytes(table), to: output)
     case .json:
-      try write(table.json)
+      try AtomicFile.write(table.jsonBytes(numberFormat: numberFormat) + [UInt8(ascii: "\n")], to: output)
     }
   }
 

@@ -46,6 +46,7 @@ import TestSupport
       }
       let streamed = items.isEmpty ? "[]" : "[" + String(decoding: items.dropFirst(), as: UTF8.self) + "\n]"
       #expect(streamed == whole, "rows \(rows)")
+      #expect(String(decoding: table.jsonBytes(numberFormat: format), as: UTF8.self) == whole, "rows \(rows)")
     }
   }
 

@@ -58,7 +58,7 @@ struct CatalogOutputOptions: ParsableArguments {
       let writer = CSVWriter(numberFormat: .shortest, raw: raw, byteOrderMark: bom)
       try AtomicFile.write(writer.bytes(table), to: output)
     case .json:
-      try AtomicFile.write(table.json.serialized(numberFormat: .shortest, indent: 2) + "\n", to: output)
+      try AtomicFile.write(table.jsonBytes() + [UInt8(ascii: "\n")], to: output)
     }
   }
 }
