@@ -466,6 +466,16 @@ struct ColumnarBlockParser {
       == raw.unsafeLoadUnaligned(fromByteOffset: b + count - 8, as: UInt64.self)
   }
 
+  /// The canonical id of `name`: its place in `names`, appended when new (spellings
+  /// that trim or read to the same name share it).
+  private static func canonicalID(_ name: String, names: inout [String?], ids: inout [String: Int32]) -> Int32 {
+    if let known = ids[name] { return known }
+    let id = Int32(names.count)
+    names.append(name)
+    ids[name] = id
+    return id
+  }
+
   /// The raw id of an indicator cell (-1 when empty).
   private mutating func internIndicator(_ block: [UInt8], _ s: Span<UInt8>, _ start: Int, _ end: Int) -> Int {
     let r = Self.trimmed(s, start, end)
@@ -474,16 +484,7 @@ struct ColumnarBlockParser {
     let (raw, isNew) = indicatorTable.id(for: s.extracting(r))
     if isNew {
       let (name, scale) = ObservationReader.RowReader.indicatorName(TextTable.trim(String(decoding: block[r], as: UTF8.self)))
-      var id: Int32 = 0
-      if let name {
-        if let known = indicatorNameIDs[name] {
-          id = known
-        } else {
-          id = Int32(keys.indicators.count)
-          keys.indicators.append(name)
-          indicatorNameIDs[name] = id
-        }
-      }
+      let id = name.map { Self.canonicalID($0, names: &keys.indicators, ids: &indicatorNameIDs) } ?? 0
       indicatorIDs.append((id, scale?.powerOfTen ?? 0, scale != nil))
       indicatorScales.append(scale)
     }
@@ -499,17 +500,7 @@ struct ColumnarBlockParser {
     let (raw, isNew) = agencyTable.id(for: s.extracting(r))
     if isNew {
       let name = TextTable.trim(String(decoding: block[r], as: UTF8.self))
-      var id: Int32 = 0
-      if !name.isEmpty {
-        if let known = agencyNameIDs[name] {
-          id = known
-        } else {
-          id = Int32(keys.agencies.count)
-          keys.agencies.append(name)
-          agencyNameIDs[name] = id
-        }
-      }
-      agencyIDs.append(id)
+      agencyIDs.append(name.isEmpty ? 0 : Self.canonicalID(name, names: &keys.agencies, ids: &agencyNameIDs))
     }
     lastAgency = KeyRange(start: r.lowerBound, count: r.count)
     lastAgencyID = agencyIDs[raw]
