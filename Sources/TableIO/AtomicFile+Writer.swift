@@ -193,8 +193,9 @@ extension AtomicFile {
     }
 
     /// Writes the first `length` staged bytes (a multiple of the alignment) directly.
-    /// A device that refuses them (`EINVAL`: a larger alignment than 4096) gets them,
-    /// and everything after, through the cache.
+    /// A device that refuses them (`EINVAL`: a larger alignment than 4096, or a short
+    /// write that left the offset unaligned) gets the rest, and everything after,
+    /// through the cache.
     private mutating func writeStaged(upTo length: Int) throws(OutputError) {
       var done = 0
       while done < length {
@@ -203,9 +204,9 @@ extension AtomicFile {
         }
         if n < 0 {
           if errno == EINTR { continue }
-          if errno == EINVAL && done == 0 {
+          if errno == EINVAL {
             try leaveDirect()
-            try AtomicFile.writeAll(fd: descriptor, stagedBytes(length), path: path)
+            try AtomicFile.writeAll(fd: descriptor, stagedBytes(done..<length), path: path)
             staging!.removeFirst(length)
             return
           }
@@ -223,7 +224,7 @@ extension AtomicFile {
       if aligned > 0 { try writeStaged(upTo: aligned) }
       guard staging != nil else { return }
       try leaveDirect()
-      let rest = stagedBytes(staging!.count)
+      let rest = stagedBytes(0..<staging!.count)
       staging = nil
       try AtomicFile.writeAll(fd: descriptor, rest, path: path)
     }
@@ -237,9 +238,9 @@ extension AtomicFile {
       directRefused = true
     }
 
-    /// A copy of the first `k` staged bytes.
-    private func stagedBytes(_ k: Int) -> [UInt8] {
-      staging!.withBytes(prefix: k) { Array($0) }
+    /// A copy of the staged bytes in `range`.
+    private func stagedBytes(_ range: Range<Int>) -> [UInt8] {
+      staging!.withBytes(prefix: range.upperBound) { Array($0[range]) }
     }
 
     /// The current `errno` as an `OutputError`, after removing the temporary file.
