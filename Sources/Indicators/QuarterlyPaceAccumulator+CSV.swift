@@ -58,12 +58,12 @@ extension QuarterlyPaceAccumulator {
       target = t
     }
     // Check every quarter first, so nothing is written when the group falls back.
-    var cumulative: Int64 = 0
+    var total: Int64 = 0
     for q in 0..<last where countExponents[4 * g + q] != missing {
       guard let c = scaled(counts[4 * g + q], countExponents[4 * g + q]) else { return false }
-      let (sum, overflow) = cumulative.addingReportingOverflow(c)
+      let (sum, overflow) = total.addingReportingOverflow(c)
       guard !overflow, sum.magnitude < 1 << 51 else { return false }
-      cumulative = sum
+      total = sum
     }
     let indicatorField = interned.indicators.lowerBound + Int(key >> 40)
     let agencyField = interned.agencies.lowerBound + Int(key >> 16 & 0xFF_FFFF)

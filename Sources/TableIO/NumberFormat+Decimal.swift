@@ -24,13 +24,7 @@ extension NumberFormat {
       e += 1
     }
     let magnitude = s.magnitude
-    var digits = 1
-    var power: UInt64 = 10
-    while digits < 20 && magnitude >= power {
-      digits += 1
-      if power > UInt64.max / 10 { break }
-      power *= 10
-    }
+    let digits = DecimalDigits.digitCount(magnitude)
     if digits <= 15 {
       if e >= 0 && e <= 15 {
         // Integral: plain digits below 2⁵³.
