@@ -21,6 +21,10 @@ public struct AchievementAccumulator: ColumnarConsumer {
   private var names = OfficeKeyMap()
   /// Direction per canonical indicator id.
   private(set) var directions: [Direction] = []
+  /// Per canonical indicator id, where its direction came from: 0 no row yet,
+  /// `defaultDirection` the option or catalog, else the `Direction.code` its rows state.
+  private var directionSource: [UInt8] = []
+  private static let defaultDirection: UInt8 = 0xFF
 
   private(set) var index = GroupIndex()
   private var lastKey: UInt64 = .max
@@ -119,8 +123,18 @@ public struct AchievementAccumulator: ColumnarConsumer {
     }
     let missing = ObservationColumns.missing
     let year = row.year
-    guard year >= 1, year < 1 << 16 else { return false }
+    guard year >= 1, year < 1 << 16, row.month == 0 else { return false }
     let indicator = names.indicatorIDs[Int(row.indicator)]
+    // A direction stated on the rows wins over the option and the catalog, when every
+    // row of the indicator states the same one (else the general computation decides).
+    let stated = row.direction
+    let seen = directionSource[Int(indicator)]
+    if seen == 0 {
+      directionSource[Int(indicator)] = stated == 0 ? Self.defaultDirection : stated
+      if stated != 0, let d = Direction(code: stated) { directions[Int(indicator)] = d }
+    } else if seen != (stated == 0 ? Self.defaultDirection : stated) {
+      return false
+    }
     let direction = directions[Int(indicator)]
     let valueExponent = row.valueExponent
     let value = row.value
@@ -163,6 +177,16 @@ public struct AchievementAccumulator: ColumnarConsumer {
     let renumber = names.renumbering(next.names)
     guard names.fitsGroupKeys else { return false }
     syncDirections()
+    // Directions stated on the rows of either part must agree.
+    for k in next.directionSource.indices where next.directionSource[k] != 0 {
+      let m = Int(renumber(UInt64(k) << 40) >> 40)
+      if directionSource[m] == 0 {
+        directionSource[m] = next.directionSource[k]
+        directions[m] = next.directions[k]
+      } else if directionSource[m] != next.directionSource[k] {
+        return false
+      }
+    }
     lastKey = .max
     let keys = next.index.keys
     groups.reserveCapacity(groups.count + keys.count)
@@ -199,11 +223,12 @@ public struct AchievementAccumulator: ColumnarConsumer {
   }
 
   /// The direction of each canonical indicator not given one yet: the file's (none in
-  /// the fast lane), else `--direction`, else the catalog's, else `increase`.
+  /// its rows, see `add`), else `--direction`, else the catalog's, else `increase`.
   private mutating func syncDirections() {
     while directions.count < names.indicators.names.count {
       let name = names.indicators.names[directions.count]
       directions.append(options.direction ?? (name == nil ? nil : catalogDirection(name!)) ?? .increase)
+      directionSource.append(0)
     }
   }
 
@@ -313,11 +338,11 @@ extension AchievementAccumulator {
     catalogDirection: @escaping (String) -> Direction? = { _ in nil }, minimumSize: Int = 1 << 20,
     blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
   ) throws -> (accumulator: AchievementAccumulator, set: ObservationSet)? {
-    guard accepts(options), !readOptions.skipBadRows else { return nil }
+    guard accepts(options), !readOptions.skipBadRows, ObservationReader.isLarge(path, minimumSize: minimumSize)
+    else { return nil }
     guard
       let (accumulator, set) = try ObservationReader.streamColumns(
-        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize,
-        parallelMinimum: parallelMinimum,
+        path: path, options: readOptions, blockSize: blockSize, parallelMinimum: parallelMinimum,
         consumer: { AchievementAccumulator(options: options, catalogDirection: catalogDirection) })
     else { return nil }
     return (accumulator, set)

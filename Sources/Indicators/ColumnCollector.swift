@@ -12,7 +12,9 @@ struct ColumnCollector: ColumnarConsumer {
   static let blockRows = 1 << 16
 
   mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
-    if keys.indicators.count != self.keys.indicators.count || keys.agencies.count != self.keys.agencies.count {
+    if keys.indicators.count != self.keys.indicators.count || keys.agencies.count != self.keys.agencies.count
+      || keys.units.count != self.keys.units.count
+    {
       self.keys = copy keys
     }
     if current.count == 0 { current.reserveCapacity(Self.blockRows) }
@@ -28,11 +30,12 @@ struct ColumnCollector: ColumnarConsumer {
     flush()
     var next = next
     next.flush()
-    let (indicators, agencies) = keys.absorb(next.keys)
+    let (indicators, agencies, units) = keys.absorb(next.keys)
     for var block in next.blocks {
       for i in 0..<block.count {
         block.indicator[i] = indicators[Int(block.indicator[i])]
         block.agency[i] = agencies[Int(block.agency[i])]
+        block.unit[i] = units[Int(block.unit[i])]
         block.line[i] += Int32(lineOffset)
       }
       blocks.append(block)

@@ -57,4 +57,25 @@ public enum Direction: String, Sendable, Hashable, CaseIterable, Codable {
   case zero
   /// Done or not done (里程碑): achieved iff done.
   case milestone
+
+  /// A one-byte code (1–4; 0 stands for "none" in `ObservationRow.direction`).
+  public var code: UInt8 {
+    switch self {
+    case .increase: 1
+    case .decrease: 2
+    case .zero: 3
+    case .milestone: 4
+    }
+  }
+
+  /// The direction of `code`; nil for 0 or an unknown code.
+  public init?(code: UInt8) {
+    switch code {
+    case 1: self = .increase
+    case 2: self = .decrease
+    case 3: self = .zero
+    case 4: self = .milestone
+    default: return nil
+    }
+  }
 }

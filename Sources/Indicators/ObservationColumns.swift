@@ -20,6 +20,15 @@ public struct ObservationColumns: Sendable {
   public var target: [Int64] = []
   public var targetExponent: [Int8] = []
   public var line: [Int32] = []
+  /// Month 1–12 (0: none), the direction stated on the row (0: none, else
+  /// `Direction.code`), flags (`ObservationRow.revisedFlag`), the sample size
+  /// `n[i]·10^nExponent[i]` (exponent `missing`: none) and the unit id (`keys.units`).
+  public var month: [UInt8] = []
+  public var direction: [UInt8] = []
+  public var flags: [UInt8] = []
+  public var n: [Int64] = []
+  public var nExponent: [Int8] = []
+  public var unit: [Int32] = []
 
   /// The exponent that marks a missing figure.
   public static let missing = Int8.min
@@ -51,6 +60,12 @@ public struct ObservationColumns: Sendable {
     target.removeAll(keepingCapacity: true)
     targetExponent.removeAll(keepingCapacity: true)
     line.removeAll(keepingCapacity: true)
+    month.removeAll(keepingCapacity: true)
+    direction.removeAll(keepingCapacity: true)
+    flags.removeAll(keepingCapacity: true)
+    n.removeAll(keepingCapacity: true)
+    nExponent.removeAll(keepingCapacity: true)
+    unit.removeAll(keepingCapacity: true)
   }
 
   /// Makes room for `count` rows in every column.
@@ -64,6 +79,12 @@ public struct ObservationColumns: Sendable {
     target.reserveCapacity(count)
     targetExponent.reserveCapacity(count)
     line.reserveCapacity(count)
+    month.reserveCapacity(count)
+    direction.reserveCapacity(count)
+    flags.reserveCapacity(count)
+    n.reserveCapacity(count)
+    nExponent.reserveCapacity(count)
+    unit.reserveCapacity(count)
   }
 
   /// Appends `other`'s rows (same key tables).
@@ -77,6 +98,12 @@ public struct ObservationColumns: Sendable {
     target += other.target
     targetExponent += other.targetExponent
     line += other.line
+    month += other.month
+    direction += other.direction
+    flags += other.flags
+    n += other.n
+    nExponent += other.nExponent
+    unit += other.unit
   }
 }
 
@@ -91,6 +118,15 @@ public struct ObservationRow: Sendable, Equatable {
   public var target: Int64
   public var targetExponent: Int8
   public var line: Int32
+  public var month: UInt8 = 0
+  public var direction: UInt8 = 0
+  public var flags: UInt8 = 0
+  public var n: Int64 = 0
+  public var nExponent: Int8 = ObservationColumns.missing
+  public var unit: Int32 = 0
+
+  /// `flags` bit: a figure of the row carried a trailing `r` (revised).
+  public static let revisedFlag: UInt8 = 1
 }
 
 extension ObservationColumns {
@@ -105,13 +141,20 @@ extension ObservationColumns {
     target.append(row.target)
     targetExponent.append(row.targetExponent)
     line.append(row.line)
+    month.append(row.month)
+    direction.append(row.direction)
+    flags.append(row.flags)
+    n.append(row.n)
+    nExponent.append(row.nExponent)
+    unit.append(row.unit)
   }
 
   /// Row `i`.
   public subscript(row i: Int) -> ObservationRow {
     ObservationRow(
       indicator: indicator[i], agency: agency[i], year: year[i], quarter: quarter[i], value: value[i],
-      valueExponent: valueExponent[i], target: target[i], targetExponent: targetExponent[i], line: line[i])
+      valueExponent: valueExponent[i], target: target[i], targetExponent: targetExponent[i], line: line[i],
+      month: month[i], direction: direction[i], flags: flags[i], n: n[i], nExponent: nExponent[i], unit: unit[i])
   }
 }
 
@@ -121,6 +164,8 @@ extension ObservationColumns {
 public struct ObservationKeys: Sendable {
   public internal(set) var indicators: [String?] = [nil]
   public internal(set) var agencies: [String?] = [nil]
+  /// Units after scaling (`元`, `件`, `%`), by id (0 = none).
+  public internal(set) var units: [String?] = [nil]
 
   public init() {}
 }
@@ -128,7 +173,7 @@ public struct ObservationKeys: Sendable {
 extension ObservationKeys {
   /// Adds the names of `other` (another part of the same file) not here yet, and
   /// returns the id here of each of `other`'s ids.
-  mutating func absorb(_ other: ObservationKeys) -> (indicators: [Int32], agencies: [Int32]) {
+  mutating func absorb(_ other: ObservationKeys) -> (indicators: [Int32], agencies: [Int32], units: [Int32]) {
     func renumber(_ names: [String?], into mine: inout [String?]) -> [Int32] {
       var index: [String?: Int32] = [:]
       for (id, name) in mine.enumerated() { index[name] = Int32(id) }
@@ -139,6 +184,9 @@ extension ObservationKeys {
         return Int32(mine.count - 1)
       }
     }
-    return (renumber(other.indicators, into: &indicators), renumber(other.agencies, into: &agencies))
+    return (
+      renumber(other.indicators, into: &indicators), renumber(other.agencies, into: &agencies),
+      renumber(other.units, into: &units)
+    )
   }
 }

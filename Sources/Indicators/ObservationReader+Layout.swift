@@ -38,8 +38,8 @@ extension ObservationReader {
   /// Resolves the header: `--columns` names first, then aliases; the first column
   /// claiming a canonical name wins, later ones are noted as unused.
   static func layout(
-    _ table: TextTable, options: ObservationReadOptions, notes: inout [String]
-  ) throws -> Layout {
+    header: [String], headerLine: Int, source: String, options: ObservationReadOptions, notes: inout [String]
+  ) throws(DataError) -> Layout {
     var layout = Layout()
     let mapped: [String: CanonicalColumn] = Dictionary(
       options.columnMap.compactMap { name, header in
@@ -47,7 +47,7 @@ extension ObservationReader {
       }, uniquingKeysWith: { a, _ in a })
     // Pass 1: headers named by --columns claim their canonical columns first.
     var claimed = Set<Int>()
-    for (i, header) in table.header.enumerated() {
+    for (i, header) in header.enumerated() {
       let split = CanonicalColumn.splitUnitSuffix(header)
       guard let column = mapped[TextFolding.key(header)] ?? mapped[TextFolding.key(split.base)],
         layout.index[column] == nil
@@ -56,21 +56,21 @@ extension ObservationReader {
       claimed.insert(i)
       if let unit = split.unit, let scale = UnitScale(parsing: unit) { layout.units[column] = scale }
     }
-    for (name, header) in options.columnMap.sorted(by: { $0.key < $1.key }) {
+    for (name, wanted) in options.columnMap.sorted(by: { $0.key < $1.key }) {
       guard let column = CanonicalColumn(rawValue: name), layout.index[column] == nil else { continue }
       throw DataError(
-        file: table.source, line: table.headerLine, column: 0,
-        message: "--columns \(name)=\(header): the header has no column \"\(header)\" (it has: \(table.header.joined(separator: ", ")))")
+        file: source, line: headerLine, column: 0,
+        message: "--columns \(name)=\(wanted): the header has no column \"\(wanted)\" (it has: \(header.joined(separator: ", ")))")
     }
     // Pass 2: aliases and canonical names; with --wide, period headers.
-    for (i, header) in table.header.enumerated() where !claimed.contains(i) {
-      let found = CanonicalColumn.recognizing(header)
-      if options.wide, found == nil || found?.column == .year, let period = Period(parsing: header) {
+    for (i, name) in header.enumerated() where !claimed.contains(i) {
+      let found = CanonicalColumn.recognizing(name)
+      if options.wide, found == nil || found?.column == .year, let period = Period(parsing: name) {
         layout.periodColumns.append((i, period))
         continue
       }
       guard let (column, unit) = found, layout.index[column] == nil else {
-        if !header.isEmpty { layout.unused.append(i) }
+        if !name.isEmpty { layout.unused.append(i) }
         continue
       }
       layout.index[column] = i
@@ -79,24 +79,24 @@ extension ObservationReader {
     if options.wide {
       guard !layout.periodColumns.isEmpty else {
         throw DataError(
-          file: table.source, line: table.headerLine, column: 0,
-          message: "--wide: expected period headers such as 107年, 2018 or 112年第1季 (the header has: \(table.header.joined(separator: ", ")))")
+          file: source, line: headerLine, column: 0,
+          message: "--wide: expected period headers such as 107年, 2018 or 112年第1季 (the header has: \(header.joined(separator: ", ")))")
       }
     } else {
       guard layout.index[.year] != nil || layout.index[.period] != nil else {
         throw DataError(
-          file: table.source, line: table.headerLine, column: 0,
-          message: "expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: \(table.header.joined(separator: ", ")))")
+          file: source, line: headerLine, column: 0,
+          message: "expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: \(header.joined(separator: ", ")))")
       }
       guard layout.index[.value] != nil else {
         throw DataError(
-          file: table.source, line: table.headerLine, column: 0,
-          message: "expected a value column (實際值, 數值, 件數, 金額, 人數, …) or --columns value=HEADER (the header has: \(table.header.joined(separator: ", ")))")
+          file: source, line: headerLine, column: 0,
+          message: "expected a value column (實際值, 數值, 件數, 金額, 人數, …) or --columns value=HEADER (the header has: \(header.joined(separator: ", ")))")
       }
     }
     if !layout.unused.isEmpty {
-      let names = layout.unused.map { table.header[$0] }.joined(separator: ", ")
-      notes.append("\(table.source):\(table.headerLine): columns not used: \(names)")
+      let names = layout.unused.map { header[$0] }.joined(separator: ", ")
+      notes.append("\(source):\(headerLine): columns not used: \(names)")
     }
     return layout
   }

@@ -40,7 +40,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     let year = row.year
     let q = Int(row.quarter)
     let agency = names.agencyIDs[Int(row.agency)]
-    guard year >= 1, year < 1 << 16, q >= 1, agency != 0 else { return false }
+    guard year >= 1, year < 1 << 16, q >= 1, agency != 0, row.month == 0 else { return false }
     let valueExponent = row.valueExponent
     let value = row.value
     if valueExponent != missing && value < 0 { return false }
@@ -283,11 +283,10 @@ extension QuarterlyPaceAccumulator {
     path: String?, readOptions: ObservationReadOptions, total: Bool, minimumSize: Int = 1 << 20,
     blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
   ) throws -> (accumulator: QuarterlyPaceAccumulator, set: ObservationSet)? {
-    guard !readOptions.skipBadRows else { return nil }
+    guard !readOptions.skipBadRows, ObservationReader.isLarge(path, minimumSize: minimumSize) else { return nil }
     guard
       let (accumulator, set) = try ObservationReader.streamColumns(
-        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize,
-        parallelMinimum: parallelMinimum, consumer: { QuarterlyPaceAccumulator(total: total) })
+        path: path, options: readOptions, blockSize: blockSize, parallelMinimum: parallelMinimum, consumer: { QuarterlyPaceAccumulator(total: total) })
     else { return nil }
     return (accumulator, set)
   }

@@ -53,7 +53,9 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
     }
     let year = row.year
     let part = row.quarter
-    guard year >= 0, year < 1 << 16, part <= 4 else { return false }
+    // Months and sample sizes need the general computation.
+    guard year >= 0, year < 1 << 16, part <= 4, row.month == 0, row.nExponent == ObservationColumns.missing
+    else { return false }
     let key = UInt64(UInt32(bitPattern: row.indicator)) << 40 | UInt64(UInt32(bitPattern: row.agency)) << 16 | UInt64(year)
     let g: Int
     if key == lastKey {
@@ -85,7 +87,7 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
   /// short, its names renumbered into these); false when a period is in both parts
   /// or a sum leaves 64 bits.
   public mutating func merge(_ next: TrendSeriesAccumulator, lineOffset: Int) -> Bool {
-    let (indicatorMap, agencyMap) = keys.absorb(next.keys)
+    let (indicatorMap, agencyMap, _) = keys.absorb(next.keys)
     guard keys.indicators.count < 1 << 24, keys.agencies.count < 1 << 24 else { return false }
     lastKey = .max
     reserve(groups: parts.count + next.parts.count)
@@ -261,11 +263,10 @@ extension TrendSeriesAccumulator {
     path: String?, readOptions: ObservationReadOptions, minimumSize: Int = 1 << 20, blockSize: Int = 4 << 20,
     parallelMinimum: Int = 16 << 20
   ) throws -> (series: [TrendAnalysis.YearlySeries], set: ObservationSet)? {
-    guard !readOptions.skipBadRows else { return nil }
+    guard !readOptions.skipBadRows, ObservationReader.isLarge(path, minimumSize: minimumSize) else { return nil }
     guard
       let (accumulator, set) = try ObservationReader.streamColumns(
-        path: path, options: readOptions, minimumSize: minimumSize, blockSize: blockSize,
-        parallelMinimum: parallelMinimum, consumer: { TrendSeriesAccumulator() })
+        path: path, options: readOptions, blockSize: blockSize, parallelMinimum: parallelMinimum, consumer: { TrendSeriesAccumulator() })
     else { return nil }
     // A unit on the rows (header, title or `%` figures) is not in the columns: decline.
     guard !set.columnsPresent.contains(.unit) else { return nil }

@@ -15,6 +15,8 @@ import Glibc
 public struct BlockInput: ~Copyable {
   private let fd: Int32
   private let path: String
+  /// False for standard input, which is not closed.
+  private let ownsDescriptor: Bool
   /// Bytes read past the last line feed of the previous block.
   private var pending: [UInt8] = []
   private var atEnd = false
@@ -27,26 +29,49 @@ public struct BlockInput: ~Copyable {
   /// The offset of the next byte to read.
   public private(set) var position: Int
 
-  /// Opens `path` (a regular file) and positions it at byte `offset`; with `limit`,
+  /// Opens `path` (a regular file, or a FIFO or device read as it comes: `fileSize` 0,
+  /// no limit) and positions it at byte `offset`; with `limit`,
   /// reading stops at that byte offset (the caller chose it just after a line feed).
   public init(path: String, offset: Int = 0, limit: Int? = nil, blockSize: Int = 4 << 20) throws(InputError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError(path: path, reason: InputBytes.errnoText()) }
     var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+    guard fstat(fd, &info) == 0 else {
+      let reason = InputBytes.errnoText()
       close(fd)
-      throw InputError(path: path, reason: "not a regular file")
+      throw InputError(path: path, reason: reason)
     }
+    let type = info.st_mode & S_IFMT
+    guard type != S_IFDIR else {
+      close(fd)
+      throw InputError(path: path, reason: "is a directory")
+    }
+    // A FIFO, a device or a socket is read as it comes, like standard input.
+    let isRegular = type == S_IFREG
+    if !isRegular { info.st_size = 0 }
     if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
       close(fd)
       throw InputError(path: path, reason: InputBytes.errnoText())
     }
     self.fd = fd
     self.path = path
+    self.ownsDescriptor = true
     self.blockSize = max(blockSize, 16)
     self.fileSize = Int(info.st_size)
-    self.limit = min(limit ?? Int(info.st_size), Int(info.st_size))
+    self.limit = isRegular ? min(limit ?? Int(info.st_size), Int(info.st_size)) : Int.max
     self.position = offset
+  }
+
+  /// Standard input (a pipe, a terminal or a redirected file), read as it comes;
+  /// `fileSize` is 0 and there is no limit.
+  public init(standardInputBlockSize blockSize: Int = 4 << 20) {
+    self.fd = 0
+    self.path = "<stdin>"
+    self.ownsDescriptor = false
+    self.blockSize = max(blockSize, 16)
+    self.fileSize = 0
+    self.limit = Int.max
+    self.position = 0
   }
 
   /// The offset just after the first line feed at or after `offset` (and below the end
@@ -69,7 +94,7 @@ public struct BlockInput: ~Copyable {
   }
 
   deinit {
-    close(fd)
+    if ownsDescriptor { close(fd) }
   }
 
   /// The next block, through the last line feed read (or through the end of the file);
@@ -113,7 +138,7 @@ public struct BlockInput: ~Copyable {
   private mutating func readSome(into block: inout [UInt8], at offset: Int) throws(InputError) -> Int {
     var failure: Int32 = 0
     var got = 0
-    let wanted = min(blockSize, limit - position)
+    let wanted = limit == Int.max ? blockSize : min(blockSize, limit - position)
     guard wanted > 0 else { return 0 }
     if block.count < offset + wanted { block.append(contentsOf: repeatElement(0, count: offset + wanted - block.count)) }
     block.withUnsafeMutableBufferPointer { buffer in

@@ -24,6 +24,9 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   public var message: String
   /// The offending cell's text, when there is one.
   public var found: String?
+  /// For an error that stopped a read: the rows read up to it (the bad row counted
+  /// as rejected), for the `read N rows: used U, rejected R` line.
+  public var account: RowAccount?
 
   public init(
     file: String, line: Int, column: Int, columnName: String? = nil,
@@ -44,6 +47,20 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     if let found { text += " (found \"\(found)\")" }
     return text
   }
+}
+
+/// Rows read = used + rejected, the account every read ends with.
+public struct RowAccount: Equatable, Sendable, CustomStringConvertible {
+  public var read: Int
+  public var used: Int
+  public var rejected: Int
+  public init(read: Int, used: Int, rejected: Int) {
+    self.read = read
+    self.used = used
+    self.rejected = rejected
+  }
+  /// `read N rows: used U, rejected R`.
+  public var description: String { "read \(read) rows: used \(used), rejected \(rejected)" }
 }
 
 /// The input cannot be opened or read (exit 66).

@@ -47,6 +47,13 @@ public enum TextDecoder {
     }
   }
 
+  /// Whether `bytes` (the start of an input) are read as UTF-16 under `encoding`.
+  public static func isUTF16(_ bytes: [UInt8], encoding: TextEncoding) -> Bool {
+    encoding == .utf16
+      || (encoding == .auto && bytes.count >= 2
+        && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF))
+  }
+
   /// The index of the first byte that is not part of a valid UTF-8 sequence, or nil.
   /// Rejects overlong forms, surrogates and scalars above U+10FFFF (RFC 3629 §4).
   public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
@@ -279,7 +286,7 @@ public enum TextDecoder {
   /// `FILE:LINE:COLUMN: cannot decode byte 0xNN at byte offset K as WHAT`, where
   /// LINE counts LF bytes before the offset and COLUMN is the byte's 1-based position
   /// in its line.
-  static func decodingError(_ bytes: [UInt8], offset: Int, source: String, what: String) -> DataError {
+  public static func decodingError(_ bytes: [UInt8], offset: Int, source: String, what: String) -> DataError {
     var line = 1
     var lineStart = 0
     for k in 0..<min(offset, bytes.count) where bytes[k] == 0x0A {

@@ -1,0 +1,188 @@
+/// The one CSV tokenizer (RFC 4180) of the project: splits one record of UTF-8 bytes
+/// into fields, for the header, title lines and data rows alike, for every reader.
+///
+/// Rules: fields end at the delimiter, LF, CR or CRLF (found eight bytes at a time by
+/// `ByteScanner.fieldEnd`); a field that starts with `"` is quoted: it runs to the
+/// next lone `"`, `""` inside stands for `"`, and line breaks inside it are part of
+/// the field and count as physical lines. A quote inside an unquoted field is taken
+/// literally (as Excel writes it). After a closing quote only spaces may come before
+/// the delimiter or line end. A delimiter at the very end of the input ends with one
+/// more empty field.
+///
+/// A record is split in place: `start(k)`/`end(k)` are byte offsets into the span
+/// (inside the quotes for a quoted field); `field(k, in:)` gives the field's bytes with
+/// doubled quotes unescaped.
+public struct RecordTokenizer {
+  public let delimiter: UInt8
+  let delimiterWord: UInt64
+  /// Field k covers `starts[k] ..< ends[k]`.
+  public private(set) var starts: [Int] = []
+  public private(set) var ends: [Int] = []
+  /// Whether field k holds doubled quotes (`""`) to unescape.
+  public private(set) var escaped: [Bool] = []
+  /// Whether any field of the record holds doubled quotes.
+  public private(set) var anyEscaped = false
+  /// Where the record's bytes end, before its line end.
+  public private(set) var contentEnd = 0
+  /// The line ends the record consumed: line breaks inside quotes, plus its own.
+  public private(set) var lineBreaks = 0
+
+  /// What `next` found.
+  public enum Outcome: Equatable, Sendable {
+    /// A record; the next one starts at `next`.
+    case record(next: Int)
+    /// The bytes end inside the record (more input is needed).
+    case incomplete
+    /// A quote is never closed (`field` 0-based; `lineBreaks` before the opening quote).
+    case unclosedQuote(field: Int, lineBreaks: Int)
+    /// Text follows a closing quote; `text` is the field from its opening quote on.
+    case textAfterQuote(field: Int, lineBreaks: Int, text: Range<Int>)
+  }
+
+  public init(delimiter: UInt8) {
+    self.delimiter = delimiter
+    self.delimiterWord = ByteScanner.splat(delimiter)
+    starts.reserveCapacity(32)
+    ends.reserveCapacity(32)
+    escaped.reserveCapacity(32)
+  }
+
+  /// The number of fields of the record.
+  public var count: Int { starts.count }
+
+  /// Splits the record starting at `i`. With `isLast` false, a record must end in a
+  /// line end within `s` (else `.incomplete`); with `isLast` true, the end of `s` ends it.
+  @inline(__always)
+  public mutating func next(_ s: Span<UInt8>, from start: Int, isLast: Bool) -> Outcome {
+    let n = s.count
+    starts.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+    escaped.removeAll(keepingCapacity: true)
+    anyEscaped = false
+    lineBreaks = 0
+    var i = start
+    while true {
+      var hasDoubled = false
+      if i < n && s[i] == ByteScanner.quote {
+        let opening = i
+        let breaksBefore = lineBreaks
+        i += 1
+        let contentStart = i
+        var closed = false
+        while true {
+          i = ByteScanner.quoteEnd(s, from: i)
+          // Count the line breaks passed over (rare: only quoted fields can hold them).
+          guard i < n else { break }
+          if i + 1 < n && s[i + 1] == ByteScanner.quote {
+            hasDoubled = true
+            i += 2
+            continue
+          }
+          if i + 1 >= n && !isLast {
+            // The closing quote may be the first of a doubled pair cut by the block end.
+            return .incomplete
+          }
+          closed = true
+          break
+        }
+        let contentEnd = min(i, n)
+        lineBreaks += Self.lineBreaks(s, contentStart, contentEnd)
+        guard closed else {
+          return isLast ? .unclosedQuote(field: starts.count, lineBreaks: breaksBefore) : .incomplete
+        }
+        i += 1
+        while i < n && s[i] == 0x20 && delimiter != 0x20 { i += 1 }
+        if i < n && s[i] != delimiter && s[i] != ByteScanner.lf && s[i] != ByteScanner.cr {
+          let end = ByteScanner.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
+          return .textAfterQuote(field: starts.count, lineBreaks: lineBreaks, text: opening..<end)
+        }
+        starts.append(contentStart)
+        ends.append(contentEnd)
+      } else {
+        let fieldStart = i
+        i = ByteScanner.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
+        starts.append(fieldStart)
+        ends.append(i)
+      }
+      escaped.append(hasDoubled)
+      if hasDoubled { anyEscaped = true }
+      // After a field: a delimiter, a line end or the end of the bytes.
+      if i < n && s[i] == delimiter {
+        i += 1
+        if i == n {
+          guard isLast else { return .incomplete }
+          // A delimiter at the very end: one more empty field.
+          starts.append(i)
+          ends.append(i)
+          escaped.append(false)
+          contentEnd = i
+          return .record(next: i)
+        }
+        continue
+      }
+      contentEnd = i
+      if i < n {
+        if s[i] == ByteScanner.cr {
+          if i + 1 < n {
+            i += s[i + 1] == ByteScanner.lf ? 2 : 1
+          } else if isLast {
+            i += 1
+          } else {
+            return .incomplete  // a CR at the block end may be half of a CRLF
+          }
+        } else {
+          i += 1
+        }
+        lineBreaks += 1
+        return .record(next: i)
+      }
+      return isLast ? .record(next: i) : .incomplete
+    }
+  }
+
+  /// Line breaks (LF, CR alone, CRLF counted once) in `s[a..<b]`.
+  static func lineBreaks(_ s: Span<UInt8>, _ a: Int, _ b: Int) -> Int {
+    var count = 0
+    var k = a
+    while k < b {
+      let c = s[k]
+      if c == ByteScanner.lf {
+        count += 1
+      } else if c == ByteScanner.cr && !(k + 1 < b && s[k + 1] == ByteScanner.lf) {
+        count += 1
+      }
+      k += 1
+    }
+    return count
+  }
+
+  /// Field k's bytes, doubled quotes unescaped.
+  public func field(_ k: Int, in s: Span<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(ends[k] - starts[k])
+    var i = starts[k]
+    let end = ends[k]
+    while i < end {
+      out.append(s[i])
+      i += escaped[k] && s[i] == ByteScanner.quote ? 2 : 1
+    }
+    return out
+  }
+
+  /// Field k as a string (doubled quotes unescaped).
+  public func string(_ k: Int, in s: Span<UInt8>) -> String {
+    String(decoding: field(k, in: s), as: UTF8.self)
+  }
+
+  /// Whether every field is empty or only spaces and tabs (`" "," "` and `,,,,` lines).
+  public func isBlank(_ s: Span<UInt8>) -> Bool {
+    for k in 0..<starts.count {
+      var i = starts[k]
+      while i < ends[k] {
+        if s[i] != 0x20 && s[i] != 0x09 { return false }
+        i += 1
+      }
+    }
+    return true
+  }
+}
