@@ -47,8 +47,11 @@ struct ObservationBlockParser {
   var keys = ObservationKeys()
   private var tokenizer: RecordTokenizer
   private var indicatorTable = ByteKeyTable()
-  /// Raw indicator id → name id and the scale of a money unit in the name.
-  private var indicatorIDs: [(id: Int32, scale: UnitScale?)] = []
+  /// Raw indicator id → name id and the scale of a money unit in the name; when there
+  /// is one, the id of the name as written (-1: not interned yet), used on rows whose
+  /// unit cell gives the unit.
+  private var indicatorIDs: [(id: Int32, scale: UnitScale?, written: Int32)] = []
+  private var indicatorNames: [String] = []
   private var indicatorNameIDs: [String: Int32] = [:]
   private var agencyTable = ByteKeyTable()
   private var agencyIDs: [Int32] = []
@@ -128,12 +131,14 @@ struct ObservationBlockParser {
         return .consumed(i)
       case .unclosedQuote(let field, let breaks):
         // The rest of the input is one field: nothing after it can be read.
+        rows += 1
         throw DataError(
-          file: source, line: line + breaks, column: field + 1, columnName: columnName(field),
+          file: source, line: line + breaks, column: field + 1,
           message: "quoted field is never closed (a \" opened here has no closing \")")
       case .textAfterQuote(let field, let breaks, let text):
+        rows += 1
         let error = DataError(
-          file: source, line: line + breaks, column: field + 1, columnName: columnName(field),
+          file: source, line: line + breaks, column: field + 1,
           message: "unexpected text after a closing quote", found: String(decoding: block[text], as: UTF8.self))
         // Skip to the end of the line.
         var k = text.upperBound
@@ -318,7 +323,19 @@ struct ObservationBlockParser {
     // money unit in its indicator's name), else the title's.
     var indicatorID: Int32 = 0
     var nameScale: UnitScale? = nil
-    if indicatorRaw >= 0 { (indicatorID, nameScale) = indicatorIDs[indicatorRaw] }
+    if indicatorRaw >= 0 {
+      let known = indicatorIDs[indicatorRaw]
+      if unit != nil && known.scale != nil {
+        // The unit cell gives the unit: the name keeps its suffix as written.
+        if known.written < 0 {
+          indicatorIDs[indicatorRaw].written = Self.canonicalID(
+            indicatorNames[indicatorRaw], names: &keys.indicators, ids: &indicatorNameIDs)
+        }
+        indicatorID = indicatorIDs[indicatorRaw].written
+      } else {
+        (indicatorID, nameScale) = (known.id, known.scale)
+      }
+    }
     let rowScale = unit ?? nameScale ?? titleUnit
     if unit != nil || nameScale != nil { sawUnit = true }
     let sample = nColumn >= 0 ? try figure(block, s, nColumn, scale: nil) : Figure()
@@ -408,9 +425,11 @@ struct ObservationBlockParser {
     if r.isEmpty { return -1 }
     let (raw, isNew) = tokenizer.escaped[c] ? indicatorTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : indicatorTable.id(for: s.extracting(r))
     if isNew {
-      let (name, scale) = Self.indicatorName(TextTable.trim(tokenizer.string(c, in: s)))
+      let written = TextTable.trim(tokenizer.string(c, in: s))
+      let (name, scale) = Self.indicatorName(written)
       let id = name.map { Self.canonicalID($0, names: &keys.indicators, ids: &indicatorNameIDs) } ?? 0
-      indicatorIDs.append((id, scale))
+      indicatorIDs.append((id, scale, scale == nil ? id : -1))
+      indicatorNames.append(written)
     }
     return raw
   }
@@ -453,7 +472,8 @@ struct ObservationBlockParser {
   private mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
     let cell = tokenizer.starts[c]..<tokenizer.ends[c]
     let power = scale?.powerOfTen ?? 0
-    if lastTargetPower == power && !tokenizer.escaped[c] && cell.count == lastTargetCell.count
+    if lastTargetCell.lowerBound >= 0 && lastTargetPower == power && !tokenizer.escaped[c]
+      && cell.count == lastTargetCell.count
       && ByteScanner.sameBytes(s, cell.lowerBound, lastTargetCell.lowerBound, cell.count)
     {
       return lastTarget

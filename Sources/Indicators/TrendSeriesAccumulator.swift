@@ -53,8 +53,9 @@ public struct TrendSeriesAccumulator: ColumnarConsumer {
     }
     let year = row.year
     let part = row.quarter
-    // Months and sample sizes need the general computation.
-    guard year >= 0, year < 1 << 16, part <= 4, row.month == 0, row.nExponent == ObservationColumns.missing
+    // Months, sample sizes and directions stated on the rows need the general computation.
+    guard year >= 0, year < 1 << 16, part <= 4, row.month == 0, row.nExponent == ObservationColumns.missing,
+      row.direction == 0
     else { return false }
     let key = UInt64(UInt32(bitPattern: row.indicator)) << 40 | UInt64(UInt32(bitPattern: row.agency)) << 16 | UInt64(year)
     let g: Int

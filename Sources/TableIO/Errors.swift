@@ -40,6 +40,13 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     self.found = found
   }
 
+  /// Two errors are the same when they say the same thing at the same place (the row
+  /// account of the read they stopped is not part of the error's identity).
+  public static func == (a: DataError, b: DataError) -> Bool {
+    a.file == b.file && a.line == b.line && a.column == b.column && a.columnName == b.columnName
+      && a.message == b.message && a.found == b.found
+  }
+
   public var description: String {
     // A problem of the whole file (no line) reads `FILE: message`.
     var text = line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"

@@ -88,7 +88,7 @@ import TestSupport
   }
 }
 
-/// `ColumnarBlockParser.shortFigure` (a figure of up to 8 bytes read in one word)
+/// `ByteScanner.shortFigure` (a figure of up to 8 bytes read in one word)
 /// against a byte-by-byte reading of `d+(.d+)?`.
 @Suite struct ColumnarShortFigureTests {
   func reference(_ cell: [UInt8]) -> (Int64, Int)? {
@@ -112,12 +112,12 @@ import TestSupport
       if Bool.random(using: &rng), length >= 3 { cell[Int.random(in: 1..<(length - 1), using: &rng)] = UInt8(ascii: ".") }
       // The cell inside a span with bytes after it (a word must fit), as in a block.
       let bytes = [UInt8(ascii: ",")] + cell + Array(",999999,\n".utf8)
-      let got = ColumnarBlockParser.shortFigure(bytes.span, 1, 1 + length)
+      let got = ByteScanner.shortFigure(bytes.span, 1, 1 + length)
       let want = reference(cell)
       #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(String(decoding: cell, as: UTF8.self))")
     }
     // No word fits after the cell's start: declined (the byte loop reads it).
-    #expect(ColumnarBlockParser.shortFigure(Array("12.5".utf8).span, 0, 4) == nil)
+    #expect(ByteScanner.shortFigure(Array("12.5".utf8).span, 0, 4) == nil)
   }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 import TableIO
@@ -57,44 +58,44 @@ import TableIO
   }
 }
 
-/// The chunked (two-core) conversion gives what one chunk gives, in file order.
+/// Reading in two parts on two cores gives what one part gives, in file order, and the
+/// first bad row in file order is the one thrown.
 @Suite struct ReaderChunkTests {
-  func table(_ rows: Int, badEvery: Int) throws -> TextTable {
+  func file(_ rows: Int, badEvery: Int) throws -> String {
     var text = "年度,機關,件數\n"
     for i in 0..<rows {
       text += i % badEvery == badEvery - 1 ? "\(100 + i % 9),機關\(i % 7),bad\(i)\n" : "\(100 + i % 9),機關\(i % 7),\(i)\n"
     }
-    return try TableReader.read(bytes: Array(text.utf8), source: "c.csv", options: ReadOptions(allowRaggedRows: true))
+    let path = NSTemporaryDirectory() + "chunks-\(ProcessInfo.processInfo.processIdentifier)-\(rows)-\(badEvery).csv"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
   }
 
-  @Test(arguments: [1, 2, 3, 5])
-  func chunkedEqualsSequential(_ cores: Int) throws {
-    let t = try table(1000, badEvery: 97)
+  @Test func twoPartsEqualOne() throws {
+    let path = try file(1000, badEvery: 97)
+    defer { try? FileManager.default.removeItem(atPath: path) }
     let options = ObservationReadOptions(skipBadRows: true)
-    var notes: [String] = []
-    let layout = try ObservationReader.layout(t, options: options, notes: &notes)
-    let rows = Array(0..<t.rowCount)
-    let one = try ObservationReader.convert(rows, table: t, layout: layout, options: options, rowsPerChunk: 10_000, cores: 1)
-    let many = try ObservationReader.convert(rows, table: t, layout: layout, options: options, rowsPerChunk: 100, cores: cores)
-    #expect(one.count == 1)
-    #expect(many.count == cores)
-    #expect(many.flatMap(\.observations) == one[0].observations)
-    #expect(many.flatMap(\.rejected) == one[0].rejected)
-    #expect(one[0].rejected.count == 10)  // rows 96, 193, …, 969: every 97th of 1000
-    #expect(one[0].observations.count + one[0].rejected.count == 1000)
+    let one = try ObservationReader.readColumns(path: path, options: options, blockSize: 1 << 20, parallelMinimum: .max)
+    let two = try ObservationReader.readColumns(path: path, options: options, blockSize: 512, parallelMinimum: 0)
+    let a = ObservationReader.observations(one.columns, keys: one.keys, set: one.set)
+    let b = ObservationReader.observations(two.columns, keys: two.keys, set: two.set)
+    #expect(a.observations == b.observations)
+    #expect(a.rejected == b.rejected)
+    #expect(a.rejected.count == 10)  // rows 96, 193, …, 969: every 97th of 1000
+    #expect(a.rejected.map(\.line) == stride(from: 98, through: 971, by: 97).map { $0 })
+    #expect(a.observations.count + a.rejected.count == 1000)
+    #expect(b.rowsRead == 1000)
   }
 
   @Test func firstBadRowInFileOrderIsThrown() throws {
-    let t = try table(1000, badEvery: 400)  // bad rows 399 and 799 (lines 401 and 801)
-    let options = ObservationReadOptions()
-    var notes: [String] = []
-    let layout = try ObservationReader.layout(t, options: options, notes: &notes)
-    #expect(
-      throws: DataError(
-        file: "c.csv", line: 401, column: 3, columnName: "件數",
-        message: "expected a number (such as 1,234, 12.5%, －, … or NA)", found: "bad399")
-    ) {
-      try ObservationReader.convert(Array(0..<1000), table: t, layout: layout, options: options, rowsPerChunk: 100, cores: 4)
+    let path = try file(1000, badEvery: 400)  // bad rows 399 and 799 (lines 401 and 801)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+      _ = try ObservationReader.readColumns(path: path, blockSize: 512, parallelMinimum: 0)
+      Issue.record("a bad row must stop the read")
+    } catch let error as DataError {
+      #expect(error.description == "\(path):401:3: expected a number (such as 1,234, 12.5%, －, … or NA) in column \"件數\" (found \"bad399\")")
+      #expect(error.account == RowAccount(read: 400, used: 399, rejected: 1))
     }
   }
 }

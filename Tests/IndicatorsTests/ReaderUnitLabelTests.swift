@@ -7,10 +7,9 @@ import TableIO
 /// named without the unit.
 @Suite struct ReaderUnitLabelTests {
   func read(_ text: String, wide: Bool) throws -> ObservationSet {
-    let table = try TableReader.read(bytes: Array(text.utf8), source: "t.csv", options: ReadOptions())
     var options = ObservationReadOptions()
     options.wide = wide
-    return try ObservationReader.read(table: table, options: options)
+    return try ObservationReader.read(bytes: Array(text.utf8), source: "t.csv", options: options)
   }
 
   /// 1,453 千元 = 1,453 × 10³ 元 = 1,453,000 元; 385 件 stays 385 with no unit.
