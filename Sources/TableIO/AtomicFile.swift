@@ -32,7 +32,7 @@ public enum AtomicFile {
     var prefix = path.hasPrefix("/") ? "/" : ""
     for part in path.split(separator: "/") {
       prefix += part
-      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+      if mkdir(prefix, 0o777) != 0 && errno != EEXIST {
         throw OutputError(path: path, reason: errnoText())
       }
       prefix += "/"
