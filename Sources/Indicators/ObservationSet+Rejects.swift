@@ -7,7 +7,7 @@ extension ObservationSet {
   ///
   /// A spreadsheet opens this file too, and its cells are exactly the ones that were
   /// wrong, so, unless `raw`, a cell that starts with `=`, `+`, `-`, `@`, TAB or CR and
-  /// is not a plain number gets a `'` prefix (OWASP "CSV Injection" guidance, as in
+  /// is not a plain number or a lone sign gets a `'` prefix (OWASP "CSV Injection" guidance, as in
   /// `CSVLineBuffer`): it is re-quoted with the prefix inside the quotes when it needs
   /// quotes. Every other cell keeps its bytes, quotes included. `byteOrderMark` starts
   /// the file with a UTF-8 BOM (for Excel), as `--bom` does for the main output.
@@ -94,12 +94,12 @@ enum RejectsLine {
   }
 
   /// Starts with `=`, `+`, `-`, `@`, TAB or CR, and is not a plain number (`-1.5`,
-  /// `+3`, `-2e5` are data).
+  /// `+3`, `-2e5` are data) or a lone sign (`-`, the statistical tables' "none").
   static func needsGuard(_ value: [UInt8]) -> Bool {
     guard let first = value.first else { return false }
     switch first {
     case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: return true
-    case UInt8(ascii: "+"), UInt8(ascii: "-"): return !isPlainNumber(value.dropFirst())
+    case UInt8(ascii: "+"), UInt8(ascii: "-"): return value.count > 1 && !isPlainNumber(value.dropFirst())
     default: return false
     }
   }
