@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Testing
 import TestSupport
@@ -79,5 +80,22 @@ import TestSupport
     AtomicFile.TemporaryFiles.unregister(slot)
     #expect(!AtomicFile.TemporaryFiles.registered.contains { $0.hasPrefix(dir) })
     #expect(AtomicFile.TemporaryFiles.register(String(repeating: "x", count: 5000)) == nil)
+  }
+}
+
+/// The tests read nothing outside the package: reference material is copied into
+/// Tests/Fixtures/reference (with a README naming each source and licence).
+@Suite struct ReferenceMaterialTests {
+  @Test func referenceFilesAreInsideThePackage() {
+    let root = packageRoot.standardizedFileURL.path + "/"
+    for relative in [
+      "agency-csv-samples/dgbas_NA8103A1Ac_big5_full.csv", "action-plan/000_6bac756fe4f12e99.txt",
+      "agency-csv-samples/README.md", "action-plan/README.md",
+    ] {
+      let path = referencePath(relative)
+      #expect(URL(fileURLWithPath: path).standardizedFileURL.path.hasPrefix(root), "\(path)")
+      #expect(access(path, R_OK) == 0, "\(path)")
+    }
+    #expect(access(fixturePath("reference/README.md"), R_OK) == 0)
   }
 }
