@@ -180,8 +180,11 @@ import TestSupport
       while child.isRunning {
         if openFiles(of: child.pid).contains(where: isTemporary) {
           kill(child.pid, SIGSTOP)
-          // Stopped, and the temporary file still open: the write is caught in progress.
-          stopped = waitUntilStopped(child.pid) && openFiles(of: child.pid).contains(where: isTemporary)
+          // Stopped, the temporary file still open and not yet linked in (an O_TMPFILE
+          // descriptor still reads "(deleted)" after `linkat`): caught in progress.
+          stopped =
+            waitUntilStopped(child.pid) && openFiles(of: child.pid).contains(where: isTemporary)
+            && !dir.listing(of: "out").contains("result.csv")
           if !stopped { kill(child.pid, SIGCONT) }
           break
         }
