@@ -32,7 +32,11 @@ struct ReaderOptions: ParsableArguments {
   @Flag(help: "Reject bad rows (listed on standard error) and go on, instead of stopping at the first.")
   var skipBadRows = false
 
-  @Option(help: "Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows).")
+  @Option(
+    help: """
+      Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows; \
+      not the input or -o; guarded and --bom like the output).
+      """)
   var rejects: String?
 
   mutating func validate() throws {
