@@ -4,7 +4,7 @@
 Usage (from the package root; standard library only, Python >= 3.9):
 
     python3 scripts/extract_catalog.py \
-        ../shared/reference/action-plan/000_6bac756fe4f12e99.txt \
+        Tests/Fixtures/reference/action-plan/000_6bac756fe4f12e99.txt \
         > Sources/Indicators/Resources/catalog.tsv
 
 Input: the approved text of 國家廉政建設行動方案（核定本） as published (Markdown with HTML

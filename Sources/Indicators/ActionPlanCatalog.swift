@@ -5,7 +5,7 @@ import TableIO
 /// (績效目標), with lead (主辦) and supporting (協辦) agencies, frequency, kind and the default
 /// direction used by `achievement` (DESIGN.md §4).
 ///
-/// Source: `../shared/reference/action-plan/000_6bac756fe4f12e99.txt`, section 肆、具體作為,
+/// Source: `Tests/Fixtures/reference/action-plan/000_6bac756fe4f12e99.txt`, section 肆、具體作為,
 /// extracted by `scripts/extract_catalog.py` (which documents how page breaks are joined and
 /// the rules inferring frequency, kind and direction) into `Resources/catalog.tsv`, embedded in
 /// the module. The plan has 58 measures: 4, 6, 3, 3, 2, 3, 8, 20 and 9 per strategy.

@@ -1,30 +1,43 @@
 import Glibc
 
 extension AtomicFile {
-  /// Streaming atomic output: the file is written piece by piece and appears at its
-  /// destination whole, or not at all.
+  /// Streaming output: a regular file is written piece by piece and appears at its
+  /// destination whole, or not at all; a device, FIFO or socket is written in place.
   ///
-  /// `init(path:)` creates the temporary file `.NAME.XXXXXX` beside the destination
-  /// (`mkstemp`, so it is on the same file system and private until committed); each
-  /// `write(_:)` appends to it (hand over a few megabytes at a time); `commit()` sets mode
-  /// 0644, `fsync`s, closes, and `rename(2)`s it over the destination, which is atomic.
+  /// What `init(path:)` opens depends on what the path names (`AtomicFile.Destination`):
+  /// - a regular file, a new path, or a symbolic link that leads to either: a temporary
+  ///   file in the destination's directory (so on the same file system). It is
+  ///   anonymous (`O_TMPFILE`) where the file system can make one, so that not even
+  ///   `SIGKILL` leaves anything behind; otherwise it is `.NAME.XXXXXX`, registered with
+  ///   `AtomicFile.TemporaryFiles` so that `SIGINT`, `SIGTERM` and `SIGHUP` remove it
+  ///   before the process exits with 128 + the signal's number. A new file gets mode
+  ///   0666 less the umask; a replaced file keeps its mode, and its owner and group
+  ///   where we may set them (as root). `commit()` `fsync`s the file and links it in:
+  ///   a new path directly (`linkat`), an existing file by `rename(2)` over it, which is
+  ///   atomic. Through a symbolic link, the link's final target is replaced and the
+  ///   link stays a link.
+  /// - a character or block device, a FIFO, a socket, `/dev/stdout`, `/dev/stderr`,
+  ///   `/dev/fd/N`, `/proc/self/fd/N` (or a link to any of them): opened and written in
+  ///   place (`O_WRONLY | O_TRUNC`, `connect(2)` for a socket, a duplicate of our own
+  ///   descriptor), never renamed over. `init` blocks on a FIFO until it has a reader,
+  ///   as a shell's `>` does.
+  /// - a `nil` or `-` path: standard output, as the bytes are written (errors name
+  ///   `<stdout>`).
+  ///
   /// On any failure, and when the writer is dropped without `commit()`, the temporary
-  /// file is closed and removed and an existing destination is left untouched; failures
-  /// are `OutputError`s (exit 73).
+  /// file is removed and an existing destination is left untouched; failures are
+  /// `OutputError`s (exit 73).
   ///
-  /// With a `nil` or `-` path the bytes go to standard output as they are written
-  /// (nothing to commit; errors name `<stdout>`).
-  ///
-  /// Large files bypass the page cache. Once a file passes 16 MiB, the writer turns on
-  /// `O_DIRECT` (`fcntl(F_SETFL)`, Linux) and writes 8 MiB blocks, aligned to 4096 bytes
-  /// in memory, offset and length, straight to the device; the last partial block goes
-  /// through the cache again. Going through the cache costs a copy into freshly
-  /// allocated page-cache pages plus their writeback before the `fsync`: on this
-  /// machine 830 MB took 0.4–2.2 s of system time that way (the spread is the
-  /// hypervisor backing new guest pages), against 0.3 s and 0.07 s of system time
-  /// directly (`Benchmarks/indicators/README.md`). The file's bytes are the same either
-  /// way; a file system that refuses `O_DIRECT` (tmpfs, some FUSE) is written through
-  /// the cache, as is everything below 16 MiB.
+  /// Large files bypass the page cache. Once a file being replaced passes 16 MiB, the
+  /// writer turns on `O_DIRECT` (`fcntl(F_SETFL)`, Linux) and writes 8 MiB blocks,
+  /// aligned to 4096 bytes in memory, offset and length, straight to the device; the
+  /// last partial block goes through the cache again. Going through the cache costs a
+  /// copy into freshly allocated page-cache pages plus their writeback before the
+  /// `fsync`: on this machine 830 MB took 0.4–2.2 s of system time that way (the
+  /// spread is the hypervisor backing new guest pages), against 0.3 s and 0.07 s of
+  /// system time directly (`Benchmarks/indicators/README.md`). The file's bytes are the
+  /// same either way; a file system that refuses `O_DIRECT` (tmpfs, some FUSE) is
+  /// written through the cache, as is everything below 16 MiB.
   ///
   ///     var out = try AtomicFile.Writer(path: "quarterly.csv")
   ///     var csv = CSVLineBuffer()
@@ -37,8 +50,7 @@ extension AtomicFile {
     /// The destination as given, or `<stdout>`.
     public let path: String
     private let descriptor: Int32
-    /// The temporary file; `nil` for standard output.
-    private let temporaryPath: String?
+    private let output: Output
     private var state = State.open
     /// Bytes written so far, and the first not yet handed to the disk's writeback.
     private var written = 0
@@ -58,31 +70,156 @@ extension AtomicFile {
 
     private enum State { case open, committed, failed }
 
-    /// Opens the output: a temporary file beside `path`, or standard output when `path`
-    /// is `nil` or `-`.
+    /// What the descriptor writes to.
+    enum Output: Equatable {
+      /// Descriptor 1, as it is (never closed here).
+      case standardOutput
+      /// A device, FIFO, socket or duplicated descriptor, written where it is.
+      case inPlace
+      /// A temporary file that `commit()` links in at `destination` (the path after
+      /// following symbolic links); `replaces`: an existing file is there.
+      case replacing(destination: String, temporary: Temporary, replaces: Bool)
+    }
+
+    /// The temporary file of a replacing writer.
+    enum Temporary: Equatable {
+      /// `O_TMPFILE`: no name until `commit()` links it in.
+      case anonymous
+      /// `.NAME.XXXXXX`, and its slot in `TemporaryFiles` (nil: not registered).
+      case named(path: String, slot: Int?)
+    }
+
+    /// How the temporary file is made (for tests).
+    var temporary: Temporary? {
+      if case .replacing(_, let temporary, _) = output { return temporary }
+      return nil
+    }
+
+    /// Whether the output is a temporary file to be committed.
+    private var isReplacing: Bool {
+      if case .replacing = output { return true }
+      return false
+    }
+
+    /// Opens the output: a temporary file beside what `path` names, the device, FIFO
+    /// or socket itself, or standard output when `path` is `nil` or `-`.
     public init(path: String?) throws(OutputError) {
       guard let path, path != "-" else {
         self.path = "<stdout>"
         self.descriptor = 1
-        self.temporaryPath = nil
+        self.output = .standardOutput
         return
       }
-      let (directory, name) = AtomicFile.split(path)
-      var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
-      // Safe: mkstemp writes the six X's in place, within the array's NUL-terminated
-      // storage that the closure lends.
-      let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-      guard fd >= 0 else { throw OutputError(path: path, reason: AtomicFile.errnoText()) }
       self.path = path
-      self.descriptor = fd
-      self.temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      switch try AtomicFile.destination(of: path) {
+      case .descriptor(let fd):
+        let copy = fcntl(fd, F_DUPFD_CLOEXEC, 3)
+        guard copy >= 0 else { throw OutputError(path: path, reason: AtomicFile.errnoText()) }
+        self.descriptor = copy
+        self.output = .inPlace
+      case .special(let resolved, let type):
+        self.descriptor = try Self.openInPlace(resolved, type: type, named: path)
+        self.output = .inPlace
+      case .regular(let resolved, let existing):
+        let (fd, temporary) = try Self.openTemporary(for: resolved, named: path)
+        if let existing {
+          // Before any byte is written, so the data is never more readable than the
+          // file it replaces. The owner first: chown clears set-user-ID bits.
+          if existing.owner != geteuid() || existing.group != getegid() {
+            _ = fchown(fd, existing.owner, existing.group)
+          }
+          _ = fchmod(fd, existing.mode)
+        }
+        self.descriptor = fd
+        self.output = .replacing(destination: resolved, temporary: temporary, replaces: existing != nil)
+      }
+    }
+
+    /// Opens a device, FIFO or socket (`type` from `stat`, 0 when unknown) for writing
+    /// where it is.
+    private static func openInPlace(_ resolved: String, type: mode_t, named path: String) throws(OutputError) -> Int32 {
+      if type == S_IFSOCK { return try connect(toSocket: resolved, named: path) }
+      while true {
+        let fd = open(resolved, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY)
+        if fd >= 0 { return fd }
+        if errno != EINTR { throw OutputError(path: path, reason: AtomicFile.errnoText()) }
+      }
+    }
+
+    /// A stream connection to the Unix-domain socket at `resolved`.
+    private static func connect(toSocket resolved: String, named path: String) throws(OutputError) -> Int32 {
+      var address = sockaddr_un()
+      address.sun_family = sa_family_t(AF_UNIX)
+      let bytes = Array(resolved.utf8)
+      let capacity = MemoryLayout.size(ofValue: address.sun_path)
+      guard bytes.count < capacity else {
+        throw OutputError(path: path, reason: String(cString: strerror(ENAMETOOLONG)))
+      }
+      // Safe: bytes.count < the size of sun_path, so the copy stays inside it and the
+      // zeroed rest terminates the path.
+      withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+      let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+      guard fd >= 0 else { throw OutputError(path: path, reason: AtomicFile.errnoText()) }
+      // Safe: the pointer is to our local sockaddr_un, of the length passed.
+      let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+        }
+      }
+      guard connected == 0 else {
+        let error = OutputError(path: path, reason: AtomicFile.errnoText())
+        close(fd)
+        throw error
+      }
+      return fd
+    }
+
+    /// The temporary file for replacing `resolved`: anonymous where the file system
+    /// allows (and `INTEGRITY_STATS_NAMED_TEMPORARY` is not set, which tests use to try
+    /// the other way), else named and registered for removal on a signal. Mode 0666,
+    /// less the umask.
+    private static func openTemporary(for resolved: String, named path: String) throws(OutputError) -> (Int32, Temporary) {
+      let (directory, name) = AtomicFile.split(resolved)
+      TemporaryFiles.installHandlers()
+      if let flag = anonymousFlag, getenv("INTEGRITY_STATS_NAMED_TEMPORARY") == nil {
+        let fd = open(directory, flag | O_WRONLY | O_CLOEXEC, 0o666)
+        if fd >= 0 { return (fd, .anonymous) }
+      }
+      for _ in 0..<100 {
+        let candidate = temporaryName(directory: directory, name: name)
+        // Registered before it exists: a signal between the two finds nothing to remove.
+        let slot = TemporaryFiles.register(candidate)
+        let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        if fd >= 0 { return (fd, .named(path: candidate, slot: slot)) }
+        let code = errno
+        if let slot { TemporaryFiles.unregister(slot) }
+        if code != EEXIST { throw OutputError(path: path, reason: String(cString: strerror(code))) }
+      }
+      throw OutputError(path: path, reason: "no free temporary file name in \(directory)")
+    }
+
+    /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`; glibc declares it only with
+    /// `_GNU_SOURCE`, so Swift does not see it), or nil where its value is not known here.
+    static var anonymousFlag: Int32? {
+      #if os(Linux)
+        0o20000000 | O_DIRECTORY
+      #else
+        nil
+      #endif
+    }
+
+    /// `DIRECTORY/.NAME.XXXXXX`, the X's random letters and digits.
+    static func temporaryName(directory: String, name: String) -> String {
+      let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+      let suffix = String((0..<6).map { _ in alphabet.randomElement()! })
+      return "\(directory)/.\(name).\(suffix)"
     }
 
     /// Appends `bytes` to the output.
     public mutating func write(_ bytes: [UInt8]) throws(OutputError) {
       guard state == .open else { throw OutputError(path: path, reason: "an earlier write failed") }
       do throws(OutputError) {
-        if staging == nil && !directRefused && temporaryPath != nil && written + bytes.count >= Self.directThreshold {
+        if staging == nil && !directRefused && isReplacing && written + bytes.count >= Self.directThreshold {
           try startDirect(bytes)
           return
         }
@@ -102,39 +239,86 @@ extension AtomicFile {
       // on Linux, POSIX_FADV_DONTNEED starts writeback of the range's dirty pages
       // (mm/fadvise.c) and lets the cache drop them once written. Only a hint: its
       // failure changes nothing.
-      if temporaryPath != nil && written - flushedUpTo >= 16 << 20 {
+      if isReplacing && written - flushedUpTo >= 16 << 20 {
         _ = posix_fadvise(descriptor, off_t(flushedUpTo), off_t(written - flushedUpTo), POSIX_FADV_DONTNEED)
         flushedUpTo = written
       }
     }
 
-    /// Makes the output visible: fsync, close, rename over the destination.
+    /// Makes the output visible. A temporary file is `fsync`ed and linked in (over an
+    /// existing file by `rename(2)`); an in-place output is closed; standard output is
+    /// left open.
     public consuming func commit() throws(OutputError) {
       guard state == .open else { throw OutputError(path: path, reason: "an earlier write failed") }
-      guard let temporaryPath else {
+      switch output {
+      case .standardOutput:
         state = .committed
-        return
+      case .inPlace:
+        state = .committed  // the descriptor is closed, whatever happens next
+        guard close(descriptor) == 0 || errno == EINTR else {
+          throw OutputError(path: path, reason: AtomicFile.errnoText())
+        }
+      case .replacing(let destination, let temporary, let replaces):
+        do throws(OutputError) {
+          try finishDirect()
+        } catch {
+          abandon()
+          throw error
+        }
+        guard fsync(descriptor) == 0 else { throw failure() }
+        // From here the temporary file is linkIn's: it removes a named one on failure.
+        state = .committed
+        defer { close(descriptor) }
+        try linkIn(temporary, at: destination, replaces: replaces)
       }
-      do throws(OutputError) {
-        try finishDirect()
-      } catch {
-        abandon()
-        throw error
+    }
+
+    /// Puts the finished temporary file at `destination`. A new path gets an anonymous
+    /// file by `linkat` directly (atomic, and fails if the name appeared meanwhile); else
+    /// the file gets a temporary name (registered for removal on a signal) and is
+    /// renamed over the destination.
+    private func linkIn(_ temporary: Temporary, at destination: String, replaces: Bool) throws(OutputError) {
+      let (directory, name) = AtomicFile.split(destination)
+      let named: String
+      let slot: Int?
+      switch temporary {
+      case .named(let path, let registered):
+        named = path
+        slot = registered
+      case .anonymous:
+        if !replaces {
+          if link(to: destination) == 0 { return }
+          guard errno == EEXIST else { throw OutputError(path: path, reason: AtomicFile.errnoText()) }
+        }
+        var candidate = ""
+        var registered: Int? = nil
+        while true {
+          candidate = Self.temporaryName(directory: directory, name: name)
+          registered = TemporaryFiles.register(candidate)
+          if link(to: candidate) == 0 { break }
+          let code = errno
+          if let registered { TemporaryFiles.unregister(registered) }
+          if code != EEXIST { throw OutputError(path: path, reason: String(cString: strerror(code))) }
+        }
+        named = candidate
+        slot = registered
       }
-      _ = fchmod(descriptor, 0o644)
-      guard fsync(descriptor) == 0 else { throw failure() }
-      let closed = close(descriptor)
-      state = .committed  // the descriptor is closed, whatever happens next
-      guard closed == 0 else {
+      defer { if let slot { TemporaryFiles.unregister(slot) } }
+      guard rename(named, destination) == 0 else {
         let reason = AtomicFile.errnoText()
-        unlink(temporaryPath)
+        unlink(named)
         throw OutputError(path: path, reason: reason)
       }
-      guard rename(temporaryPath, path) == 0 else {
-        let reason = AtomicFile.errnoText()
-        unlink(temporaryPath)
-        throw OutputError(path: path, reason: reason)
-      }
+    }
+
+    /// Gives the anonymous temporary file the name `target`: through `/proc/self/fd/N`
+    /// (`AT_SYMLINK_FOLLOW`, which needs no privilege), or, without `/proc`, by
+    /// `AT_EMPTY_PATH` (which needs `CAP_DAC_READ_SEARCH`). Returns 0 or -1 with `errno`.
+    private func link(to target: String) -> Int32 {
+      if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 { return 0 }
+      guard errno == ENOENT, access("/proc/self/fd", F_OK) != 0 else { return -1 }
+      let atEmptyPath: Int32 = 0x1000  // AT_EMPTY_PATH (fcntl.h, _GNU_SOURCE only)
+      return linkat(descriptor, "", AT_FDCWD, target, atEmptyPath)
     }
 
     deinit {
@@ -256,10 +440,21 @@ extension AtomicFile {
       state = .failed
     }
 
+    /// Closes our descriptor (not standard output) and removes a named temporary file
+    /// (an anonymous one goes with its last descriptor).
     private func abandonFile() {
-      guard let temporaryPath else { return }
-      close(descriptor)
-      unlink(temporaryPath)
+      switch output {
+      case .standardOutput:
+        return
+      case .inPlace:
+        close(descriptor)
+      case .replacing(_, let temporary, _):
+        close(descriptor)
+        if case .named(let path, let slot) = temporary {
+          unlink(path)
+          if let slot { TemporaryFiles.unregister(slot) }
+        }
+      }
     }
   }
 }

@@ -1,13 +1,17 @@
 import Glibc
 
-/// Whole-file output that is never seen half-written.
+/// Whole-file output that is never seen half-written, and never replaces what is not a file.
 ///
-/// The bytes go to a temporary file in the destination's directory
-/// (`.NAME.XXXXXX`, from `mkstemp`), are flushed with `fsync`, and the file is then
-/// renamed over the destination (`rename(2)` is atomic within one file system).
-/// On any failure the temporary file is removed and an existing destination is left
-/// untouched; the error is an `OutputError` (exit 73). `AtomicFile.Writer` does the work,
-/// and also takes the bytes piece by piece for outputs too large to hold whole.
+/// For a regular file or a new path (also behind symbolic links, whose final target is
+/// written), the bytes go to a temporary file in the destination's directory (anonymous,
+/// `O_TMPFILE`, where the file system allows; else `.NAME.XXXXXX`, removed on SIGINT,
+/// SIGTERM and SIGHUP), are flushed with `fsync`, and the file is then linked in, over an
+/// existing file by `rename(2)`, which is atomic within one file system. A new file
+/// gets 0666 less the umask; a replaced one keeps its mode (and owner, as root). A
+/// device, FIFO, socket or `/dev/stdout` is written in place. On any failure the
+/// temporary file is removed and an existing destination is left untouched; the error is
+/// an `OutputError` (exit 73). `AtomicFile.Writer` does the work, and also takes the
+/// bytes piece by piece for outputs too large to hold whole.
 public enum AtomicFile {
   /// Writes `bytes` to `path`, or to standard output when `path` is `nil` or `-`.
   public static func write(_ bytes: [UInt8], to path: String?) throws(OutputError) {
@@ -27,12 +31,13 @@ public enum AtomicFile {
     try? writeAll(fd: 2, Array(text.utf8), path: "<stderr>")
   }
 
-  /// Ensures a directory exists (creating parents), for commands that write many files.
+  /// Ensures a directory exists (creating parents, mode 0777 less the umask), for
+  /// commands that write many files.
   public static func makeDirectory(_ path: String) throws(OutputError) {
     var prefix = path.hasPrefix("/") ? "/" : ""
     for part in path.split(separator: "/") {
       prefix += part
-      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+      if mkdir(prefix, 0o777) != 0 && errno != EEXIST {
         throw OutputError(path: path, reason: errnoText())
       }
       prefix += "/"

@@ -47,12 +47,14 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
       && a.message == b.message && a.found == b.found
   }
 
+  /// The message, with control characters from the file name, the header and the cell
+  /// escaped (`MessageText.escaped`).
   public var description: String {
     // A problem of the whole file (no line) reads `FILE: message`.
     var text = line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
     if let columnName { text += " in column \"\(columnName)\"" }
     if let found { text += " (found \"\(found)\")" }
-    return text
+    return MessageText.escaped(text)
   }
 }
 
@@ -78,7 +80,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     self.path = path
     self.reason = reason
   }
-  public var description: String { "\(path): cannot read input: \(reason)" }
+  public var description: String { MessageText.escaped("\(path): cannot read input: \(reason)") }
 }
 
 /// The output cannot be created or written (exit 73). Any existing file is left untouched.
@@ -89,7 +91,7 @@ public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
     self.path = path
     self.reason = reason
   }
-  public var description: String { "\(path): cannot write output: \(reason)" }
+  public var description: String { MessageText.escaped("\(path): cannot write output: \(reason)") }
 }
 
 /// A request that cannot be carried out as asked (exit 64): an unknown option value,
@@ -97,5 +99,35 @@ public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
 public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
   public var message: String
   public init(_ message: String) { self.message = message }
-  public var description: String { message }
+  public var description: String { MessageText.escaped(message) }
+}
+
+/// Text for a terminal: messages quote cells and file names, and a hostile cell must not
+/// be able to retitle, clear or rewrite the user's terminal.
+public enum MessageText {
+  /// `text` with every control character written as a `\u001B`-style escape (four
+  /// upper-case hexadecimal digits): C0 (U+0000–U+001F, so NUL, BEL, ESC, CR, LF and TAB
+  /// too), DEL (U+007F) and C1 (U+0080–U+009F, which some terminals take as CSI/OSC).
+  /// Everything else, backslashes included, is kept, so escaping twice changes nothing.
+  ///
+  ///     MessageText.escaped("a\u{1B}]0;owned\u{07}b")   // a\u001B]0;owned\u0007b
+  public static func escaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// C0, DEL or C1.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+  }
 }

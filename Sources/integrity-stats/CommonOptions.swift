@@ -11,7 +11,9 @@ struct CommonOptions: ParsableArguments {
   @Argument(help: "Input file (`-` or absent for standard input).")
   var input: String?
 
-  @Option(name: .shortAndLong, help: "Output file (default standard output), written atomically.")
+  @Option(
+    name: .shortAndLong,
+    help: "Output file (default standard output): a file is replaced atomically, a device or FIFO written in place.")
   var output: String?
 
   @Option(help: "Output format: csv or json.")

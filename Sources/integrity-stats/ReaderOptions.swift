@@ -32,7 +32,11 @@ struct ReaderOptions: ParsableArguments {
   @Flag(help: "Reject bad rows (listed on standard error) and go on, instead of stopping at the first.")
   var skipBadRows = false
 
-  @Option(help: "Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows).")
+  @Option(
+    help: """
+      Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows; \
+      not the input or -o; guarded and --bom like the output).
+      """)
   var rejects: String?
 
   mutating func validate() throws {
@@ -71,18 +75,40 @@ struct ReaderOptions: ParsableArguments {
   /// Reads the input as observations, printing notes, warnings and rejected rows on
   /// standard error and writing `--rejects`. Call `finish(_:)` after the output.
   func readObservations(_ common: CommonOptions) throws -> ObservationSet {
+    try checkRejectsPath(common)
     let set = try ObservationReader.read(path: common.inputPath, options: observationOptions())
-    try report(set)
+    try report(set, common)
     return set
   }
 
   /// Prints the reader's notes, warnings and rejected rows, and writes `--rejects`.
-  func report(_ set: ObservationSet) throws {
+  func report(_ set: ObservationSet, _ common: CommonOptions) throws {
+    try checkRejectsPath(common)
     for note in set.notes { Diagnostics.note("note: \(note)") }
     for warning in set.warnings { Diagnostics.warning(warning) }
     for row in set.rejected { Diagnostics.note("rejected: \(row.reason)") }
-    if let rejects {
-      try AtomicFile.write(ObservationReader.rejectsFile(set), to: rejects)
+    try writeRejects(set, common)
+  }
+
+  /// Writes `--rejects`, if given, with the main output's CSV-injection guard (unless
+  /// `--raw`) and `--bom`.
+  func writeRejects(_ set: ObservationSet, _ common: CommonOptions) throws {
+    guard let rejects else { return }
+    try checkRejectsPath(common)
+    try AtomicFile.write(set.rejectsCSV(raw: common.raw, byteOrderMark: common.bom), to: rejects)
+  }
+
+  /// `--rejects` must not name the input or the `-o` output (the same file through any
+  /// spelling or link, or both standard output): either would be overwritten. A usage
+  /// error (64), found before anything is written.
+  func checkRejectsPath(_ common: CommonOptions) throws {
+    guard let rejects else { return }
+    let target = FileIdentity(path: rejects, standardDescriptor: 1)
+    if target == FileIdentity(path: common.inputPath, standardDescriptor: 0) {
+      throw UsageError("--rejects \(rejects) is the input file \(common.inputName): give the rejects file another path")
+    }
+    if target == FileIdentity(path: common.output, standardDescriptor: 1) {
+      throw UsageError("--rejects \(rejects) is the same file as the output \(common.output ?? "<stdout>"): give them different paths")
     }
   }
 

@@ -6,7 +6,7 @@ import TestSupport
 /// minimum LRE must reach.
 ///
 /// `anchor` is the best minimum LRE of numpy.linalg.lstsq, statsmodels OLS (pinv and qr) and R's
-/// lm on the same data, from ../shared/reference/nist-strd/README.md ("What the anchors score");
+/// lm on the same data, from the shared reference folder's nist-strd/README.md ("What the anchors score");
 /// for Filip, R's lm with tol = 1e-10 (the others lose a column and score 0).
 ///
 /// The floor asserted is min(anchor, ceiling), where the ceiling is what the exact least-squares
@@ -40,7 +40,7 @@ struct NISTCase: Sendable, CustomTestStringConvertible {
 }
 
 /// The certified values of one dataset as the strings NIST prints: Tests/Fixtures/nist/NAME.certified.json,
-/// copied by Tests/Fixtures/nist/convert.py from ../shared/reference/nist-strd/linear/NAME.json
+/// copied by Tests/Fixtures/nist/convert.py from the shared reference folder's nist-strd/linear/NAME.json
 /// (that folder's README, "JSON companions").
 struct NISTCertificate: Decodable {
   struct Certified: Decodable {

@@ -46,10 +46,10 @@ import TestSupport
     for size in [0, 1, 7, 65_536, 300_001, 0, 2] {
       try writer.write(Array(whole[start..<start + size]))
       start += size
-      #expect(Self.listing(dir).count == 1 && Self.listing(dir)[0].hasPrefix(".out.csv."))
+      #expect(Self.listing(dir) == Self.visibleTemporary(writer, in: dir))
     }
     try writer.write(Array(whole[start...]))
-    #expect(Self.listing(dir).count == 1)  // still only the temporary file
+    #expect(Self.listing(dir) == Self.visibleTemporary(writer, in: dir))  // still only the temporary file
     try writer.commit()
     #expect(try InputBytes.read(path: path) == whole)
     #expect(Self.listing(dir) == ["out.csv"])
@@ -75,7 +75,7 @@ import TestSupport
     do {
       var writer = try AtomicFile.Writer(path: path)
       try writer.write(Array("half-written".utf8))
-      #expect(Self.listing(dir).count == 2)
+      #expect(Self.listing(dir) == (Self.visibleTemporary(writer, in: dir) + ["out.csv"]).sorted())
     }  // dropped here
     #expect(try InputBytes.read(path: path) == Array("keep me\n".utf8))
     #expect(Self.listing(dir) == ["out.csv"])
@@ -106,17 +106,19 @@ import TestSupport
     #expect(Self.listing(dir) == ["out.csv"])
   }
 
-  /// The destination is a non-empty directory: the rename at commit fails, the error is
-  /// an `OutputError` naming the path, the destination is untouched, the temporary removed.
+  /// A non-empty directory appears where the new file was to go: linking and renaming
+  /// at commit fail, the error is an `OutputError` naming the path, the directory is
+  /// untouched and no temporary file is left. (A directory that is there at the start
+  /// is refused at once.)
   @Test func failedCommitLeavesTheDestination() throws {
     let dir = try Self.makeDirectory("rename")
     defer { Self.removeTree(dir) }
     let path = "\(dir)/out"
-    try AtomicFile.makeDirectory(path)
-    try AtomicFile.write("inside\n", to: "\(path)/file")
     var writer = try AtomicFile.Writer(path: path)
     try writer.write(Array("new".utf8))
-    #expect(Self.listing(dir).count == 2)
+    #expect(Self.listing(dir) == Self.visibleTemporary(writer, in: dir))
+    try AtomicFile.makeDirectory(path)
+    try AtomicFile.write("inside\n", to: "\(path)/file")
     do {
       try writer.commit()
       Issue.record("commit over a non-empty directory succeeded")
@@ -126,6 +128,17 @@ import TestSupport
     #expect(Self.listing(dir) == ["out"])
     #expect(Self.listing(path) == ["file"])
     #expect(try InputBytes.read(path: "\(path)/file") == Array("inside\n".utf8))
+    #expect(throws: OutputError(path: path, reason: "is a directory")) { try AtomicFile.Writer(path: path) }
+    #expect(AtomicFile.TemporaryFiles.registered.allSatisfy { !$0.hasPrefix(dir) })
+  }
+
+  /// The temporary file's name as a listing of `directory` shows it: none for an
+  /// anonymous (`O_TMPFILE`) one.
+  static func visibleTemporary(_ writer: borrowing AtomicFile.Writer, in directory: String) -> [String] {
+    switch writer.temporary {
+    case .named(let path, _)?: [AtomicFile.split(path).name]
+    default: []
+    }
   }
 
   /// Past 16 MiB the writer goes direct (O_DIRECT, 8 MiB aligned blocks, the tail through

@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 @testable import TableIO
 
-/// The real government files in ../shared/reference/agency-csv-samples, read as text
+/// The real government files in Tests/Fixtures/reference/agency-csv-samples (copied from the shared reference folder), read as text
 /// tables. Each expected cell is what a person reads in the file (checked by eye
 /// against `iconv -f cp950 -t utf-8` / a text editor).
 @Suite struct TableReaderSamplesTests {

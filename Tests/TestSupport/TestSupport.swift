@@ -30,10 +30,11 @@ public func fixturePath(_ relative: String) -> String {
   packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative).path
 }
 
-/// `../shared/reference/<relative>` beside the package (DESIGN.md §9).
+/// `Tests/Fixtures/reference/<relative>`: outside reference material (real agency files,
+/// the action plan's text) copied into the repository, with each source's address and
+/// licence in that folder's README, so the tests read nothing outside the package.
 public func referencePath(_ relative: String) -> String {
-  packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
-    .appendingPathComponent(relative).path
+  fixturePath("reference/\(relative)")
 }
 
 /// Runs the built `integrity-stats` with `arguments` and optional standard input;
@@ -94,5 +95,62 @@ public struct SplitMix64: RandomNumberGenerator {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+}
+
+/// A program outside the package that some tests run (the Python reference checks, the
+/// headless browser), and whether those tests run here.
+///
+/// A test that needs one is declared `@Test(.enabled(if: ExternalTool.chromium.testsRun))`:
+/// on a machine without the tool it shows as skipped, never as passed. In CI (the
+/// environment variable `CI` is `true` or `1`, which `.ci/run` sets) it always runs, so a
+/// missing tool fails the run instead of skipping; `scripts/setup.sh --test` installs
+/// them all.
+public enum ExternalTool: Sendable {
+  /// `python3` with the packages in Tests/requirements.txt that the Vega-Lite check
+  /// imports (altair, jsonschema, vl-convert-python).
+  case vegaLitePython
+  /// Debian's `chromium` (or chromium-browser, google-chrome), for Tests/browser/report_check.py.
+  case chromium
+  /// `python3` itself (SampleData/generate.py, scripts/extract_catalog.py: standard library).
+  case python
+
+  /// Whether the tool is installed on this machine.
+  public var isInstalled: Bool {
+    switch self {
+    case .python: Self.pythonInstalled
+    case .vegaLitePython: Self.vegaLiteInstalled
+    case .chromium: Self.chromiumInstalled
+    }
+  }
+
+  /// Whether tests that need the tool run: when it is installed, and always in CI.
+  public var testsRun: Bool { isInstalled || Self.isCI }
+
+  /// The `CI` environment variable is `true` or `1`.
+  public static let isCI: Bool = {
+    let value = ProcessInfo.processInfo.environment["CI"]?.lowercased()
+    return value == "true" || value == "1"
+  }()
+
+  private static let pythonInstalled = succeeds(["python3", "-c", "pass"])
+  private static let vegaLiteInstalled = succeeds(
+    ["python3", "-c", "import altair.vegalite.v5.schema, jsonschema, vl_convert"])
+  private static let chromiumInstalled = ["chromium", "chromium-browser", "google-chrome"].contains { name in
+    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+    }
+  }
+
+  /// Whether `/usr/bin/env ARGUMENTS` exits 0.
+  private static func succeeds(_ arguments: [String]) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
   }
 }

@@ -78,7 +78,7 @@ extension IntegrityStatsCommand {
         path: common.inputPath, readOptions: reader.observationOptions(), options: options,
         catalogDirection: { catalog.direction(forIndicator: $0) })
       {
-        try reader.report(set)
+        try reader.report(set, common)
         let order = accumulator.rowOrder()
         if common.format == .json {
           try common.writeJSONArray(chunks: order.chunks.count) { chunk in

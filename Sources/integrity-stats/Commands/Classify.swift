@@ -53,6 +53,7 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       var caseRule = try targetCaseRule()
+      try reader.checkRejectsPath(common)
       let readOptions = try reader.observationOptions()
       if let gradeMap {
         caseRule.gradeMap = try TargetCaseRule.gradeMap(from: try TableReader.read(path: gradeMap, options: readOptions.table))
@@ -63,9 +64,7 @@ extension IntegrityStatsCommand {
         rowsRead: result.rowsRead, rejected: result.rejected, source: table.source,
         headerText: result.headerText, delimiter: result.delimiter)
       for row in set.rejected { Diagnostics.note("rejected: \(row.reason)") }
-      if let rejects = reader.rejects {
-        try AtomicFile.write(ObservationReader.rejectsFile(set), to: rejects)
-      }
+      try reader.writeRejects(set, common)
       try common.write(result.table)
       Diagnostics.note(result.summary)
     }

@@ -42,7 +42,7 @@ extension IntegrityStatsCommand {
         let (accumulator, set) = try QuarterlyPaceAccumulator.read(
           path: common.inputPath, readOptions: reader.observationOptions(), total: total)
       {
-        try reader.report(set)
+        try reader.report(set, common)
         let indicatorColumn = accumulator.hasIndicator
         let order = accumulator.rowOrder()
         let total = total

@@ -65,7 +65,7 @@ extension IntegrityStatsCommand {
         if let (series, set) = try TrendSeriesAccumulator.read(
           path: common.inputPath, readOptions: reader.observationOptions())
         {
-          try reader.report(set)
+          try reader.report(set, common)
           let report = try TrendAnalysis(
             options: options, automatic: auto, target: target,
             keepUnfittable: reader.skipBadRows || reader.rejects != nil
