@@ -71,7 +71,12 @@ struct ReaderOptions: ParsableArguments {
   /// Reads the input as observations, printing notes, warnings and rejected rows on
   /// standard error and writing `--rejects`. Call `finish(_:)` after the output.
   func readObservations(_ common: CommonOptions) throws -> ObservationSet {
-    let set = try ObservationReader.read(path: common.inputPath, options: observationOptions())
+    try readObservations(path: common.inputPath)
+  }
+
+  /// `readObservations(_:)` for the input at `path` (nil: standard input).
+  func readObservations(path: String?) throws -> ObservationSet {
+    let set = try ObservationReader.read(path: path, options: observationOptions())
     try report(set)
     return set
   }
