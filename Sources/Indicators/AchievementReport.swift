@@ -5,9 +5,12 @@ import TableIO
 ///
 /// Steps (DESIGN.md §4, issue 5):
 /// 1. Each row is checked: year ≥ 1, quarter 1…4, month 1…12, no negative figure or
-///    target, a milestone figure 1 or 0, no target of 0 for `increase`.
+///    target, a milestone figure 1 or 0. (A target of 0 for `increase` or `decrease` is
+///    no target: status `no-target`.)
 /// 2. The row's direction is the file's, else `--direction`, else the catalog's for
-///    its indicator, else `increase`. One (indicator, agency, year) has one direction.
+///    its indicator, else `increase`. One (indicator, agency, year) has one direction. An
+///    indicator naming a measure whose targets differ in direction, without words that
+///    single one out, is a data error naming the candidate targets.
 /// 3. Rows group by (indicator, agency, year); offices are recognised in any spelling
 ///    (`ProsecutorsOffice`). Two rows for one period follow `DuplicatePolicy`; a year
 ///    mixing an annual row with quarterly rows is an error.
@@ -37,7 +40,7 @@ public struct AchievementReport: Sendable, Equatable {
   public init(
     observations: [Observation], options: AchievementOptions = AchievementOptions(),
     source: AggregationSource = AggregationSource(file: "<input>"),
-    catalogDirection: @escaping (String) -> Direction? = { _ in nil }
+    catalogDirection: @escaping (String) throws -> Direction? = { _ in nil }
   ) throws {
     var builder = AchievementBuilder(options: options, source: source, catalogDirection: catalogDirection)
     try builder.add(observations)
@@ -95,7 +98,7 @@ func utf8Precedes(_ a: String?, _ b: String?) -> Bool {
 struct AchievementBuilder {
   let options: AchievementOptions
   let source: AggregationSource
-  let catalogDirection: (String) -> Direction?
+  let catalogDirection: (String) throws -> Direction?
 
   struct GroupKey: Hashable {
     var indicator: Int32
@@ -112,7 +115,7 @@ struct AchievementBuilder {
   private var observations: [Observation] = []
   private var directions: [Direction] = []
 
-  init(options: AchievementOptions, source: AggregationSource, catalogDirection: @escaping (String) -> Direction?) {
+  init(options: AchievementOptions, source: AggregationSource, catalogDirection: @escaping (String) throws -> Direction?) {
     self.options = options
     self.source = source
     self.catalogDirection = catalogDirection
@@ -127,12 +130,6 @@ struct AchievementBuilder {
       try check(row)
       let indicator = indicators.id(row.indicator)
       let direction = try resolveDirection(row, indicator: indicator)
-      if direction == .increase, let target = row.target, target.isZero {
-        throw source.error(
-          line: row.line, field: "target",
-          "a target of 0 cannot be reached as a ratio for direction increase "
-            + "(a zero-event target needs direction zero)", found: target.description)
-      }
       if direction == .milestone, let value = row.value, value != DecimalNumber(0), value != DecimalNumber(1) {
         throw source.error(
           line: row.line, field: "value", "expected a milestone figure 1 or 0 (done or not done)",
@@ -181,9 +178,23 @@ struct AchievementBuilder {
     if let d = row.direction ?? options.direction { return d }
     guard indicator != 0 else { return .increase }
     if let cached = catalogCache[indicator] { return cached ?? .increase }
-    let found = indicators.names[Int(indicator)].flatMap(catalogDirection)
+    let name = indicators.names[Int(indicator)]
+    let found: Direction?
+    do {
+      found = try name.flatMap(catalogDirection)
+    } catch {
+      throw source.error(
+        line: row.line, field: "indicator",
+        "\(error); name the target (e.g. \(Self.example(error))) or give the direction (a direction column, or --direction)",
+        found: name)
+    }
     catalogCache[indicator] = found
     return found ?? .increase
+  }
+
+  /// A target id to suggest in the message of an ambiguous indicator.
+  static func example(_ error: Error) -> String {
+    (error as? AmbiguousCatalogDirection)?.candidates.first?.id ?? "8-8-1"
   }
 
   /// One period's merged figures within a group.
