@@ -8,7 +8,8 @@ import TableIO
 /// It takes the common case: any `--aggregate` (sum, mean, last, max), `--duplicates error`,
 /// targets per year. A row the general computation would reject or treat specially —
 /// a duplicate period, a year mixing annual and quarterly rows, targets that
-/// disagree, a negative figure, a milestone figure other than 0 or 1, an indicator whose
+/// disagree, a negative figure, a milestone figure other than 0 or 1, a total row of the
+/// input with totals on, an indicator whose
 /// catalog direction is ambiguous, or a sum beyond 64 bits — makes `add` return `false`; the
 /// caller then computes the report with `AchievementReport` from the general reader,
 /// which gives the same rows or the same error. The rows produced are those of
@@ -119,6 +120,8 @@ public struct AchievementAccumulator: ColumnarConsumer {
     let missing = ObservationColumns.missing
     let year = row.year
     guard year >= 1, year < 1 << 16 else { return false }
+    // A total row of the input with totals on: the general computation leaves it out, with a note.
+    if options.total && names.agencyIsTotal[Int(row.agency)] { return false }
     let indicator = names.indicatorIDs[Int(row.indicator)]
     let direction = directions[Int(indicator)]
     let valueExponent = row.valueExponent

@@ -21,15 +21,20 @@ import TableIO
 /// 5. Ratio and status by `AchievementRatio.decide`, exactly.
 /// 6. With totals: per (indicator, year), `Σ actual / Σ target` over the agencies that
 ///    have both (ratio of sums, never a mean of ratios); `partial` if any agency row was
-///    partial or left out.
+///    partial or left out. Rows whose agency is already a total (`TotalAgency`: 總計, 合計,
+///    小計, 全國, 全體) are left out, with a note, so nothing is summed twice and no two
+///    rows share a key.
 /// Rows are sorted by indicator, agency (the total last), year; strings by their
 /// UTF-8 bytes, so the same rows in any order give the same output.
 public struct AchievementReport: Sendable, Equatable {
   /// The result rows, sorted.
   public var rows: [AchievementRatio]
+  /// Notes for the reader (e.g. total rows of the input left out of `--total`).
+  public var notes: [String]
 
-  public init(rows: [AchievementRatio]) {
+  public init(rows: [AchievementRatio], notes: [String] = []) {
     self.rows = rows
+    self.notes = notes
   }
 
   /// Computes the report; throws `DataError` located in `source` for bad rows.
@@ -43,8 +48,11 @@ public struct AchievementReport: Sendable, Equatable {
     catalogDirection: @escaping (String) throws -> Direction? = { _ in nil }
   ) throws {
     var builder = AchievementBuilder(options: options, source: source, catalogDirection: catalogDirection)
-    try builder.add(observations)
+    // With totals, rows the input already gives as totals (合計, 總計 …) are left out.
+    let (rows, leftOut) = options.total ? TotalAgency.excluding(observations) : (observations, [])
+    try builder.add(rows)
     self.rows = try builder.finish()
+    self.notes = TotalAgency.note(leftOut: leftOut, computed: AchievementRatio.totalAgency).map { [$0] } ?? []
   }
 }
 

@@ -115,6 +115,7 @@ extension IntegrityStatsCommand {
         observations: set.observations, options: options, source: source,
         catalogDirection: { try catalog.resolvedDirection(forIndicator: $0) })
       set.observations = []  // free the rows before rendering (large files)
+      for note in report.notes { Diagnostics.note("note: \(note)") }
       if common.format == .csv {
         try common.writeCSV(header: AchievementReport.header) { _, out in
           for row in report.rows {
