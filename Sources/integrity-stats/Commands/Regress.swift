@@ -95,10 +95,11 @@ extension IntegrityStatsCommand {
       }
       let names = spec.requiredColumns
       let values = try table.numericColumns(named: names, positive: Set(weights.map { [$0] } ?? []))
-      let model = spec.model(columns: Dictionary(uniqueKeysWithValues: zip(names, values)))
       let fit: LinearFit
       do {
-        fit = try model.fit(level: confidence.level, covariance: robust, leverage: diagnostics != nil)
+        fit = try spec.fit(
+          columns: Dictionary(uniqueKeysWithValues: zip(names, values)), level: confidence.level, covariance: robust,
+          leverage: diagnostics != nil)
       } catch {
         throw DataError(file: table.source, line: 0, column: 0, message: "cannot fit the model: \(error)")
       }
