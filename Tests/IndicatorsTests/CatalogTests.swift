@@ -251,7 +251,7 @@ import TestSupport
     let table = catalog.table()
     #expect(table.names == ActionPlanCatalog.tableColumns)
     #expect(table.names == ["strategy", "measure", "target_no", "target", "lead_agencies",
-                            "supporting_agencies", "frequency", "kind", "direction"])
+                            "supporting_agencies", "frequency", "kind", "direction", "strategy_name", "measure_text"])
     #expect(table.rowCount == 95)
     let eight = catalog.table(strategy: 8)
     // 八: (一)3 (二)–(七)1 each (八)3 (九)1 (十)2 (十一)–(十三)1 each (十四)2 (十五)1 (十六)2 (十七)1 (十八)1
