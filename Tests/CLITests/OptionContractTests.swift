@@ -115,6 +115,8 @@ import TestSupport
     (["survey", "-", "--trend", "--to", "2300"], "--to must be a year up to 2200 (found 2300)"),
     (["survey", "-", "--to", "2030"], "--to applies to --trend"),
     (["trend", "-", "--to", "20x"], "The value '20x' is invalid for '--to <to>'"),
+    (["trend", "-", "--overdispersion"], "--overdispersion applies to --model poisson (or --auto)"),
+    (["trend", "-", "--survey", "--target", "0.5"], "--target does not apply to --survey"),
   ])
   func optionValuesAreCheckedBeforeTheData(_ arguments: [String], message: String) throws {
     let result = try runCLI(arguments, stdin: Self.rocSeries)

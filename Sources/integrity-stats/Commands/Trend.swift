@@ -60,6 +60,10 @@ extension IntegrityStatsCommand {
         throw ValidationError("--survey fits a weighted linear trend; it takes no --model, --auto or --break")
       }
       if percent && !survey { throw ValidationError("--percent applies to --survey") }
+      if overdispersion && !auto && (model ?? .linear) != .poisson {
+        throw ValidationError("--overdispersion applies to --model poisson (or --auto)")
+      }
+      if survey && target != nil { throw ValidationError("--target does not apply to --survey") }
     }
 
     var trendOptions: TrendOptions {
