@@ -6,7 +6,9 @@ extension RegressionSpecification {
   /// any product is formed (powers `x^k`, `√w·x`, sums of squares).
   ///
   /// Each column c is multiplied by sᶜ = 2^σᶜ with its largest |value| in [1, 2) (the weights'
-  /// σ even, in [1, 4), so that √sᶜ is a power of two too). Scaling by a power of two is exact,
+  /// σ even, in [1, 4), so that √sᶜ is a power of two too) — unless its highest product (its
+  /// square, or its largest power x^k) stays within 2^±256 (`unscaledExponentLimit`): then
+  /// sᶜ = 1, and ordinary data is fitted exactly as without this step. Scaling by a power of two is exact,
   /// so the fit of the scaled data is the fit of the data; with X' = X·T, y' = a·y, w' = c·w
   /// (T = diag(tⱼ), tⱼ = (s of term j's column)^k, a and c the response's and weights' scales):
   ///
@@ -32,9 +34,20 @@ extension RegressionSpecification {
     var exponents: [String: Int] = [:]
     var scaledColumns: [String: [Double]] = [:]
     let weightsKey = weights?.lowercased()
+    // The highest power of each column in a product: its square (norms, sums of squares)
+    // or its largest polynomial degree.
+    var highestPower: [String: Int] = [:]
+    for term in terms {
+      if case .power(let column, let k) = term.source {
+        highestPower[column.lowercased()] = Swift.max(highestPower[column.lowercased()] ?? 2, k)
+      }
+    }
     for (name, values) in columns {
       let largest = values.reduce(0.0) { $1.isFinite ? Swift.max($0, Swift.abs($1)) : $0 }
       var e = largest > 0 ? -Int(largest.exponent) : 0
+      // A column whose products stay within 2^±256 is left as it is (scale 1), so ordinary
+      // data gives the same bits as an unscaled fit.
+      if Swift.abs(e) * (highestPower[name.lowercased()] ?? 2) <= Self.unscaledExponentLimit { e = 0 }
       if name.lowercased() == weightsKey, e % 2 != 0 { e += 1 }  // even: √(2^e) exact
       exponents[name.lowercased()] = e
       scaledColumns[name] = e == 0 ? values : values.map { Double(sign: .plus, exponent: e, significand: $0) }
@@ -50,6 +63,12 @@ extension RegressionSpecification {
     return try scaled.rescaled(
       termExponents: termExponents, responseExponent: exponent(response), weightsExponent: weights.map(exponent) ?? 0)
   }
+}
+
+extension RegressionSpecification {
+  /// The largest |exponent| (base 2) a column's highest product may reach without scaling:
+  /// 2^±256 leaves products of a few such terms far from overflow and underflow.
+  static let unscaledExponentLimit = 256
 }
 
 extension LinearFit {
