@@ -60,6 +60,13 @@ import TestSupport
     #expect(result.stdout.isEmpty)
   }
 
+  @Test func chartTidyRefusesATitle() throws {
+    let result = try runCLI(["chart", fixturePath("charts/trend.csv"), "--title", "起訴件數"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--title applies to --as vega-lite and --as svg (tidy data has no title)"), "\(result.stderr)")
+    #expect(try runCLI(["chart", fixturePath("charts/trend.csv"), "--as", "svg", "--title", "起訴件數"]).status == 0)
+  }
+
   @Test func chartTidyStillTakesFormatJSON() throws {
     let result = try runCLI(["chart", fixturePath("charts/trend.csv"), "--as", "tidy", "--format", "json"])
     #expect(result.status == 0, "\(result.stderr)")

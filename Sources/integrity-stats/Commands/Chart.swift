@@ -48,6 +48,10 @@ extension IntegrityStatsCommand {
     var title: String?
 
     mutating func validate() throws {
+      // Tidy data is a table without a title.
+      if output == .tidy, title != nil {
+        throw ValidationError("--title applies to --as vega-lite and --as svg (tidy data has no title)")
+      }
       // Only tidy data is a table: a Vega-Lite spec is always JSON, an SVG is SVG.
       guard output != .tidy else { return }
       var refused: [String] = []
