@@ -58,8 +58,10 @@ frequency, kind, direction: inferred from the target's text by the first rule th
 frequency   quarterly   contains 每季
             yearly      contains 每年 or 全年度
             biennial    contains 每二年, 每2年 or 每兩年
+            periodic    contains 定期 ("regularly": a recurring task whose period the plan does
+                        not state; distinct from a target that states no frequency at all)
             once        contains 完成, 通過, 增訂, 明定 or 法制化 (a one-off deliverable)
-            unspecified otherwise (定期 "regularly", 持續 "continuously", or no period)
+            unspecified otherwise (持續 "continuously", or no period)
             (每年 outranks 每兩年: 3-2-2 is a yearly task that prepares for a biennial survey.)
 kind        zero-event  contains 不發生 (e.g. "no whistleblower identity leak")
             amount      contains 金額 (NT$ amounts)
@@ -332,6 +334,8 @@ def frequency_of(text):
         return "yearly"
     if re.search(r"每二年|每2年|每兩年", text):
         return "biennial"
+    if "定期" in text:
+        return "periodic"
     if re.search(r"完成|通過|增訂|明定|法制化", text):
         return "once"
     return "unspecified"

@@ -8,15 +8,16 @@ import TableIO
 /// It takes the common case: any `--aggregate` (sum, mean, last, max), `--duplicates error`,
 /// targets per year. A row the general computation would reject or treat specially —
 /// a duplicate period, a year mixing annual and quarterly rows, targets that
-/// disagree, a negative figure, a zero target for `increase`, a milestone figure
-/// other than 0 or 1, or a sum beyond 64 bits — makes `add` return `false`; the
+/// disagree, a negative figure, a milestone figure other than 0 or 1, a total row of the
+/// input with totals on, an indicator whose
+/// catalog direction is ambiguous, or a sum beyond 64 bits — makes `add` return `false`; the
 /// caller then computes the report with `AchievementReport` from the general reader,
 /// which gives the same rows or the same error. The rows produced are those of
 /// `AchievementReport` for the same input (checked on every fixture in
 /// ColumnarReaderTests), in the same order.
 public struct AchievementAccumulator: ColumnarConsumer {
   let options: AchievementOptions
-  let catalogDirection: (String) -> Direction?
+  let catalogDirection: (String) throws -> Direction?
 
   private var names = OfficeKeyMap()
   /// Direction per canonical indicator id.
@@ -110,7 +111,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
     options.duplicates == .error && options.targetPer == .year
   }
 
-  public init(options: AchievementOptions, catalogDirection: @escaping (String) -> Direction? = { _ in nil }) {
+  public init(options: AchievementOptions, catalogDirection: @escaping (String) throws -> Direction? = { _ in nil }) {
     self.options = options
     self.catalogDirection = catalogDirection
   }
@@ -118,12 +119,13 @@ public struct AchievementAccumulator: ColumnarConsumer {
   /// Adds a row as it is parsed; `false` when it needs the general computation.
   public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
     if names.needsSync(row) {
-      guard names.sync(keys) else { return false }
-      syncDirections()
+      guard names.sync(keys), syncDirections() else { return false }
     }
     let missing = ObservationColumns.missing
     let year = row.year
     guard year >= 1, year < 1 << 16, row.month == 0 else { return false }
+    // A total row of the input with totals on: the general computation leaves it out, with a note.
+    if options.total && names.agencyIsTotal[Int(row.agency)] { return false }
     let indicator = names.indicatorIDs[Int(row.indicator)]
     // A direction stated on the rows wins over the option and the catalog, when every
     // row of the indicator states the same one (else the general computation decides).
@@ -147,7 +149,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
     let targetExponent = row.targetExponent
     let target = row.target
     if targetExponent != missing {
-      if target < 0 || (target == 0 && direction == .increase) { return false }
+      if target < 0 { return false }
     }
     let key = UInt64(UInt32(indicator)) << 40 | UInt64(UInt32(names.agencyIDs[Int(row.agency)])) << 16 | UInt64(year)
     let g: Int
@@ -175,8 +177,7 @@ public struct AchievementAccumulator: ColumnarConsumer {
   /// part's state as it is (`take` on an empty state copies it).
   public mutating func merge(_ next: AchievementAccumulator, lineOffset: Int) -> Bool {
     let renumber = names.renumbering(next.names)
-    guard names.fitsGroupKeys else { return false }
-    syncDirections()
+    guard names.fitsGroupKeys, syncDirections() else { return false }
     // Directions stated on the rows of either part must agree.
     for k in next.directionSource.indices where next.directionSource[k] != 0 {
       let m = Int(renumber(UInt64(k) << 40) >> 40)
@@ -223,13 +224,23 @@ public struct AchievementAccumulator: ColumnarConsumer {
   }
 
   /// The direction of each canonical indicator not given one yet: the file's (none in
-  /// its rows, see `add`), else `--direction`, else the catalog's, else `increase`.
-  private mutating func syncDirections() {
+  /// its rows, see `add`), else `--direction`, else the catalog's, else `increase`. False when the
+  /// catalog finds an indicator's name ambiguous (the general computation then says which row).
+  private mutating func syncDirections() -> Bool {
     while directions.count < names.indicators.names.count {
       let name = names.indicators.names[directions.count]
-      directions.append(options.direction ?? (name == nil ? nil : catalogDirection(name!)) ?? .increase)
       directionSource.append(0)
+      if let direction = options.direction {
+        directions.append(direction)
+        continue
+      }
+      do {
+        directions.append(try name.flatMap(catalogDirection) ?? .increase)
+      } catch {
+        return false
+      }
     }
+    return true
   }
 
   /// The output order of the groups, in chunks of about `groupsPerChunk` (whole
@@ -335,7 +346,7 @@ extension AchievementAccumulator {
   /// `ObservationReader.read` and compute `AchievementReport`.
   public static func read(
     path: String?, readOptions: ObservationReadOptions, options: AchievementOptions,
-    catalogDirection: @escaping (String) -> Direction? = { _ in nil }, minimumSize: Int = 1 << 20,
+    catalogDirection: @escaping (String) throws -> Direction? = { _ in nil }, minimumSize: Int = 1 << 20,
     blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
   ) throws -> (accumulator: AchievementAccumulator, set: ObservationSet)? {
     guard accepts(options), !readOptions.skipBadRows, ObservationReader.isLarge(path, minimumSize: minimumSize)

@@ -15,7 +15,7 @@ import TableIO
 ///     milestone  no ratio                           achieved iff done (actual ≠ 0)
 ///
 /// `no-data` when the actual is missing; `no-target` when the target is missing, or
-/// 0 for `decrease` (a target of 0 with `increase` is a data error). Every decision is
+/// 0 for `increase` or `decrease` (a zero-event target is direction `zero`). Every decision is
 /// made exactly on the decimal figures as written (`AggregatedValue.compare`), never on
 /// the rounded ratio; the ratio is printed rounded once. A total over agencies is the
 /// ratio of sums, `Σ actual / Σ target`, never the mean of the agencies' ratios.
@@ -135,7 +135,7 @@ public enum AchievementStatus: String, Sendable, Hashable, CaseIterable, Codable
   case near
   /// Below the near-threshold; or events occurred against a zero target; or not done.
   case behind
-  /// The target is missing (or 0 for `decrease`).
+  /// The target is missing (or 0 for `increase` or `decrease`).
   case noTarget = "no-target"
   /// The actual figure is missing.
   case noData = "no-data"

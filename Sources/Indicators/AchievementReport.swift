@@ -5,9 +5,12 @@ import TableIO
 ///
 /// Steps (DESIGN.md §4, issue 5):
 /// 1. Each row is checked: year ≥ 1, quarter 1…4, month 1…12, no negative figure or
-///    target, a milestone figure 1 or 0, no target of 0 for `increase`.
+///    target, a milestone figure 1 or 0. (A target of 0 for `increase` or `decrease` is
+///    no target: status `no-target`.)
 /// 2. The row's direction is the file's, else `--direction`, else the catalog's for
-///    its indicator, else `increase`. One (indicator, agency, year) has one direction.
+///    its indicator, else `increase`. One (indicator, agency, year) has one direction. An
+///    indicator naming a measure whose targets differ in direction, without words that
+///    single one out, is a data error naming the candidate targets.
 /// 3. Rows group by (indicator, agency, year); offices are recognised in any spelling
 ///    (`ProsecutorsOffice`). Two rows for one period follow `DuplicatePolicy`; a year
 ///    mixing an annual row with quarterly rows is an error.
@@ -18,15 +21,20 @@ import TableIO
 /// 5. Ratio and status by `AchievementRatio.decide`, exactly.
 /// 6. With totals: per (indicator, year), `Σ actual / Σ target` over the agencies that
 ///    have both (ratio of sums, never a mean of ratios); `partial` if any agency row was
-///    partial or left out.
+///    partial or left out. Rows whose agency is already a total (`TotalAgency`: 總計, 合計,
+///    小計, 全國, 全體) are left out, with a note, so nothing is summed twice and no two
+///    rows share a key.
 /// Rows are sorted by indicator, agency (the total last), year; strings by their
 /// UTF-8 bytes, so the same rows in any order give the same output.
 public struct AchievementReport: Sendable, Equatable {
   /// The result rows, sorted.
   public var rows: [AchievementRatio]
+  /// Notes for the reader (e.g. total rows of the input left out of `--total`).
+  public var notes: [String]
 
-  public init(rows: [AchievementRatio]) {
+  public init(rows: [AchievementRatio], notes: [String] = []) {
     self.rows = rows
+    self.notes = notes
   }
 
   /// Computes the report; throws `DataError` located in `source` for bad rows.
@@ -37,11 +45,14 @@ public struct AchievementReport: Sendable, Equatable {
   public init(
     observations: [Observation], options: AchievementOptions = AchievementOptions(),
     source: AggregationSource = AggregationSource(file: "<input>"),
-    catalogDirection: @escaping (String) -> Direction? = { _ in nil }
+    catalogDirection: @escaping (String) throws -> Direction? = { _ in nil }
   ) throws {
     var builder = AchievementBuilder(options: options, source: source, catalogDirection: catalogDirection)
-    try builder.add(observations)
+    // With totals, rows the input already gives as totals (合計, 總計 …) are left out.
+    let (rows, leftOut) = options.total ? TotalAgency.excluding(observations) : (observations, [])
+    try builder.add(rows)
     self.rows = try builder.finish()
+    self.notes = TotalAgency.note(leftOut: leftOut, computed: AchievementRatio.totalAgency).map { [$0] } ?? []
   }
 }
 
@@ -95,7 +106,7 @@ func utf8Precedes(_ a: String?, _ b: String?) -> Bool {
 struct AchievementBuilder {
   let options: AchievementOptions
   let source: AggregationSource
-  let catalogDirection: (String) -> Direction?
+  let catalogDirection: (String) throws -> Direction?
 
   struct GroupKey: Hashable {
     var indicator: Int32
@@ -112,7 +123,7 @@ struct AchievementBuilder {
   private var observations: [Observation] = []
   private var directions: [Direction] = []
 
-  init(options: AchievementOptions, source: AggregationSource, catalogDirection: @escaping (String) -> Direction?) {
+  init(options: AchievementOptions, source: AggregationSource, catalogDirection: @escaping (String) throws -> Direction?) {
     self.options = options
     self.source = source
     self.catalogDirection = catalogDirection
@@ -127,12 +138,6 @@ struct AchievementBuilder {
       try check(row)
       let indicator = indicators.id(row.indicator)
       let direction = try resolveDirection(row, indicator: indicator)
-      if direction == .increase, let target = row.target, target.isZero {
-        throw source.error(
-          line: row.line, field: "target",
-          "a target of 0 cannot be reached as a ratio for direction increase "
-            + "(a zero-event target needs direction zero)", found: target.description)
-      }
       if direction == .milestone, let value = row.value, value != DecimalNumber(0), value != DecimalNumber(1) {
         throw source.error(
           line: row.line, field: "value", "expected a milestone figure 1 or 0 (done or not done)",
@@ -181,9 +186,23 @@ struct AchievementBuilder {
     if let d = row.direction ?? options.direction { return d }
     guard indicator != 0 else { return .increase }
     if let cached = catalogCache[indicator] { return cached ?? .increase }
-    let found = indicators.names[Int(indicator)].flatMap(catalogDirection)
+    let name = indicators.names[Int(indicator)]
+    let found: Direction?
+    do {
+      found = try name.flatMap(catalogDirection)
+    } catch {
+      throw source.error(
+        line: row.line, field: "indicator",
+        "\(error); name the target (e.g. \(Self.example(error))) or give the direction (a direction column, or --direction)",
+        found: name)
+    }
     catalogCache[indicator] = found
     return found ?? .increase
+  }
+
+  /// A target id to suggest in the message of an ambiguous indicator.
+  static func example(_ error: Error) -> String {
+    (error as? AmbiguousCatalogDirection)?.candidates.first?.id ?? "8-8-1"
   }
 
   /// One period's merged figures within a group.

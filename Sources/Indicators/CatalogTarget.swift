@@ -3,9 +3,13 @@
 public struct CatalogTarget: Sendable, Equatable, Hashable {
   /// How often the target is reported or done, inferred from the text
   /// (每季 → quarterly; 每年, 全年度 → yearly; 每二年/每2年/每兩年 → biennial;
-  /// 完成, 通過, 增訂, 明定, 法制化 → once; otherwise unspecified).
+  /// 定期 → periodic; 完成, 通過, 增訂, 明定, 法制化 → once; otherwise unspecified).
   public enum Frequency: String, Sendable, Hashable, CaseIterable, Codable {
-    case yearly, quarterly, biennial, once, unspecified
+    case yearly, quarterly, biennial
+    /// 定期 ("regularly"): a recurring task whose period the plan does not state — not the
+    /// same as `unspecified`, a target that states no frequency at all.
+    case periodic
+    case once, unspecified
   }
 
   /// What the target measures, inferred from the text (不發生 → zero-event; 金額 → amount;

@@ -34,9 +34,18 @@ public struct CatalogTargetID: Sendable, Hashable, CustomStringConvertible {
 
   /// Parses `text` (see the table above); nil when it is not such a reference.
   public init?(_ text: String) {
+    guard let (parsed, _) = Self.parse(labelled: text) else { return nil }
+    self = parsed
+  }
+
+  /// Parses a reference followed by an optional label (`8-8 檢舉人身分外洩`): the reference
+  /// and the label's text (without the separating space, `:`, `：` or `、`; empty when none).
+  public static func parse(labelled text: String) -> (id: CatalogTargetID, label: String)? {
     var scanner = Scanner(text)
     guard let parsed = scanner.reference(), scanner.atEndOrLabelBreak() else { return nil }
-    self = parsed
+    var label = scanner.chars[scanner.position...]
+    while let first = label.first, first.isWhitespace || first == ":" || first == "、" { label.removeFirst() }
+    return (parsed, String(label))
   }
 }
 

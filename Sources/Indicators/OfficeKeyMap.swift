@@ -8,6 +8,8 @@ struct OfficeKeyMap {
   /// Reader id → canonical id.
   private(set) var indicatorIDs: [Int32] = []
   private(set) var agencyIDs: [Int32] = []
+  /// Reader agency id → the name is a total (`TotalAgency`: 總計, 合計 …).
+  private(set) var agencyIsTotal: [Bool] = []
 
   /// Canonical ids fit the 24 bits a group key gives each.
   var fitsGroupKeys: Bool { indicators.names.count < 1 << 24 && agencies.names.count < 1 << 24 }
@@ -24,7 +26,9 @@ struct OfficeKeyMap {
       indicatorIDs.append(indicators.id(keys.indicators[indicatorIDs.count]))
     }
     while agencyIDs.count < keys.agencies.count {
-      agencyIDs.append(agencies.id(keys.agencies[agencyIDs.count]))
+      let name = keys.agencies[agencyIDs.count]
+      agencyIsTotal.append(TotalAgency.isTotal(name))
+      agencyIDs.append(agencies.id(name))
     }
     return fitsGroupKeys
   }

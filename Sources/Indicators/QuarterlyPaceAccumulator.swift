@@ -41,6 +41,8 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     let q = Int(row.quarter)
     let agency = names.agencyIDs[Int(row.agency)]
     guard year >= 1, year < 1 << 16, q >= 1, agency != 0, row.month == 0 else { return false }
+    // A total row of the input with totals on: the general computation leaves it out, with a note.
+    if total && names.agencyIsTotal[Int(row.agency)] { return false }
     let valueExponent = row.valueExponent
     let value = row.value
     if valueExponent != missing && value < 0 { return false }

@@ -29,14 +29,18 @@ public struct AnnualTarget: Sendable, Equatable {
 /// - every office of a year gets rows for quarters 1 to the last quarter any office
 ///   reported that year, so a quarter an office did not report shows as `incomplete`;
 /// - with totals, a national row per (year, quarter): counts and targets summed over
-///   the offices, empty when any office's figure is missing (missing is not zero).
+///   the offices, empty when any office's figure is missing (missing is not zero); rows
+///   whose agency is already a total (`TotalAgency`: 全國, 合計 …) are left out, with a note.
 /// Sorted by office (the Ministry of Justice's order, other agencies after them by
 /// UTF-8 bytes, the national total last), year, quarter.
 public struct QuarterlyPaceReport: Sendable, Equatable {
   public var rows: [QuarterlyPace]
+  /// Notes for the reader (e.g. total rows of the input left out of the national total).
+  public var notes: [String] = []
 
-  public init(rows: [QuarterlyPace]) {
+  public init(rows: [QuarterlyPace], notes: [String] = []) {
     self.rows = rows
+    self.notes = notes
   }
 
   /// Computes the review; throws `DataError` located in `source` (or in
@@ -104,6 +108,9 @@ public struct QuarterlyPaceReport: Sendable, Equatable {
     }
     var lastQuarter: [Int: Int] = [:]
 
+    // With totals, rows the input already gives as totals (全國, 合計 …) are left out.
+    let (observations, leftOut) = total ? TotalAgency.excluding(observations) : (observations, [])
+    notes = TotalAgency.note(leftOut: leftOut, computed: QuarterlyPace.nationalTotal).map { [$0] } ?? []
     for row in observations {
       let p = row.period
       if p.year < 1 {

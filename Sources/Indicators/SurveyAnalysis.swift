@@ -8,7 +8,8 @@ import TableIO
 /// Percent or proportion is decided by the column, never guessed from magnitudes: values are
 /// percent when `percent` is set (`--percent`) or the row's unit is `%` (a `12.5%` cell or a
 /// unit column); otherwise they are proportions, and a value outside [0, 1] is a data error
-/// naming the row and suggesting `--percent`. A row without n is a data error; a row without
+/// naming the row and suggesting `--percent`. A row without n, or with an n that is not a
+/// positive whole number, is a data error; a row without
 /// a value is skipped with a warning.
 public struct SurveyAnalysis: Sendable {
   /// Confidence level.
@@ -57,6 +58,10 @@ public struct SurveyAnalysis: Sendable {
         throw fail("survey rows need a sample size (n, 樣本數)", "n", nil)
       }
       guard n.double > 0 else { throw fail("sample size must be positive", "n", n.description) }
+      // A sample size counts respondents: a whole number (an exponent ≥ 0 once trailing zeros move out).
+      guard n.normalized.exponent >= 0 else {
+        throw fail("sample size must be a whole number of respondents", "n", n.description)
+      }
       let isPercent = percent || o.unit == "%"
       // One rounding: the decimal is scaled exactly, then converted.
       let exact = isPercent ? value.scaled(byPowerOfTen: -2) : value

@@ -66,11 +66,15 @@ public struct TargetCaseRule: Sendable, Equatable {
     public var persons: DecimalNumber
     /// The illicit gain in 元.
     public var gain: DecimalNumber
+    /// Criteria whose facts are not known (the cell is missing: `…`, empty, NA); their
+    /// values above are not looked at.
+    public var missing: [Criterion]
 
-    public init(grade: ClosedRange<Int>?, persons: DecimalNumber, gain: DecimalNumber) {
+    public init(grade: ClosedRange<Int>?, persons: DecimalNumber, gain: DecimalNumber, missing: [Criterion] = []) {
       self.grade = grade
       self.persons = persons
       self.gain = gain
+      self.missing = missing
     }
   }
 
@@ -79,10 +83,13 @@ public struct TargetCaseRule: Sendable, Equatable {
     public var isTarget: Bool
     /// The criteria that held, in the order grade, persons, gain.
     public var reasons: [Criterion]
+    /// Criteria not known (missing cells) that the verdict did not need.
+    public var missing: [Criterion]
 
-    public init(isTarget: Bool, reasons: [Criterion]) {
+    public init(isTarget: Bool, reasons: [Criterion], missing: [Criterion] = []) {
       self.isTarget = isTarget
       self.reasons = reasons
+      self.missing = missing
     }
 
     /// `grade;gain` — the reasons `;`-joined, as `classify` prints them.
@@ -94,21 +101,40 @@ public struct TargetCaseRule: Sendable, Equatable {
     /// The grade range straddles the threshold (a rank alone such as `薦任` with
     /// `--min-grade 8`).
     case gradeRangeStraddles(ClosedRange<Int>, threshold: Int)
+    /// The facts of these criteria are missing, and the verdict depends on them: under
+    /// `any` no known criterion holds; under `all` every known one does.
+    case missing([Criterion])
   }
 
   /// Applies the rule.
+  ///
+  /// A criterion whose facts are missing is unknown. Under `any` (the plan's rule) a case
+  /// is a target case as soon as one known criterion holds — the missing ones cannot
+  /// change that — and is reported with the reasons that held and `missing`; under `all`
+  /// a case is not one as soon as one known criterion fails. Otherwise the verdict
+  /// depends on the missing facts: `Undecidable.missing`.
   public func decide(_ facts: CaseFacts) throws(Undecidable) -> Decision {
     var reasons: [Criterion] = []
-    if let grade = facts.grade {
+    let unknown = Criterion.allCases.filter(facts.missing.contains)
+    if let grade = facts.grade, !unknown.contains(.grade) {
       if grade.lowerBound >= minGrade {
         reasons.append(.grade)
       } else if grade.upperBound >= minGrade {
         throw .gradeRangeStraddles(grade, threshold: minGrade)
       }
     }
-    if facts.persons >= DecimalNumber(minPersons) { reasons.append(.persons) }
-    if facts.gain >= minGain { reasons.append(.gain) }
-    let isTarget = combination == .any ? !reasons.isEmpty : reasons.count == Criterion.allCases.count
-    return Decision(isTarget: isTarget, reasons: reasons)
+    if !unknown.contains(.persons), facts.persons >= DecimalNumber(minPersons) { reasons.append(.persons) }
+    if !unknown.contains(.gain), facts.gain >= minGain { reasons.append(.gain) }
+    let known = Criterion.allCases.count - unknown.count
+    switch combination {
+    case .any:
+      if !reasons.isEmpty { return Decision(isTarget: true, reasons: reasons, missing: unknown) }
+      if !unknown.isEmpty { throw .missing(unknown) }
+      return Decision(isTarget: false, reasons: [])
+    case .all:
+      if reasons.count < known { return Decision(isTarget: false, reasons: reasons, missing: unknown) }
+      if !unknown.isEmpty { throw .missing(unknown) }
+      return Decision(isTarget: true, reasons: reasons)
+    }
   }
 }

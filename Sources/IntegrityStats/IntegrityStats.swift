@@ -10,3 +10,7 @@
 @_exported import Models
 @_exported import NumericCore
 @_exported import TableIO
+
+/// The package's version: the one constant `integrity-stats --version` prints. It names the
+/// README changelog's latest heading (`### X.Y.Z`); CLITests/VersionTests.swift compares them.
+public let integrityStatsVersion = "0.4.0"

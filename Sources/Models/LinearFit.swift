@@ -30,7 +30,8 @@ public struct LinearFit: Sendable, Equatable {
   public var aliased: [String]
   /// Residual standard error √(RSS/(n − rank)).
   public var sigma: Double?
-  /// Residual sum of squares (weighted).
+  /// Residual sum of squares (weighted); NaN when it lies beyond the range of doubles
+  /// at the scale of the data (`RegressionSpecification.fit(columns:…)`; JSON null).
   public var residualSumOfSquares: Double
   /// R² (centered with an intercept; uncentered 1 − RSS/Σwy² without).
   public var rSquared: Double?

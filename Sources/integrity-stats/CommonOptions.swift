@@ -6,7 +6,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case csv, json
 }
 
-/// Options every table command shares: input, output, format and confidence level.
+/// Options every table command shares: input, output, format and how numbers and text print.
+/// Options only some commands honour live in their own groups (`LevelOption`), so a command
+/// offers only what it uses.
 struct CommonOptions: ParsableArguments {
   @Argument(help: "Input file (`-` or absent for standard input).")
   var input: String?
@@ -19,9 +21,6 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Output format: csv or json.")
   var format: OutputFormat = .csv
 
-  @Option(help: "Confidence level for intervals, in (0, 1).")
-  var level: Double = 0.95
-
   @Option(help: "Print numbers with at most this many significant digits (default: shortest round-trip).")
   var digits: Int?
 
@@ -32,9 +31,6 @@ struct CommonOptions: ParsableArguments {
   var raw = false
 
   mutating func validate() throws {
-    guard level > 0, level < 1 else {
-      throw ValidationError("--level must be between 0 and 1 (found \(level))")
-    }
     if let digits, digits < 1 || digits > 17 {
       throw ValidationError("--digits must be between 1 and 17 (found \(digits))")
     }

@@ -16,7 +16,7 @@ struct IntegrityStatsCommand: ParsableCommand {
       Exit codes: 0 success, 64 usage, 65 bad data, 66 input cannot be read, \
       73 output cannot be created.
       """,
-    version: "0.1.0",
+    version: integrityStatsVersion,
     subcommands: [
       Demo.self, Tidy.self, Achievement.self, Quarterly.self, Classify.self, Catalog.self,
       Trend.self, Survey.self, Regress.self, Chart.self, Report.self,

@@ -75,45 +75,79 @@ struct ReaderOptions: ParsableArguments {
   /// Reads the input as observations, printing notes, warnings and rejected rows on
   /// standard error and writing `--rejects`. Call `finish(_:)` after the output.
   func readObservations(_ common: CommonOptions) throws -> ObservationSet {
-    try checkRejectsPath(common)
-    let set = try ObservationReader.read(path: common.inputPath, options: observationOptions())
-    try report(set, common)
+    try readObservations(path: common.inputPath, output: common.output, raw: common.raw, bom: common.bom)
+  }
+
+  /// `readObservations(_:)` for the input at `path` (nil: standard input) and the output
+  /// at `output`, for commands without the CSV output options.
+  func readObservations(path: String?, output: String?, raw: Bool = false, bom: Bool = false) throws
+    -> ObservationSet
+  {
+    let target = RejectsTarget(rejects: rejects, input: path, output: output, raw: raw, bom: bom)
+    try target.check()
+    let set = try ObservationReader.read(path: path, options: observationOptions())
+    try report(set, target)
     return set
   }
 
   /// Prints the reader's notes, warnings and rejected rows, and writes `--rejects`.
   func report(_ set: ObservationSet, _ common: CommonOptions) throws {
-    try checkRejectsPath(common)
+    try report(set, RejectsTarget(rejects, common))
+  }
+
+  func report(_ set: ObservationSet, _ target: RejectsTarget) throws {
+    try target.check()
     for note in set.notes { Diagnostics.note("note: \(note)") }
     for warning in set.warnings { Diagnostics.warning(warning) }
     for row in set.rejected { Diagnostics.note("rejected: \(row.reason)") }
-    try writeRejects(set, common)
-  }
-
-  /// Writes `--rejects`, if given, with the main output's CSV-injection guard (unless
-  /// `--raw`) and `--bom`.
-  func writeRejects(_ set: ObservationSet, _ common: CommonOptions) throws {
-    guard let rejects else { return }
-    try checkRejectsPath(common)
-    try AtomicFile.write(set.rejectsCSV(raw: common.raw, byteOrderMark: common.bom), to: rejects)
-  }
-
-  /// `--rejects` must not name the input or the `-o` output (the same file through any
-  /// spelling or link, or both standard output): either would be overwritten. A usage
-  /// error (64), found before anything is written.
-  func checkRejectsPath(_ common: CommonOptions) throws {
-    guard let rejects else { return }
-    let target = FileIdentity(path: rejects, standardDescriptor: 1)
-    if target == FileIdentity(path: common.inputPath, standardDescriptor: 0) {
-      throw UsageError("--rejects \(rejects) is the input file \(common.inputName): give the rejects file another path")
-    }
-    if target == FileIdentity(path: common.output, standardDescriptor: 1) {
-      throw UsageError("--rejects \(rejects) is the same file as the output \(common.output ?? "<stdout>"): give them different paths")
-    }
+    try target.write(set)
   }
 
   /// Prints `read N rows: used U, rejected R`: the last line on standard error.
   func finish(_ set: ObservationSet) {
     Diagnostics.note(set.summary)
+  }
+}
+
+/// Where `--rejects` goes, and what it must not be: the input or the main output.
+struct RejectsTarget {
+  var rejects: String?
+  var input: String?
+  var output: String?
+  var raw = false
+  var bom = false
+
+  init(rejects: String?, input: String?, output: String?, raw: Bool = false, bom: Bool = false) {
+    self.rejects = rejects
+    self.input = input
+    self.output = output
+    self.raw = raw
+    self.bom = bom
+  }
+
+  init(_ rejects: String?, _ common: CommonOptions) {
+    self.init(rejects: rejects, input: common.inputPath, output: common.output, raw: common.raw, bom: common.bom)
+  }
+
+  /// `--rejects` must not name the input or the `-o` output (the same file through any
+  /// spelling or link, or both standard output): either would be overwritten. A usage
+  /// error (64), found before anything is written.
+  func check() throws {
+    guard let rejects else { return }
+    let target = FileIdentity(path: rejects, standardDescriptor: 1)
+    if target == FileIdentity(path: input, standardDescriptor: 0) {
+      throw UsageError("--rejects \(rejects) is the input file \(input ?? "<stdin>"): give the rejects file another path")
+    }
+    if target == FileIdentity(path: output, standardDescriptor: 1) {
+      throw UsageError("--rejects \(rejects) is the same file as the output \(output ?? "<stdout>"): give them different paths")
+    }
+  }
+
+  /// Writes `--rejects`, if given, with the main output's CSV-injection guard (unless
+  /// `--raw`) and `--bom`.
+  func write(_ set: ObservationSet) throws {
+    guard let rejects else { return }
+    try check()
+    try AtomicFile.write(set.rejectsCSV(raw: raw, byteOrderMark: bom), to: rejects)
   }
 }

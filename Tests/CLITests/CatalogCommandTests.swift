@@ -4,7 +4,8 @@ import TestSupport
 
 /// `integrity-stats catalog` end to end (issue 5 item 4; DESIGN.md §6).
 @Suite struct CatalogCommandTests {
-  static let header = "strategy,measure,target_no,target,lead_agencies,supporting_agencies,frequency,kind,direction"
+  static let header =
+    "strategy,measure,target_no,target,lead_agencies,supporting_agencies,frequency,kind,direction,strategy_name,measure_text"
 
   @Test func wholeCatalogAsCSV() throws {
     let run = try runCLI(["catalog"])
@@ -15,9 +16,10 @@ import TestSupport
     #expect(lines.count == 1 + 95 + 1)
     // 八(五) as the plan writes it: "每年提報起訴貪瀆案件數。", 主辦 法務部（臺灣高等檢察署、…）
     #expect(lines.contains(
-      "8,5,8-5-1,每年提報起訴貪瀆案件數。,法務部(臺灣高等檢察署、各地方檢察署、廉政署、調查局),,yearly,count,increase"))
+      "8,5,8-5-1,每年提報起訴貪瀆案件數。,法務部(臺灣高等檢察署、各地方檢察署、廉政署、調查局),,yearly,count,increase,"
+        + "增修肅貪法令，強化肅貪能量，落實揭弊者保護,各地方檢察署查察貪瀆不法，依法偵辦。"))
     // 八(八)1: the zero-event target
-    #expect(lines.contains { $0.hasPrefix("8,8,8-8-1,") && $0.hasSuffix(",zero-event,zero") })
+    #expect(lines.contains { $0.hasPrefix("8,8,8-8-1,") && $0.contains(",zero-event,zero,") })
   }
 
   @Test(arguments: ["8", "八"])
@@ -76,5 +78,43 @@ import TestSupport
   @Test func inputIsRefused() throws {
     let run = try runCLI(["catalog", "plan.csv"])
     #expect(run.status == 64)
+  }
+}
+
+/// Issue 12 item 13: periodic frequency, the plan's strategy and measure texts, `--measure`.
+@Suite struct CatalogTextAndMeasureTests {
+  static func rows(_ arguments: [String]) throws -> [[String: Any]] {
+    let run = try runCLI(["catalog"] + arguments + ["--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+  }
+
+  @Test func periodicTargetsSayPeriodic() throws {
+    // 1-1-2 "法務部(廉政署)定期辦理「透明品質獎」評獎…": 定期 states no period; 8-8-2 states none at all.
+    let strategy1 = try Self.rows(["--strategy", "1"])
+    #expect(strategy1.first { $0["target_no"] as? String == "1-1-2" }?["frequency"] as? String == "periodic")
+    let m88 = try Self.rows(["--measure", "8-8"])
+    #expect(m88.first { $0["target_no"] as? String == "8-8-2" }?["frequency"] as? String == "unspecified")
+  }
+
+  @Test(arguments: ["8-6", "8.6", "八(六)", "策略八措施六"])
+  func measureFilterWithTexts(_ reference: String) throws {
+    let rows = try Self.rows(["--measure", reference])
+    #expect(rows.count == 1)
+    let row = try #require(rows.first)
+    #expect(row["target_no"] as? String == "8-6-1")
+    #expect(row["strategy_name"] as? String == "增修肅貪法令，強化肅貪能量，落實揭弊者保護")
+    #expect((row["measure_text"] as? String)?.hasPrefix("優先查察符合重大危害政府廉能之目標案件") == true)
+  }
+
+  @Test func measureFilterTakesATargetAndCombinesWithStrategy() throws {
+    #expect(try Self.rows(["--measure", "8-8-3"]).map { $0["target_no"] as? String } == ["8-8-3"])
+    #expect(try Self.rows(["--strategy", "8", "--measure", "8-8"]).count == 3)
+    let outside = try runCLI(["catalog", "--strategy", "1", "--measure", "8-8"])
+    #expect(outside.status == 64)
+    #expect(outside.stderr == "error: --measure 8-8 is not in --strategy 1\n")
+    let unknown = try runCLI(["catalog", "--measure", "8-99"])
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.contains("--measure must name one of the plan's measures or targets"))
   }
 }

@@ -205,9 +205,8 @@ import TableIO
     // A negative count.
     #expect(error([Observation(indicator: "i", agency: "A", period: Period(year: 2023), value: DecimalNumber(-3), target: DecimalNumber(5), line: 7)])
       == "f.csv:7:5: expected a figure of 0 or more in column \"value\" (found \"-3\")")
-    // A target of 0 with increase.
-    #expect(error([Observation(indicator: "i", agency: "A", period: Period(year: 2023), value: DecimalNumber(3), target: DecimalNumber(0), line: 8)])?
-      .hasPrefix("f.csv:8:6: a target of 0") == true)
+    // A target of 0 with increase is no target (issue 12 item 8), not an error.
+    #expect(error([Observation(indicator: "i", agency: "A", period: Period(year: 2023), value: DecimalNumber(3), target: DecimalNumber(0), line: 8)]) == nil)
     // A quarter 5.
     #expect(error([Observation(indicator: "i", agency: "A", period: Period(year: 2023, quarter: 5), value: DecimalNumber(3), line: 9)])
       == "f.csv:9:4: expected a quarter 1 to 4 in column \"quarter\" (found \"5\")")
@@ -322,5 +321,45 @@ import TableIO
     // last: line 3 replaces line 2 entirely: 6 of 12 = 0.5.
     let last = try AchievementReport(observations: obs, options: AchievementOptions(duplicates: .last)).rows[0]
     #expect(last.ratio == 0.5)
+  }
+
+  /// DESIGN.md §4: `no-target` when the target is missing or 0 for increase/decrease — the
+  /// same for both directions, annual and quarterly rows.
+  @Test func zeroTargetIsNoTargetForIncreaseAsForDecrease() throws {
+    for direction in [Direction.increase, .decrease] {
+      let annual = [Observation(
+        indicator: "i", agency: "A", period: Period(year: 2023), value: DecimalNumber(3), target: DecimalNumber(0),
+        direction: direction, line: 2)]
+      let rows = try AchievementReport(observations: annual).rows
+      #expect(rows.map(\.status) == [.noTarget], "\(direction)")
+      #expect(rows.allSatisfy { $0.ratio == nil })
+      let quarterly = AchievementTests.quarters(["1", "2", "3", "4"], target: "0", direction: direction)
+      #expect(try AchievementReport(observations: quarterly).rows.map(\.status) == [.noTarget], "\(direction)")
+    }
+  }
+
+  /// Issue 12 item 8: 8-8 mixes a zero-event, a milestone and a count target; the label picks one.
+  @Test func measureWithMixedDirectionsIsMatchedByItsWords() throws {
+    let catalog = ActionPlanCatalog.plan
+    func report(_ indicator: String) throws -> [AchievementRatio] {
+      try AchievementReport(
+        observations: [Observation(
+          indicator: indicator, agency: "法務部", period: Period(year: 2023), value: DecimalNumber(0),
+          target: DecimalNumber(0), line: 2)],
+        source: AchievementTests.source, catalogDirection: { try catalog.resolvedDirection(forIndicator: $0) }
+      ).rows
+    }
+    #expect(try report("8-8 檢舉人身分外洩").map(\.direction) == [.zero])
+    #expect(try report("8-8 檢舉人身分外洩").map(\.status) == [.achieved])
+    do {
+      _ = try report("8-8 檢舉")
+      Issue.record("8-8 檢舉 shares 檢舉 with all three targets: ambiguous")
+    } catch let error as DataError {
+      #expect(error.line == 2 && error.column == 1)
+      #expect("\(error)".contains("names measure 8-8, whose targets differ in direction: 8-8-1 (zero: "))
+      #expect("\(error)".contains(", 8-8-2 (milestone: "))
+      #expect("\(error)".contains(", 8-8-3 (increase: "))
+      #expect("\(error)".contains("--direction"))
+    }
   }
 }

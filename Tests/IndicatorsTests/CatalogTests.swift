@@ -213,11 +213,30 @@ import TestSupport
     #expect(catalog.direction(forIndicator: "八(六)") == .increase)
     #expect(catalog.direction(forIndicator: "8-8-1") == .zero)
     #expect(catalog.direction(forIndicator: "8-8") == nil)  // zero, milestone, increase: ambiguous
+    // A label picks the target whose words it shares (issue 12 item 8); 份/分 and 台/臺 fold.
+    #expect(catalog.direction(forIndicator: "8-8 檢舉人身分外洩") == .zero)
+    #expect(catalog.direction(forIndicator: "8-8 檢舉人身份外洩件數") == .zero)
+    #expect(catalog.direction(forIndicator: "八(八)受理檢舉件數") == .increase)
+    #expect(catalog.direction(forIndicator: "8-8 上市櫃公司內部檢舉制度") == .milestone)
+    #expect(catalog.direction(forIndicator: "8-8 檢舉") == nil)  // 檢舉 is in all three
     #expect(catalog.direction(forIndicator: "8-1-3") == .milestone)
     #expect(catalog.direction(forIndicator: "每年提報起訴貪瀆案件數") == .increase)  // the plan's text, 。 optional
     #expect(catalog.direction(forIndicator: "每年提報起訴貪瀆案件數。") == .increase)
     #expect(catalog.direction(forIndicator: "起訴件數") == nil)
     #expect(catalog.direction(forIndicator: "8-99") == nil)
+  }
+
+  @Test func ambiguousDirectionNamesTheCandidates() throws {
+    #expect(throws: AmbiguousCatalogDirection.self) { try catalog.resolvedDirection(forIndicator: "8-8") }
+    do {
+      _ = try catalog.resolvedDirection(forIndicator: "8-8 檢舉")
+    } catch {
+      #expect(error.candidates.map(\.id) == ["8-8-1", "8-8-2", "8-8-3"])
+      #expect(error.measure == CatalogTargetID(strategy: 8, measure: 8))
+    }
+    #expect(try catalog.resolvedDirection(forIndicator: "8-8 檢舉人身分外洩") == .zero)
+    #expect(try catalog.resolvedDirection(forIndicator: "8-5 起訴") == .increase)  // one direction: no matching needed
+    #expect(try catalog.resolvedDirection(forIndicator: "起訴件數") == nil)
   }
 
   @Test func strategyNumbers() {
@@ -232,7 +251,7 @@ import TestSupport
     let table = catalog.table()
     #expect(table.names == ActionPlanCatalog.tableColumns)
     #expect(table.names == ["strategy", "measure", "target_no", "target", "lead_agencies",
-                            "supporting_agencies", "frequency", "kind", "direction"])
+                            "supporting_agencies", "frequency", "kind", "direction", "strategy_name", "measure_text"])
     #expect(table.rowCount == 95)
     let eight = catalog.table(strategy: 8)
     // 八: (一)3 (二)–(七)1 each (八)3 (九)1 (十)2 (十一)–(十三)1 each (十四)2 (十五)1 (十六)2 (十七)1 (十八)1

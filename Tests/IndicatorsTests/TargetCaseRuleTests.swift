@@ -37,6 +37,31 @@ import TableIO
     try rule.decide(.init(grade: grade, persons: DecimalNumber(persons), gain: DecimalNumber(gain)))
   }
 
+  /// Issue 12 item 10: a missing criterion is unknown; the rule decides without it where it can.
+  @Test func missingCriteriaAreUnknownNotFatal() throws {
+    func facts(grade: ClosedRange<Int>?, persons: Int, gain: Int, missing: [TargetCaseRule.Criterion])
+      -> TargetCaseRule.CaseFacts
+    {
+      .init(grade: grade, persons: DecimalNumber(persons), gain: DecimalNumber(gain), missing: missing)
+    }
+    // any: gain 20,000,000 holds, persons unknown → target on gain, persons listed as missing.
+    let held = try rule.decide(facts(grade: 3...3, persons: 0, gain: 20_000_000, missing: [.persons]))
+    #expect(held == .init(isTarget: true, reasons: [.gain], missing: [.persons]))
+    // any: a missing criterion is not looked at, whatever value stands in for it.
+    #expect(try rule.decide(facts(grade: 3...3, persons: 9, gain: 20_000_000, missing: [.persons])).reasons == [.gain])
+    // any: nothing known holds, gain unknown → undecidable.
+    #expect(throws: TargetCaseRule.Undecidable.missing([.gain])) {
+      try rule.decide(facts(grade: 3...3, persons: 1, gain: 0, missing: [.gain]))
+    }
+    // all: grade 3 fails → not a target case, whatever the missing persons.
+    let all = TargetCaseRule(combination: .all)
+    #expect(try all.decide(facts(grade: 3...3, persons: 0, gain: 20_000_000, missing: [.persons])).isTarget == false)
+    // all: every known criterion holds, persons unknown → undecidable.
+    #expect(throws: TargetCaseRule.Undecidable.missing([.persons])) {
+      try all.decide(facts(grade: 12...12, persons: 0, gain: 20_000_000, missing: [.persons]))
+    }
+  }
+
   @Test func thresholdsAreInclusive() throws {
     // grade 10 ≥ 10 → grade; 9 < 10 → not.
     #expect(try decide(rule, grade: 10...10, persons: 1, gain: 0).reasonsText == "grade")

@@ -14,7 +14,9 @@ extension IntegrityStatsCommand {
         near (≥ --near), behind, no-target, no-data, decided exactly on the decimal figures. \
         Quarterly rows aggregate to the year (partial = fewer than 4 quarters); an annual target \
         repeated on quarter rows is taken once. Direction: the file's column, else --direction, \
-        else the Action Plan catalog's for the indicator (8-5, 8.5, 八(五)), else increase. \
+        else the Action Plan catalog's for the indicator (8-5, 8.5, 八(五); a measure whose targets \
+        differ in direction by the target its label shares words with, e.g. 8-8 檢舉人身分外洩 = 8-8-1), \
+        else increase. A target of 0 for increase or decrease is no-target. \
         --total adds per-indicator rows (agency 總計) with the ratio of sums over agencies.
         """)
 
@@ -76,7 +78,7 @@ extension IntegrityStatsCommand {
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
       if let (accumulator, set) = try AchievementAccumulator.read(
         path: common.inputPath, readOptions: reader.observationOptions(), options: options,
-        catalogDirection: { catalog.direction(forIndicator: $0) })
+        catalogDirection: { try catalog.resolvedDirection(forIndicator: $0) })
       {
         try reader.report(set, common)
         let order = accumulator.rowOrder()
@@ -111,8 +113,9 @@ extension IntegrityStatsCommand {
       let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
       let report = try AchievementReport(
         observations: set.observations, options: options, source: source,
-        catalogDirection: { catalog.direction(forIndicator: $0) })
+        catalogDirection: { try catalog.resolvedDirection(forIndicator: $0) })
       set.observations = []  // free the rows before rendering (large files)
+      for note in report.notes { Diagnostics.note("note: \(note)") }
       if common.format == .csv {
         try common.writeCSV(header: AchievementReport.header) { _, out in
           for row in report.rows {

@@ -9,11 +9,12 @@ extension IntegrityStatsCommand {
       abstract: "List the Action Plan's performance targets (國家廉政建設行動方案 績效目標).",
       discussion: """
         One row per numbered performance target of the approved plan, columns \
-        strategy,measure,target_no,target,lead_agencies,supporting_agencies,frequency,kind,direction. \
-        target_no is strategy-measure-index (8-6-1, the index being the target's number in the \
-        plan's list, 1 when a measure has a single unnumbered target); agency lists are \
-        ';'-separated; frequency, kind and direction are inferred from the target's text \
-        (rules in scripts/extract_catalog.py).
+        strategy,measure,target_no,target,lead_agencies,supporting_agencies,frequency,kind,direction,\
+        strategy_name,measure_text. target_no is strategy-measure-index (8-6-1, the index being the \
+        target's number in the plan's list, 1 when a measure has a single unnumbered target); agency \
+        lists are ';'-separated; frequency (yearly, quarterly, biennial, periodic = 定期 without a \
+        stated period, once, unspecified), kind and direction are inferred from the target's text \
+        (rules in scripts/extract_catalog.py); strategy_name and measure_text are the plan's words.
         """)
 
     @OptionGroup var output: CatalogOutputOptions
@@ -21,17 +22,32 @@ extension IntegrityStatsCommand {
     @Option(help: "Only this strategy (1–9, or 一–九).")
     var strategy: String?
 
+    @Option(help: "Only this measure (8-6, 8.6, 八(六), 策略八措施六) or target (8-6-1).")
+    var measure: String?
+
     mutating func run() throws {
       let catalog = ActionPlanCatalog.plan
-      var number: Int? = nil
+      var rows = catalog.targets
       if let strategy {
         guard let found = catalog.strategyNumber(strategy) else {
           throw UsageError(
             "--strategy must name one of the plan's strategies, 1–\(catalog.strategies.count) (found \"\(strategy)\")")
         }
-        number = found
+        rows = rows.filter { $0.strategy == found }
       }
-      try output.write(catalog.table(strategy: number))
+      if let measure {
+        guard let entry = catalog.lookup(measure) else {
+          throw UsageError(
+            "--measure must name one of the plan's measures or targets, e.g. 8-6, 八(六) or 8-6-1 (found \"\(measure)\")")
+        }
+        let wanted = Set(entry.targets.map(\.id))
+        let within = rows.filter { wanted.contains($0.id) }
+        if within.isEmpty, let strategy {
+          throw UsageError("--measure \(measure) is not in --strategy \(strategy)")
+        }
+        rows = within
+      }
+      try output.write(catalog.table(rows))
     }
   }
 }

@@ -47,6 +47,25 @@ extension IntegrityStatsCommand {
     @Option(help: "Chart title (default: by chart kind).")
     var title: String?
 
+    mutating func validate() throws {
+      // Tidy data is a table without a title.
+      if output == .tidy, title != nil {
+        throw ValidationError("--title applies to --as vega-lite and --as svg (tidy data has no title)")
+      }
+      // Only tidy data is a table: a Vega-Lite spec is always JSON, an SVG is SVG.
+      guard output != .tidy else { return }
+      var refused: [String] = []
+      if common.format != .csv { refused.append("--format \(common.format.rawValue)") }
+      if common.digits != nil { refused.append("--digits") }
+      if common.bom { refused.append("--bom") }
+      if common.raw { refused.append("--raw") }
+      if !refused.isEmpty {
+        throw ValidationError(
+          "\(refused.joined(separator: ", ")) applies to --as tidy only (--as \(output.rawValue) writes "
+            + (output == .svg ? "an SVG image" : "a Vega-Lite JSON spec") + ")")
+      }
+    }
+
     mutating func run() throws {
       let table = try TableReader.read(path: common.inputPath, options: ReadOptions())
       var data = try ChartData.recognise(ChartSource(table), options: labels.chartOptions)

@@ -13,11 +13,14 @@ extension IntegrityStatsCommand {
         input columns, then is_target (true/false) and reasons (grade;persons;gain, those that held). \
         Grades: 10, 簡任第十職等, 簡任第10職等, 簡任十職等, 相當簡任第十職等, or a rank (簡任 = 10–14); \
         titles such as 特任, 政務官, 民意代表 need --grade-map FILE (title,grade). An unreadable grade is a \
-        row error (exit 65, or rejected with --skip-bad-rows).
+        row error (exit 65, or rejected with --skip-bad-rows). Under --rule any, a case that qualifies \
+        on one criterion is a target case even when another criterion's cell is missing (…, empty, NA): \
+        it is reported with the reasons that held and a note. JSON output carries numbers as numbers \
+        and adds persons (the defendants as read) and gain (in 元).
         """)
 
     @OptionGroup var common: CommonOptions
-    @OptionGroup var reader: ReaderOptions
+    @OptionGroup var reader: CaseReaderOptions
 
     @Option(help: "any (the plan's rule: one criterion suffices) or all.")
     var rule: String = "any"
@@ -53,20 +56,83 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       var caseRule = try targetCaseRule()
-      try reader.checkRejectsPath(common)
-      let readOptions = try reader.observationOptions()
+      let rejectsTarget = RejectsTarget(reader.rejects, common)
+      try rejectsTarget.check()
+      let readOptions = try reader.readOptions()
       if let gradeMap {
-        caseRule.gradeMap = try TargetCaseRule.gradeMap(from: try TableReader.read(path: gradeMap, options: readOptions.table))
+        caseRule.gradeMap = try TargetCaseRule.gradeMap(from: try TableReader.read(path: gradeMap, options: readOptions))
       }
-      let table = try TableReader.read(path: common.inputPath, options: readOptions.table)
-      let result = try caseRule.classify(table, skipBadRows: readOptions.skipBadRows)
+      let table = try TableReader.read(path: common.inputPath, options: readOptions)
+      let result = try caseRule.classify(
+        table, skipBadRows: reader.skipBadRows || reader.rejects != nil, columnMap: try reader.columnMap())
       let set = ObservationSet(
         rowsRead: result.rowsRead, rejected: result.rejected, source: table.source,
         headerText: result.headerText, delimiter: result.delimiter)
       for row in set.rejected { Diagnostics.note("rejected: \(row.reason)") }
-      try reader.writeRejects(set, common)
-      try common.write(result.table)
+      try rejectsTarget.write(set)
+      for note in result.notes { Diagnostics.note("note: \(note)") }
+      try common.write(common.format == .json ? result.jsonTable : result.table)
       Diagnostics.note(result.summary)
     }
+  }
+}
+
+/// The reading options `classify` honours: ReaderOptions' table options, with `--columns`
+/// naming the case-record columns (case_id, grade, defendants, illicit_gain, …), and no
+/// --wide or --dash (a case record is one row per case; a dash in a count is none).
+struct CaseReaderOptions: ParsableArguments {
+  @Option(help: "Input encoding: auto, utf-8, big5 (CP950) or utf-16 (auto: BOM or valid UTF-8, else Big5).")
+  var encoding: String = "auto"
+
+  @Option(help: "Field delimiter: ',', ';', tab (default: detected among the three).")
+  var delimiter: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Map headers to the case columns (case_id, agency, period, grade, defendants, illicit_gain, gain_unit), "
+        + "e.g. grade=官階,illicit_gain=不法金額.", valueName: "COLUMN=HEADER,…"))
+  var columns: [String] = []
+
+  @Option(help: "The 1-based line the header row is on (default: detected after any title lines).")
+  var headerRow: Int?
+
+  @Flag(help: "Reject bad rows (listed on standard error) and go on, instead of stopping at the first.")
+  var skipBadRows = false
+
+  @Option(help: "Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows).")
+  var rejects: String?
+
+  mutating func validate() throws {
+    guard TextEncoding(name: encoding) != nil else {
+      throw ValidationError("--encoding must be auto, utf-8, big5 or utf-16 (found \(encoding))")
+    }
+    if let delimiter { _ = try ReaderOptions.delimiterByte(delimiter) }
+    if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be 1 or more (found \(headerRow))") }
+    _ = try columnMap()
+  }
+
+  /// `--columns` as case column → header.
+  func columnMap() throws -> [String: String] {
+    var map: [String: String] = [:]
+    for spec in columns {
+      for entry in spec.split(separator: ",") {
+        let parts = entry.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2 else { throw ValidationError("--columns: expected COLUMN=HEADER, found \"\(entry)\"") }
+        let name = TextTable.trim(String(parts[0])).lowercased()
+        guard TargetCaseRule.caseColumns.contains(name) else {
+          throw ValidationError(
+            "--columns: \"\(parts[0])\" is not a case column (one of \(TargetCaseRule.caseColumns.joined(separator: ", ")))")
+        }
+        map[name] = TextTable.trim(String(parts[1]))
+      }
+    }
+    return map
+  }
+
+  func readOptions() throws -> ReadOptions {
+    var table = ReadOptions(encoding: TextEncoding(name: encoding) ?? .auto)
+    table.delimiter = try delimiter.map(ReaderOptions.delimiterByte)
+    table.headerRow = headerRow
+    return table
   }
 }

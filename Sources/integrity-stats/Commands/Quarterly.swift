@@ -88,6 +88,7 @@ extension IntegrityStatsCommand {
         observations: set.observations, targets: annual, total: total,
         duplicates: policy, source: source, targetsSource: targetsSource)
       set.observations = []  // free the rows before rendering (large files)
+      for note in report.notes { Diagnostics.note("note: \(note)") }
       if common.format == .csv {
         let indicatorColumn = report.rows.contains { $0.indicator != nil }
         try common.writeCSV(header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header) { _, out in

@@ -29,6 +29,7 @@ extension IntegrityStatsCommand {
         """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var confidence: LevelOption
 
     @Option(help: "The response column.")
     var y: String
@@ -63,11 +64,18 @@ extension IntegrityStatsCommand {
         }
         return .init(column: String(parts[0]), degree: degree)
       }
+      if predictors.contains(y) || polynomials.contains(where: { $0.column == y }) {
+        throw ValidationError("--y \(y) is also a predictor (--x or --poly): a column cannot explain itself")
+      }
       guard !predictors.isEmpty || !polynomials.isEmpty || !noIntercept else {
         throw ValidationError("the model has no terms: give --x or --poly, or drop --no-intercept")
       }
       return RegressionSpecification(
         response: y, predictors: predictors, polynomials: polynomials, intercept: !noIntercept, weights: weights)
+    }
+
+    mutating func validate() throws {
+      _ = try specification()
     }
 
     mutating func run() throws {
@@ -87,10 +95,11 @@ extension IntegrityStatsCommand {
       }
       let names = spec.requiredColumns
       let values = try table.numericColumns(named: names, positive: Set(weights.map { [$0] } ?? []))
-      let model = spec.model(columns: Dictionary(uniqueKeysWithValues: zip(names, values)))
       let fit: LinearFit
       do {
-        fit = try model.fit(level: common.level, covariance: robust, leverage: diagnostics != nil)
+        fit = try spec.fit(
+          columns: Dictionary(uniqueKeysWithValues: zip(names, values)), level: confidence.level, covariance: robust,
+          leverage: diagnostics != nil)
       } catch {
         throw DataError(file: table.source, line: 0, column: 0, message: "cannot fit the model: \(error)")
       }

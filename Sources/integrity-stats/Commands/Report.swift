@@ -20,7 +20,8 @@ extension IntegrityStatsCommand {
         a data appendix of every observation.
         """)
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var document: DocumentOptions
+    @OptionGroup var confidence: LevelOption
     @OptionGroup var reader: ReaderOptions
     @OptionGroup var labels: ChartLabelOptions
 
@@ -38,12 +39,12 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
-      let set = try reader.readObservations(common)
-      let builder = ReportBuilder(level: common.level, projectionHorizon: horizon)
+      let set = try reader.readObservations(path: document.inputPath, output: document.output)
+      let builder = ReportBuilder(level: confidence.level, projectionHorizon: horizon)
       let (content, warnings) = try builder.content(set, sections: section.isEmpty ? nil : Set(section.map(\.section)))
       for warning in warnings { Diagnostics.warning(warning) }
       let html = try HTMLReport(content, options: labels.chartOptions, title: title).html()
-      try AtomicFile.write(html, to: common.output)
+      try AtomicFile.write(html, to: document.output)
       reader.finish(set)
     }
   }

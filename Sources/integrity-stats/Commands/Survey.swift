@@ -14,6 +14,7 @@ extension IntegrityStatsCommand {
         """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var confidence: LevelOption
     @OptionGroup var reader: ReaderOptions
 
     @Flag(help: "Fit a weighted trend line per indicator instead of listing years.")
@@ -22,17 +23,23 @@ extension IntegrityStatsCommand {
     @Flag(help: "Values are percentages (12.5 means 12.5 %).")
     var percent = false
 
-    @Option(help: "With --trend: carry the line to this year.")
-    var to: Int?
+    @Option(help: "With --trend: carry the line to this year (1–3 digits: ROC year, 115 = 2026).")
+    var to: YearArgument?
+
+    mutating func validate() throws {
+      if to != nil && !trend { throw ValidationError("--to applies to --trend") }
+      try YearArgument.validateProjection(to)
+    }
 
     mutating func run() throws {
       // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)
       let set = try reader.readObservations(common)
-      let analysis = SurveyAnalysis(level: common.level, percent: percent)
+      let analysis = SurveyAnalysis(level: confidence.level, percent: percent)
       if trend {
-        let report = try analysis.trend(set, projectTo: to)
+        try YearArgument.checkProjection(to, years: set.observations.map(\.period.year))
+        let report = try analysis.trend(set, projectTo: to?.year)
         for warning in report.warnings { Diagnostics.warning(warning) }
         try common.write(report.table)
       } else {

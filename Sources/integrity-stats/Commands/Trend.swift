@@ -16,16 +16,23 @@ extension IntegrityStatsCommand {
         """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var confidence: LevelOption
     @OptionGroup var reader: ReaderOptions
 
     @Option(help: "The model (default linear).")
     var model: TrendModel?
 
-    @Option(help: "Project each line to this year (prediction interval for linear and log-linear, CI of the mean for Poisson).")
-    var to: Int?
+    @Option(
+      help: """
+        Project each line to this year, from the last data year up to 2200 (1–3 digits: ROC year, \
+        115 = 2026); prediction interval for linear and log-linear, CI of the mean for Poisson.
+        """)
+    var to: YearArgument?
 
-    @Option(name: .customLong("break"), help: "Break year for a segmented (interrupted) series: level and slope change.")
-    var breakYear: Int?
+    @Option(
+      name: .customLong("break"),
+      help: "Break year inside the data for a segmented (interrupted) series: level and slope change (ROC or Gregorian).")
+    var breakYear: YearArgument?
 
     @Option(help: "A target for every series (else the target column): adds reaches_target and target_year.")
     var target: Double?
@@ -43,14 +50,33 @@ extension IntegrityStatsCommand {
     var percent = false
 
     mutating func validate() throws {
+      try YearArgument.validateProjection(to)
+      if let target, !(target >= 0) { throw ValidationError("--target must be 0 or more (found \(target))") }
       if auto && model != nil { throw ValidationError("--auto chooses the model; do not give --model too") }
       if let breakYear, model == .sen {
-        throw ValidationError("--break \(breakYear) works with --model linear, loglinear or poisson")
+        throw ValidationError("--break \(breakYear.year) works with --model linear, loglinear or poisson")
       }
       if survey && (auto || breakYear != nil || (model != nil && model != .linear)) {
         throw ValidationError("--survey fits a weighted linear trend; it takes no --model, --auto or --break")
       }
       if percent && !survey { throw ValidationError("--percent applies to --survey") }
+      if overdispersion && !auto && (model ?? .linear) != .poisson {
+        throw ValidationError("--overdispersion applies to --model poisson (or --auto)")
+      }
+      if survey && target != nil { throw ValidationError("--target does not apply to --survey") }
+    }
+
+    var trendOptions: TrendOptions {
+      TrendOptions(
+        model: model ?? .linear, level: confidence.level, projectTo: to?.year, breakYear: breakYear?.year,
+        overdispersion: overdispersion)
+    }
+
+    /// `--to` not before the data's last year, `--break` inside the data (usage errors, 64).
+    func checkYears(_ series: [TrendAnalysis.YearlySeries]) throws {
+      let years = series.flatMap { $0.series.years + $0.skippedYears }
+      try YearArgument.checkProjection(to, years: years)
+      try YearArgument.checkBreak(breakYear, years: years)
     }
 
     mutating func run() throws {
@@ -58,14 +84,13 @@ extension IntegrityStatsCommand {
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)
       if !survey {
-        let options = TrendOptions(
-          model: model ?? .linear, level: common.level, projectTo: to, breakYear: breakYear,
-          overdispersion: overdispersion)
+        let options = trendOptions
         // Large regular files stream through the reader's fast lane (same series, same bytes).
         if let (series, set) = try TrendSeriesAccumulator.read(
           path: common.inputPath, readOptions: reader.observationOptions())
         {
           try reader.report(set, common)
+          try checkYears(series)
           let report = try TrendAnalysis(
             options: options, automatic: auto, target: target,
             keepUnfittable: reader.skipBadRows || reader.rejects != nil
@@ -79,15 +104,15 @@ extension IntegrityStatsCommand {
       let set = try reader.readObservations(common)
       let report: TrendReport
       if survey {
-        report = try SurveyAnalysis(level: common.level, percent: percent).trend(set, projectTo: to)
+        try YearArgument.checkProjection(to, years: set.observations.map(\.period.year))
+        report = try SurveyAnalysis(level: confidence.level, percent: percent).trend(set, projectTo: to?.year)
       } else {
-        let options = TrendOptions(
-          model: model ?? .linear, level: common.level, projectTo: to, breakYear: breakYear,
-          overdispersion: overdispersion)
+        let series = try TrendAnalysis.yearlySeries(set)
+        try checkYears(series)
         report = try TrendAnalysis(
-          options: options, automatic: auto, target: target,
+          options: trendOptions, automatic: auto, target: target,
           keepUnfittable: reader.skipBadRows || reader.rejects != nil
-        ).run(set)
+        ).run(series: series, source: set.source, valueColumn: set.columnNumber(.value))
       }
       for warning in report.warnings { Diagnostics.warning(warning) }
       try common.write(report.table)
