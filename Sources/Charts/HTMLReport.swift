@@ -365,11 +365,15 @@ public struct HTMLReport: Sendable {
     let rollup = StrategyRollup(entries: entries)
     var out = "<p>\(e(t("每個指標與機關的年度績效目標計為一項；依指標所屬之具體策略與執行措施（行動方案）彙總各狀態的項數。", "Each target of each agency in a year counts once, under the strategy and measure of the Action Plan its indicator names.")))</p>\n"
     let statuses: [AchievementStatus] = [.achieved, .near, .behind, .noTarget, .noData]
-    for year in Set(rollup.rows.map(\.year)).sorted(by: >) {
+    let years = Set(rollup.rows.map(\.year)).sorted(by: >)
+    if years.count > 1 {
+      out += "<p class=\"meta\">\(e(t("最近年度列出各執行措施；以前年度僅列各具體策略小計（各措施見 achievement --by strategy 之輸出）。", "The latest year lists every measure; earlier years list the strategies' subtotals only (every measure: achievement --by strategy).")))</p>\n"
+    }
+    for (k, year) in years.enumerated() {
       out += "<h3>\(e(options.yearLabel(year)))</h3>\n<div class=\"scroll\"><table class=\"rollup\">\n<thead><tr><th scope=\"col\" class=\"first\">\(e(t("具體策略／執行措施", "Strategy / measure")))</th><th scope=\"col\" class=\"num\">\(e(t("目標數", "Targets")))</th>"
       for status in statuses { out += "<th scope=\"col\" class=\"num\">\(badge(status.rawValue))</th>" }
       out += "</tr></thead>\n<tbody>\n"
-      for row in rollup.rows where row.year == year {
+      for row in rollup.rows where row.year == year && (k == 0 || row.measure == nil) {
         let label: String
         if let s = row.strategy {
           if let m = row.measure {
@@ -503,19 +507,30 @@ public struct HTMLReport: Sendable {
     ]
     for h in headers { out += "<th scope=\"col\">\(e(h))</th>" }
     out += "</tr></thead>\n<tbody>\n"
+    // Figures in each series' unit, amounts in 萬元/億元 as on the chart's axis (`AxisUnit`).
+    var unitOf: [String: String] = [:], largest: [String: Double] = [:]
+    for p in observed?.points ?? [] where p.kind == .observed {
+      if let u = p.unit { unitOf[p.series] = u }
+      if let y = p.y { largest[p.series] = max(largest[p.series] ?? 0, abs(y)) }
+    }
     for r in 0..<min(source.rowCount, maxTableRows) {
-      let name = ChartData.seriesName([source.text("indicator", r), source.text("agency", r)], fallback: "")
+      var name = ChartData.seriesName([source.text("indicator", r), source.text("agency", r)], fallback: "")
+      let unit = AxisUnit.choose(unit: unitOf[name], largest: largest[name] ?? 0, options: options)
+      if let label = unit.label { name += t("（\(label)）", " (\(label))") }
+      func scaled(_ x: Double?) -> Double? { x.map { $0 / unit.divisor } }
+      let logScale = TrendCurve(model: source.text("model", r) ?? "linear", firstYear: 0, intercept: 0, slope: 0).isLogScale
+      func slopeScaled(_ x: Double?) -> Double? { logScale ? x : scaled(x) }
       let first = try source.integer("first_year", r), last = try source.integer("last_year", r)
       let change = try source.number("annual_change_pct", r)
       var projection = ""
       if let year = try source.number("projection_year", r) {
-        projection = options.yearLabel(Int(year)) + " " + number(try source.number("projection", r))
+        projection = options.yearLabel(Int(year)) + " " + number(scaled(try source.number("projection", r)))
       }
-      let low = try source.number("projection_low", r), high = try source.number("projection_high", r)
-      let slopeLow = try source.number("slope_low", r), slopeHigh = try source.number("slope_high", r)
-      out += "<tr><th scope=\"row\">\(e(name))</th><td>\(e(source.text("model", r) ?? ""))</td><td class=\"num\">\(e(source.text("n", r) ?? ""))</td>"
+      let low = scaled(try source.number("projection_low", r)), high = scaled(try source.number("projection_high", r))
+      let slopeLow = slopeScaled(try source.number("slope_low", r)), slopeHigh = slopeScaled(try source.number("slope_high", r))
+      out += "<tr><th scope=\"row\" class=\"first\">\(e(name))</th><td>\(e(source.text("model", r) ?? ""))</td><td class=\"num\">\(e(source.text("n", r) ?? ""))</td>"
       out += "<td>\(e(options.yearLabel(first)))–\(e(options.yearLabel(last)))</td>"
-      out += "<td class=\"num\">\(e(number(try source.number("slope", r))))</td>"
+      out += "<td class=\"num\">\(e(number(slopeScaled(try source.number("slope", r)))))</td>"
       out += "<td class=\"num\">\(slopeLow == nil ? "" : e(number(slopeLow) + " – " + number(slopeHigh)))</td>"
       out += "<td class=\"num\">\(change == nil ? "" : e(NiceScale.fixed(change!, digits: 1) + "%"))</td>"
       out += "<td class=\"num\">\(e(pValue(try source.number("p_value", r))))</td>"
@@ -544,7 +559,7 @@ public struct HTMLReport: Sendable {
     for r in 0..<min(source.rowCount, maxTableRows) {
       let year = try source.integer("year", r)
       let change = try source.number("change", r)
-      out += "<tr><th scope=\"row\">\(e(source.text("indicator", r) ?? ""))</th><td>\(e(options.yearLabel(year)))</td>"
+      out += "<tr><th scope=\"row\" class=\"first\">\(e(source.text("indicator", r) ?? ""))</th><td>\(e(options.yearLabel(year)))</td>"
       out += "<td class=\"num\">\(e(number(try source.number("n", r))))</td><td class=\"num\">\(e(percent(try source.number("proportion", r))))</td>"
       out += "<td class=\"num\">\(e(percent(try source.number("ci_low", r)) + " – " + percent(try source.number("ci_high", r))))</td>"
       out += "<td class=\"num\">\(change == nil ? "" : e((change! >= 0 ? "+" : "") + NiceScale.fixed(change! * 100, digits: 1) + t(" 個百分點", " pp")))</td>"
@@ -630,7 +645,7 @@ public struct HTMLReport: Sendable {
       table.data { font-size: 7pt; }
       th, td { padding: 2px 4px; }
       th.first, td.first { min-width: 9em; }
-      td.num, th.num { white-space: normal; }
+      td.num { white-space: normal; }
       thead { display: table-header-group; }
       tr { break-inside: avoid; }
       nav { display: none; }

@@ -28,6 +28,8 @@ extension SVGChart {
     }
     out += "<text x=\"\(Self.c((left + right) / 2))\" y=\"\(Self.c(bottom + 34))\" text-anchor=\"middle\" fill=\"#333333\" font-size=\"12\">\(Markup.escape(options.yTitle(data.yMeasure)))</text>\n"
     out += "</g>\n<g class=\"marks\">\n"
+    // The reference rule first, so the bar labels' white halo keeps them legible across it.
+    out += "<line x1=\"\(Self.c(px(1)))\" y1=\"\(Self.c(top - 4))\" x2=\"\(Self.c(px(1)))\" y2=\"\(Self.c(bottom))\" stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n"
     for (i, name) in series.enumerated() {
       let groupTop = top + Double(i) * groupHeight + 4
       let label = Markup.truncate(name, width: labelWidth, fontSize: fontSize)
@@ -46,10 +48,9 @@ extension SVGChart {
           end = cx + s
           out += "<path d=\"M\(Self.c(cx - s)) \(Self.c(cy))L\(Self.c(cx)) \(Self.c(cy - s))L\(Self.c(cx + s)) \(Self.c(cy))L\(Self.c(cx)) \(Self.c(cy + s))Z\" fill=\"\(swatch.fill)\" stroke=\"\(swatch.stroke)\" stroke-width=\"0.8\"><title>\(Markup.escape(markTitle(p)))</title></path>\n"
         }
-        out += "<text x=\"\(Self.c(end + 4))\" y=\"\(Self.c(y + barHeight - 5))\" font-size=\"10\" fill=\"#222222\">\(Markup.escape(barLabel(p)))</text>\n"
+        out += "<text x=\"\(Self.c(end + 4))\" y=\"\(Self.c(y + barHeight - 5))\" font-size=\"10\" fill=\"#222222\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(Markup.escape(barLabel(p)))</text>\n"
       }
     }
-    out += "<line x1=\"\(Self.c(px(1)))\" y1=\"\(Self.c(top - 4))\" x2=\"\(Self.c(px(1)))\" y2=\"\(Self.c(bottom))\" stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n"
     out += "</g>\n"
     var entries = ChartOptions.statusOrder.filter { s in bars.contains { $0.status == s } }.map {
       LegendEntry(swatch: .box(Palette.swatch($0).fill, stroke: Palette.swatch($0).stroke), label: options.statusLabel($0))
