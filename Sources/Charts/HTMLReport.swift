@@ -263,27 +263,13 @@ public struct HTMLReport: Sendable {
   /// At most `maxBars` bars: all when they fit, else the lowest and the highest halves by `y`
   /// (a missing `y` ranks by status: achieved/on-track highest, others lowest), with a note.
   func limitBars(_ data: ChartData) -> (ChartData, String) {
-    let bars = data.points.filter { $0.kind == .observed }
-    let series = ChartData.ordered(bars.map(\.series))
-    guard series.count > maxBars else { return (data, "") }
-    func rank(_ p: ChartPoint) -> Double {
-      if let y = p.y { return y }
-      return p.status == "achieved" || p.status == "on-track" ? .infinity : -.infinity
-    }
-    var best: [String: Double] = [:]
-    for p in bars { best[p.series] = max(best[p.series] ?? -.infinity, rank(p)) }
-    let ranked = series.enumerated().sorted { a, b in
-      let ra = best[a.element]!, rb = best[b.element]!
-      return ra != rb ? ra < rb : a.offset < b.offset
-    }.map(\.element)
+    let (limited, shown, total) = data.limitingBars(to: maxBars)
+    guard shown < total else { return (data, "") }
     let half = maxBars / 2
-    let keep = Set(ranked.prefix(half) + ranked.suffix(maxBars - half))
-    var copy = data
-    copy.points = data.points.filter { $0.kind != .observed || keep.contains($0.series) }
     let note = t(
-      "圖中僅繪出最低與最高各 \(half) 項（共 \(series.count) 項）；全部數值見下表及附件。",
-      "The chart draws the lowest and the highest \(half) of \(series.count); every value is in the table and its attachment.")
-    return (copy, "<p class=\"meta\">\(e(note))</p>\n")
+      "圖中僅繪出最低與最高各 \(half) 項（共 \(total) 項）；全部數值見下表及附件。",
+      "The chart draws the lowest and the highest \(half) of \(total); every value is in the table and its attachment.")
+    return (limited, "<p class=\"meta\">\(e(note))</p>\n")
   }
 
   // MARK: - Sections

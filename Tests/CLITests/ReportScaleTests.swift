@@ -105,6 +105,24 @@ struct ReportScaleTests {
     #expect(html.contains("<a href=\"big-report-data-1.csv\">"))
   }
 
+  @Test("chart --as svg draws at most --max-bars bars of a large achievement table, and says so in the title")
+  func chartMaxBars() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chart-bars-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var csv = "indicator,agency,year,actual,target,direction,ratio,status,partial\n"
+    for i in 0..<100 { csv += "8-5 指標\(i),法務部,2024,\(i),50,increase,\(Double(i) / 50),\(i >= 50 ? "achieved" : "behind"),false\n" }
+    let input = dir.appendingPathComponent("achievement.csv").path
+    try csv.write(toFile: input, atomically: true, encoding: .utf8)
+    let (status, svg, err) = try runCLI(["chart", input, "--as", "svg"])
+    #expect(status == 0, "\(err)")
+    #expect(svg.components(separatedBy: "paint-order=\"stroke\"").count - 1 == 40)
+    #expect(svg.contains("共 100 項"))
+    #expect(svg.contains(">8-5 指標0 · 法務部<") && svg.contains(">8-5 指標99 · 法務部<") && !svg.contains(">8-5 指標50 · 法務部<"))
+    let (_, all, _) = try runCLI(["chart", input, "--as", "svg", "--max-bars", "0"])
+    #expect(all.components(separatedBy: "paint-order=\"stroke\"").count - 1 == 100)
+  }
+
   func runShell(_ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

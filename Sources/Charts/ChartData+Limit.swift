@@ -1,0 +1,29 @@
+extension ChartData {
+  /// A bar chart with at most `maxBars` bar series: all when they fit, else the lowest and the
+  /// highest halves ranked by their largest `y` (a bar without `y` ranks by its status:
+  /// achieved or on-track above every ratio, any other status below), in their original order.
+  /// Other kinds of chart are returned as they are.
+  ///
+  /// - Returns: the chart, how many bar series it draws and how many there were.
+  public func limitingBars(to maxBars: Int) -> (data: ChartData, shown: Int, total: Int) {
+    guard kind == .achievement else { return (self, 0, 0) }
+    let bars = points.filter { $0.kind == .observed }
+    let series = ChartData.ordered(bars.map(\.series))
+    guard series.count > maxBars, maxBars > 0 else { return (self, series.count, series.count) }
+    func rank(_ p: ChartPoint) -> Double {
+      if let y = p.y { return y }
+      return p.status == "achieved" || p.status == "on-track" ? .infinity : -.infinity
+    }
+    var best: [String: Double] = [:]
+    for p in bars { best[p.series] = Swift.max(best[p.series] ?? -.infinity, rank(p)) }
+    let ranked = series.enumerated().sorted { a, b in
+      let ra = best[a.element]!, rb = best[b.element]!
+      return ra != rb ? ra < rb : a.offset < b.offset
+    }.map(\.element)
+    let half = maxBars / 2
+    let keep = Set(ranked.prefix(half) + ranked.suffix(maxBars - half))
+    var copy = self
+    copy.points = points.filter { $0.kind != .observed || keep.contains($0.series) }
+    return (copy, keep.count, series.count)
+  }
+}
