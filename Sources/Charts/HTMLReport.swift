@@ -353,7 +353,7 @@ public struct HTMLReport: Sendable {
     let statuses: [AchievementStatus] = [.achieved, .near, .behind, .noTarget, .noData]
     let years = Set(rollup.rows.map(\.year)).sorted(by: >)
     if years.count > 1 {
-      out += "<p class=\"meta\">\(e(t("最近年度列出各執行措施；以前年度僅列各具體策略小計（各措施見 achievement --by strategy 之輸出）。", "The latest year lists every measure; earlier years list the strategies' subtotals only (every measure: achievement --by strategy).")))</p>\n"
+      out += "<p class=\"meta\">\(e(t("最近年度列出各執行措施；以前年度僅列各具體策略小計。", "The latest year lists every measure; earlier years list the strategies' subtotals only.")))</p>\n"
     }
     for (k, year) in years.enumerated() {
       out += "<h3>\(e(options.yearLabel(year)))</h3>\n<div class=\"scroll\"><table class=\"rollup\">\n<thead><tr><th scope=\"col\" class=\"first\">\(e(t("具體策略／執行措施", "Strategy / measure")))</th><th scope=\"col\" class=\"num\">\(e(t("目標數", "Targets")))</th>"
