@@ -70,7 +70,10 @@ public struct VegaLiteSpec: Sendable {
       members += [
         ("config", config),
         ("data", .object([("values", .array(rows))])),
-        ("facet", .object([("field", .string("panel")), ("type", .string("nominal")), ("title", .null), ("sort", .null)])),
+        ("facet", .object([
+          ("field", .string("panel")), ("type", .string("nominal")), ("title", .null),
+          ("sort", .array(panels.map(JSONValue.string))),
+        ])),
         ("columns", .integer(quarterly ? 4 : 1)),
         ("spec", .object([
           ("width", .integer(quarterly ? 150 : width)), ("height", .integer(quarterly ? 110 : Swift.min(height, 240))),
@@ -170,7 +173,10 @@ public struct VegaLiteSpec: Sendable {
     }
     var members: [(String, JSONValue)] = [("field", .string(field)), ("type", .string("quantitative"))]
     if title {
-      members.append(("title", .string(isPercent ? options.yTitle(data.yMeasure) : unit.title(options))))
+      // Small multiples repeat the title on every row: the short form there.
+      let faceted = data.kind != .achievement && data.panelNames.count > 1
+      let percentTitle = faceted && data.yMeasure == .cumulativeRate ? options.text("累計達成率", "Cumulative rate") : options.yTitle(data.yMeasure)
+      members.append(("title", .string(isPercent ? percentTitle : unit.title(options))))
     } else {
       members.append(("title", .null))
     }
