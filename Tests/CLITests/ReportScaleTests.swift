@@ -123,6 +123,28 @@ struct ReportScaleTests {
     #expect(all.components(separatedBy: "paint-order=\"stroke\"").count - 1 == 100)
   }
 
+  @Test("chart --as svg draws at most --max-panels offices of a quarterly table (lowest and highest by latest rate)")
+  func chartMaxPanels() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chart-panels-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var csv = "agency,year,quarter,count,cumulative,target,cumulative_rate,expected_rate,pace,status\n"
+    for office in 0..<60 {
+      for q in 1...4 {
+        let rate = Double(office * q) / 100
+        csv += "機關\(office),2024,\(q),1,1,10,\(rate),\(Double(q) / 4),\(rate * 4 / Double(q)),on-track\n"
+      }
+    }
+    let input = dir.appendingPathComponent("quarterly.csv").path
+    try csv.write(toFile: input, atomically: true, encoding: .utf8)
+    let (status, svg, err) = try runCLI(["chart", input, "--as", "svg", "--max-panels", "10"])
+    #expect(status == 0, "\(err)")
+    #expect(svg.components(separatedBy: "<g class=\"panel\">").count - 1 == 10)
+    #expect(svg.contains("共 60 個"))
+    #expect(svg.contains(">機關0<") && svg.contains(">機關4<") && svg.contains(">機關59<") && svg.contains(">機關55<"))
+    #expect(!svg.contains(">機關30<"))
+  }
+
   func runShell(_ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -50,8 +50,12 @@ extension IntegrityStatsCommand {
     @Option(help: "Draw at most this many bars of an achievement chart (the lowest and highest halves); 0 draws all.")
     var maxBars: Int = 40
 
+    @Option(help: "Draw at most this many small multiples (offices of a quarterly chart; lowest and highest halves by the latest value); 0 draws all.")
+    var maxPanels: Int = 24
+
     mutating func validate() throws {
       guard maxBars >= 0 else { throw ValidationError("--max-bars must be 0 or more (found \(maxBars))") }
+      guard maxPanels >= 0 else { throw ValidationError("--max-panels must be 0 or more (found \(maxPanels))") }
     }
 
     mutating func run() throws {
@@ -68,6 +72,15 @@ extension IntegrityStatsCommand {
           data = limited
           data.title = (data.title ?? options.title(data.kind)) + options.text(
             "（僅繪達成率最低與最高各 \(series / 2) 項，共 \(total) 項）", " (lowest and highest \(series / 2) of \(total) drawn)")
+        }
+      }
+      if output != .tidy, maxPanels > 0 {
+        let (limited, shown, total) = data.limitingPanels(to: maxPanels)
+        if shown < total {
+          let options = labels.chartOptions
+          data = limited
+          data.title = (data.title ?? options.title(data.kind)) + options.text(
+            "（僅繪最新值最低與最高各 \(maxPanels / 2) 個，共 \(total) 個）", " (lowest and highest \(maxPanels / 2) of \(total) by latest value drawn)")
         }
       }
       switch output {
