@@ -205,7 +205,7 @@ public struct HTMLReport: Sendable {
   func metaBlock() throws(DataError) -> String {
     var out = "<dl class=\"facts\">\n"
     if let date {
-      out += "<dt>\(e(t("製表日期", "Compiled")))</dt><dd>\(e(options.language == .zhTW ? "\(date.roc)（\(date.iso)）" : "\(date.iso) (ROC \(date.roc))"))</dd>\n"
+      out += "<dt>\(e(t("製表日期", "Compiled")))</dt><dd>\(e(options.language == .zhTW ? "\(date.roc)（\(date.iso)）" : "\(date.iso) (ROC \(date.year - 1911)-\(date.iso.dropFirst(5)))"))</dd>\n"
     }
     if let (first, last) = try dataPeriod() {
       let gregorian = first == last ? "\(first)" : "\(first)–\(last)"
@@ -221,7 +221,7 @@ public struct HTMLReport: Sendable {
     if !content.sources.isEmpty {
       out += "<dt>\(e(t("輸入檔案（SHA-256）", "Input files (SHA-256)")))</dt><dd><ul class=\"files\">\n"
       for file in content.sources {
-        out += "<li><code>\(e(file.name))</code> <span class=\"hash\">\(e(file.sha256 ?? t("（標準輸入，未計算）", "(standard input, not computed)")))</span></li>\n"
+        out += "<li><code>\(e(file.name))</code> <span class=\"hash\">\(e(file.sha256 ?? t("（非一般檔案〔如標準輸入〕，未計算）", "(not a regular file, e.g. standard input: not computed)")))</span></li>\n"
       }
       out += "</ul></dd>\n"
     }

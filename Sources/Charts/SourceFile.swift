@@ -15,9 +15,12 @@ public struct SourceFile: Sendable, Equatable, ExpressibleByStringLiteral {
 
   public init(stringLiteral name: String) { self.init(name: name) }
 
-  /// The file at `path` with the digest of its current bytes (nil digest when unreadable).
+  /// The file at `path` with the digest of its current bytes. The digest is nil when the
+  /// path is not a regular file (standard input, a pipe or a device: their bytes were consumed
+  /// by the reader and reading again would hash something else) or cannot be read.
   public init(path: String, name: String? = nil) {
-    let bytes = FileManager.default.contents(atPath: path)
+    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    let bytes = type == .typeRegular ? FileManager.default.contents(atPath: path) : nil
     self.init(name: name ?? path, sha256: bytes.map { SHA256.hex([UInt8]($0)) })
   }
 }

@@ -62,6 +62,11 @@ struct ReportScaleTests {
     #expect(html2 == html1)  // same date → same bytes
     let (_, html3, _) = try runCLI(["report", Self.yearly, "--date", "2026-12-05", "--gregorian"])
     #expect(html3.contains(">2024</th>") && !html3.contains(">113年</th>"))
+    // Standard input cannot be read twice: no digest, said so (never the digest of nothing).
+    let csv = try String(contentsOfFile: packageRoot.appendingPathComponent("SampleData/synthetic_target_cases_quarterly.csv").path, encoding: .utf8)
+    let (s6, html6, _) = try runCLI(["report", "-", "--date", "2026-12-05"], stdin: csv)
+    #expect(s6 == 0)
+    #expect(html6.contains("未計算") && !html6.contains("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
     let (s4, _, e4) = try runCLI(["report", Self.yearly, "--date", "2026-02-30"])
     #expect(s4 == 64, "\(e4)")
     let (s5, _, e5) = try runCLI(["report", Self.yearly], environment: ["SOURCE_DATE_EPOCH": "yesterday"])

@@ -89,7 +89,7 @@ struct HTMLReportTests {
     // achievement 2023–2024, quarterly 2024, trend and survey fixtures: the widest span.
     #expect(html.contains("<dt>資料期間</dt><dd>"))
     #expect(html.contains("<code>a.csv</code> <span class=\"hash\">\(String(repeating: "ab", count: 32))</span>"))
-    #expect(html.contains("<code>-</code> <span class=\"hash\">（標準輸入，未計算）</span>"))
+    #expect(html.contains("<code>-</code> <span class=\"hash\">（非一般檔案〔如標準輸入〕，未計算）</span>"))
     let gregorian = try HTMLReport(content, date: CompilationDate(iso: "2026-12-05")).html()
     #expect(gregorian.contains(">2023</th>") && !gregorian.contains(">112年</th>"))
     #expect(html.contains(">112年</th>"))
