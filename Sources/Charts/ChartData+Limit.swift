@@ -1,7 +1,8 @@
 extension ChartData {
   /// A bar chart with at most `maxBars` bar series: all when they fit, else the lowest and the
-  /// highest halves ranked by their largest `y` (a bar without `y` ranks by its status:
-  /// achieved or on-track above every ratio, any other status below), in their original order.
+  /// highest halves ranked by the `y` of their latest bar (the largest `x`; a bar without `y`
+  /// ranks by its status: achieved or on-track above every ratio, any other status below), in
+  /// their original order.
   /// Other kinds of chart are returned as they are.
   ///
   /// - Returns: the chart, how many bar series it draws and how many there were.
@@ -14,8 +15,9 @@ extension ChartData {
       if let y = p.y { return y }
       return p.status == "achieved" || p.status == "on-track" ? .infinity : -.infinity
     }
-    var best: [String: Double] = [:]
-    for p in bars { best[p.series] = Swift.max(best[p.series] ?? -.infinity, rank(p)) }
+    var latest: [String: (x: Double, rank: Double)] = [:]
+    for p in bars where p.x >= (latest[p.series]?.x ?? -.infinity) { latest[p.series] = (p.x, rank(p)) }
+    let best = latest.mapValues(\.rank)
     let ranked = series.enumerated().sorted { a, b in
       let ra = best[a.element]!, rb = best[b.element]!
       return ra != rb ? ra < rb : a.offset < b.offset

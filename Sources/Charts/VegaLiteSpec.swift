@@ -321,7 +321,10 @@ public struct VegaLiteSpec: Sendable {
     // The year, ratio and status word beside every bar or marker.
     let label: JSONValue = .object([
       ("transform", .array([observed, .object([("calculate", .string("isValid(datum.y) ? datum.y : 0")), ("as", .string("label_x"))])])),
-      ("mark", .object([("type", .string("text")), ("align", .string("left")), ("dx", .integer(8)), ("fontSize", .integer(10)), ("color", .string(Palette.ink))])),
+      ("mark", .object([
+        ("type", .string("text")), ("align", .string("left")), ("dx", .integer(8)), ("fontSize", .integer(10)),
+        ("color", .string(Palette.ink)),
+      ])),
       ("encoding", .object([
         ("y", yField), ("yOffset", yOffset), ("x", .object([("field", .string("label_x")), ("type", .string("quantitative"))])),
         ("text", .object([("field", .string("label")), ("type", .string("nominal"))])),
@@ -332,6 +335,6 @@ public struct VegaLiteSpec: Sendable {
       ("mark", .object([("type", .string("rule")), ("color", .string(Palette.reference)), ("strokeDash", .array([.integer(4), .integer(3)]))])),
       ("encoding", .object([("x", .object([("field", .string("y")), ("type", .string("quantitative"))]))])),
     ])
-    return [bar, marker, label, rule]
+    return [rule, bar, marker, label]  // the rule under the bars and their labels
   }
 }

@@ -48,7 +48,7 @@ extension IntegrityStatsCommand {
     var title: String?
 
     @Option(help: "Draw at most this many bars of an achievement chart (the lowest and highest halves); 0 draws all.")
-    var maxBars: Int = 40
+    var maxBars: Int = 100
 
     @Option(help: "Draw at most this many small multiples (offices of a quarterly chart; lowest and highest halves by the latest value); 0 draws all.")
     var maxPanels: Int = 24
@@ -71,7 +71,7 @@ extension IntegrityStatsCommand {
           let options = labels.chartOptions
           data = limited
           data.title = (data.title ?? options.title(data.kind)) + options.text(
-            "（僅繪達成率最低與最高各 \(series / 2) 項，共 \(total) 項）", " (lowest and highest \(series / 2) of \(total) drawn)")
+            "（僅繪最近年度達成率最低與最高各 \(series / 2) 項，共 \(total) 項）", " (lowest and highest \(series / 2) of \(total) by the latest year drawn)")
         }
       }
       if output != .tidy, maxPanels > 0 {
