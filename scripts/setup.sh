@@ -6,8 +6,10 @@ set -euo pipefail
 need_apt=()
 [ -e /usr/include/x86_64-linux-gnu/cblas.h ] || [ -e /usr/include/cblas.h ] || need_apt+=(libopenblas-dev)
 if [ "${1:-}" = "--test" ]; then
-  # Reference checks and the report test: Python packages and a headless browser.
+  # Reference checks and the report tests: Python packages, a headless browser, poppler.
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  # pdftotext and pdfinfo read back the report printed to PDF (Tests/browser/print_check.py).
+  command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then

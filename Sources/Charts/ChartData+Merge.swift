@@ -10,10 +10,13 @@ extension ChartData {
     for series in seriesNames {
       guard let group = points.first(where: { $0.series == series })?.group else { continue }
       for p in observations.points where p.kind == .observed && p.series == group && p.x == p.x.rounded() {
-        added.append(ChartPoint(series: series, x: p.x, y: p.y, kind: .observed, group: group))
+        added.append(ChartPoint(series: series, x: p.x, y: p.y, kind: .observed, group: group, panel: group, unit: p.unit))
       }
     }
-    copy.points = added + points
+    // The fitted and projected values are in the observations' unit.
+    var unitOf: [String: String] = [:]
+    for p in added { if let u = p.unit { unitOf[p.series] = u } }
+    copy.points = added + points.map { var p = $0; if p.unit == nil { p.unit = unitOf[p.series] }; return p }
     return copy
   }
 }

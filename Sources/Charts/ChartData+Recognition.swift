@@ -68,7 +68,7 @@ extension ChartData {
       let yearText = options.yearLabel(year)
       points.append(ChartPoint(
         series: "\(agency) \(yearText)", x: Double(quarter), y: try source.number("cumulative_rate", row),
-        kind: .observed, group: yearText, status: source.text("status", row)))
+        kind: .observed, group: yearText, status: source.text("status", row), panel: agency))
       if expected[quarter] == nil, let rate = try source.number("expected_rate", row) {
         expected[quarter] = rate
       }
@@ -92,6 +92,7 @@ extension ChartData {
       points += try trendPoints(source, row: row, series: series, model: model).map { point in
         var p = point
         p.group = base
+        p.panel = base
         return p
       }
     }
@@ -153,10 +154,17 @@ extension ChartData {
       if hasQuarter, let q = try source.number("quarter", row) { x += (q - 1) / 4 }
       let series = seriesName(
         [source.text("indicator", row), source.text("agency", row)], fallback: options.text("實際值", "value"))
-      points.append(ChartPoint(series: series, x: x, y: try source.number("value", row), kind: .observed))
+      let unit = source.text("unit", row)
+      points.append(ChartPoint(series: series, x: x, y: try source.number("value", row), kind: .observed, unit: unit))
       if let target = try source.number("target", row) {
-        targets.append(ChartPoint(series: series, x: x, y: target, kind: .target))
+        targets.append(ChartPoint(series: series, x: x, y: target, kind: .target, unit: unit))
       }
+    }
+    // Series of different units never share an axis: one panel per unit when there are several.
+    let units = ChartData.ordered(points.map { $0.unit ?? "" })
+    if units.count > 1 {
+      points = points.map { var p = $0; p.panel = p.unit ?? options.text("（未註明單位）", "(no unit)"); return p }
+      targets = targets.map { var p = $0; p.panel = p.unit ?? options.text("（未註明單位）", "(no unit)"); return p }
     }
     return ChartData(kind: .observations, points: points + targets, xAxis: .year, yMeasure: .value)
   }

@@ -53,6 +53,15 @@ public struct ChartData: Sendable, Equatable {
     Self.ordered(points.filter { $0.kind != .target }.map(\.group))
   }
 
+  /// Panels (small multiples) in order of first appearance; empty or one: a single plot.
+  public var panelNames: [String] { Self.ordered(points.compactMap(\.panel)) }
+
+  /// The unit shared by every point that has one (nil when none is known or they differ).
+  public var unit: String? {
+    let units = Set(points.compactMap(\.unit))
+    return units.count == 1 ? units.first : nil
+  }
+
   /// The points of one kind, in order.
   public func points(kind: PointKind) -> [ChartPoint] { points.filter { $0.kind == kind } }
 

@@ -99,22 +99,12 @@ extension ChartOptions {
     }
   }
 
-  /// The colour of a status (fixed, so the same status looks the same in every chart).
-  public static func statusColour(_ status: String?) -> String {
-    switch status {
-    case "achieved", "on-track": "#2e7d32"
-    case "near": "#e6a100"
-    case "behind": "#c62828"
-    default: "#9e9e9e"
-    }
-  }
+  /// The fill colour of a status (`Palette`, the same in every chart, badge and spec).
+  public static func statusColour(_ status: String?) -> String { Palette.swatch(status).fill }
 
-  /// Status values in legend order.
-  public static let statusOrder = ["achieved", "on-track", "near", "behind", "incomplete", "no-target", "no-data"]
+  /// Status values in legend order (`Palette.statusOrder`).
+  public static var statusOrder: [String] { Palette.statusOrder }
 
-  /// A categorical palette (colour-blind-safe, after Okabe & Ito 2008, then Tableau 10).
-  public static let palette = [
-    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7f7f7f", "#8c564b",
-    "#bcbd22", "#17becf", "#1f77b4", "#9467bd",
-  ]
+  /// The categorical series colours (`Palette.series`).
+  public static var palette: [String] { Palette.series }
 }

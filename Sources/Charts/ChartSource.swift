@@ -6,7 +6,9 @@ import TableIO
 /// numbers in text cells are parsed with Swift's `Double(_:)`, which reads the
 /// shortest round-trip form our commands print.
 public struct ChartSource: Sendable {
-  public var table: Table
+  public var table: Table { didSet { names = Self.names(of: table) } }
+  /// Trimmed, lower-cased column name → first index (looked up once per cell otherwise).
+  private var names: [String: Int]
   /// The file name in messages.
   public var file: String
   /// The 1-based source line of each row (nil: row + 2, a header on line 1).
@@ -14,6 +16,7 @@ public struct ChartSource: Sendable {
 
   public init(table: Table, file: String = "<input>", lines: [Int]? = nil) {
     self.table = table
+    self.names = Self.names(of: table)
     self.file = file
     self.lines = lines
   }
@@ -33,8 +36,12 @@ public struct ChartSource: Sendable {
   func line(_ row: Int) -> Int { lines?[row] ?? row + 2 }
 
   /// The index of the column named `name` (trimmed, case-insensitive).
-  func columnIndex(_ name: String) -> Int? {
-    table.columns.firstIndex { $0.name.trimmingWhitespace().lowercased() == name }
+  func columnIndex(_ name: String) -> Int? { names[name] }
+
+  static func names(of table: Table) -> [String: Int] {
+    var names: [String: Int] = [:]
+    for (i, column) in table.columns.enumerated() { names[column.name.trimmingWhitespace().lowercased()] = names[column.name.trimmingWhitespace().lowercased()] ?? i }
+    return names
   }
 
   func has(_ name: String) -> Bool { columnIndex(name) != nil }

@@ -73,7 +73,7 @@ public struct ReportBuilder: Sendable {
   public func content(_ set: ObservationSet, sections: Set<ReportSection>? = nil) throws -> (HTMLReport.Content, [String]) {
     let r = try results(set, sections: sections ?? Self.sections(for: set))
     let content = HTMLReport.Content(
-      sources: [set.source], achievement: r.achievement?.table, quarterly: r.quarterly?.table,
+      sources: [SourceFile(path: set.source)], achievement: r.achievement?.table, quarterly: r.quarterly?.table,
       trend: r.trend?.table, trendObservations: r.trend == nil ? nil : set.tidyTable, survey: r.survey?.table,
       appendix: [(set.source, set.tidyTable)])
     return (content, r.warnings)

@@ -56,14 +56,14 @@ public struct SVGChart: Sendable {
 
   func colour(group: String) -> String {
     let index = data.groupNames.firstIndex(of: group) ?? 0
-    return ChartOptions.palette[index % ChartOptions.palette.count]
+    return Palette.series[index % Palette.series.count]
   }
 
   static func c(_ x: Double) -> String { Markup.coordinate(x) }
 
   /// A legend entry: a swatch and a label.
   struct LegendEntry {
-    enum Swatch { case line(String, dashed: Bool), box(String), interval(String) }
+    enum Swatch { case line(String, dashed: Bool), box(String, stroke: String? = nil), interval(String) }
     var swatch: Swatch
     var label: String
   }
@@ -83,8 +83,8 @@ public struct SVGChart: Sendable {
       switch entry.swatch {
       case .line(let colour, let dashed):
         out += "<line x1=\"\(sx)\" y1=\"\(sy)\" x2=\"\(Self.c(x + 16))\" y2=\"\(sy)\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashed ? " stroke-dasharray=\"5 3\"" : "")/>"
-      case .box(let colour):
-        out += "<rect x=\"\(sx)\" y=\"\(Self.c(y - 5))\" width=\"16\" height=\"10\" fill=\"\(colour)\"/>"
+      case .box(let colour, let stroke):
+        out += "<rect x=\"\(sx)\" y=\"\(Self.c(y - 5))\" width=\"16\" height=\"10\" fill=\"\(colour)\"\(stroke.map { " stroke=\"\($0)\"" } ?? "")/>"
       case .interval(let colour):
         out += "<path d=\"M\(Self.c(x + 8)) \(Self.c(y - 6))V\(Self.c(y + 6))M\(Self.c(x + 4)) \(Self.c(y - 6))H\(Self.c(x + 12))M\(Self.c(x + 4)) \(Self.c(y + 6))H\(Self.c(x + 12))\" stroke=\"\(colour)\" stroke-width=\"1.5\" fill=\"none\"/>"
       }

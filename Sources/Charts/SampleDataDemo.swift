@@ -14,6 +14,8 @@ public struct SampleDataDemo: Sendable {
   public var dataDirectory: String
   public var options: ChartOptions
   public var builder: ReportBuilder
+  /// The date of compilation printed on the report (nil: none printed).
+  public var date: CompilationDate?
 
   /// The SampleData files the demo reads.
   public enum File {
@@ -31,10 +33,14 @@ public struct SampleDataDemo: Sendable {
     public var bytes: [UInt8]
   }
 
-  public init(dataDirectory: String = "SampleData", options: ChartOptions = ChartOptions(), builder: ReportBuilder = ReportBuilder()) {
+  public init(
+    dataDirectory: String = "SampleData", options: ChartOptions = ChartOptions(), builder: ReportBuilder = ReportBuilder(),
+    date: CompilationDate? = nil
+  ) {
     self.dataDirectory = dataDirectory
     self.options = options
     self.builder = builder
+    self.date = date
   }
 
   func path(_ file: String) -> String { dataDirectory + "/" + file }
@@ -100,7 +106,7 @@ public struct SampleDataDemo: Sendable {
     emit("classify", classification.table, chart: nil)
 
     let content = HTMLReport.Content(
-      sources: File.all.map { "SampleData/\($0)" },
+      sources: File.all.map { SourceFile(path: path($0), name: "SampleData/\($0)") },
       achievement: achievement, quarterly: pace, trend: trend, trendObservations: wide.tidyTable,
       survey: proportions,
       appendix: [
@@ -112,8 +118,11 @@ public struct SampleDataDemo: Sendable {
           "本報告所用資料全為合成資料（SampleData/generate.py 產生），僅供示範，非任何機關之統計。",
           "All data in this report are synthetic (made by SampleData/generate.py) for demonstration; they are no agency's statistics.")
       ])
-    let html = try HTMLReport(content, options: options).html()
-    outputs.append(Output(name: "report.html", bytes: Array(html.utf8)))
+    let report = try HTMLReport(content, options: options, date: date).render()
+    outputs.append(Output(name: "report.html", bytes: Array(report.html.utf8)))
+    for attachment in report.attachments {
+      outputs.append(Output(name: attachment.name, bytes: csv.bytes(attachment.table)))
+    }
     return (outputs, messages)
   }
 }

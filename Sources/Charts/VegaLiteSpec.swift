@@ -7,11 +7,14 @@ import TableIO
 /// editor, `vl-convert`, Altair, Observable. Layers per chart kind:
 ///
 /// - achievement: horizontal bars of the ratio per (indicator · agency), one bar per year
-///   (`yOffset`), coloured by status, and a dashed rule at ratio 1 (the target);
-/// - quarterly: cumulative-rate lines per office, coloured by year, against the dashed
-///   expected pace q/4;
+///   (`yOffset`), coloured by status (`Palette`) and labelled `year · ratio · status`; rows
+///   without a ratio (zero-event and milestone targets, no data) as labelled diamonds at 0;
+///   a dashed rule at ratio 1 (the target);
+/// - quarterly: small multiples (`facet`), one per office, cumulative-rate lines coloured by
+///   year against the dashed expected pace q/4;
 /// - trend: observed points, fitted line, dashed projection and the projection interval
-///   as an error bar;
+///   as an error bar; several series are faceted, each with its own y axis (units differ);
+/// - value axes name their unit, amounts in 萬元/億元 (`AxisUnit`);
 /// - survey: points joined by lines with Wilson intervals as error bars;
 /// - observations, tidy: lines with points, targets dashed, and any fitted, projection
 ///   and band rows.
@@ -48,11 +51,37 @@ public struct VegaLiteSpec: Sendable {
       ("width", .integer(width)),
     ]
     if data.kind == .achievement {
-      // With `yOffset`, the step is the height of one bar (one year within a group).
-      let years = Set(data.points(kind: .observed).map(\.x)).count
-      members.append(("height", .object([("step", .integer(years > 1 ? 8 : 16))])))
+      // With `yOffset`, the step is the height of one bar (one year within a group), tall
+      // enough for its label.
+      members.append(("height", .object([("step", .integer(15))])))
     } else {
       members.append(("height", .integer(height)))
+    }
+    let panels = data.kind == .achievement ? [] : data.panelNames
+    if panels.count > 1 {
+      // Small multiples: the layers once per panel; rows without a panel (targets) in each.
+      let quarterly = data.kind == .quarterly
+      members.removeAll { $0.0 == "width" || $0.0 == "height" }
+      var rows: [JSONValue] = []
+      for p in data.points {
+        if p.panel != nil { rows.append(value(p)); continue }
+        for panel in panels { var q = p; q.panel = panel; rows.append(value(q)) }
+      }
+      members += [
+        ("config", config),
+        ("data", .object([("values", .array(rows))])),
+        ("facet", .object([
+          ("field", .string("panel")), ("type", .string("nominal")), ("title", .null),
+          ("sort", .array(panels.map(JSONValue.string))),
+        ])),
+        ("columns", .integer(quarterly ? 4 : 1)),
+        ("spec", .object([
+          ("width", .integer(quarterly ? 150 : width)), ("height", .integer(quarterly ? 110 : Swift.min(height, 240))),
+          ("layer", .array(xyLayers)),
+        ])),
+        ("resolve", .object([("scale", .object([("y", .string(quarterly ? "shared" : "independent"))]))])),
+      ]
+      return .object(members)
     }
     members += [
       ("config", config),
@@ -91,8 +120,18 @@ public struct VegaLiteSpec: Sendable {
       ("kind_label", .string(options.kindLabel(p.kind, chart: data.kind))),
       ("status", p.status.map(JSONValue.string) ?? .null),
       ("status_label", p.status.map { .string(options.statusLabel($0)) } ?? .null),
+      ("panel", p.panel.map(JSONValue.string) ?? .null),
+      ("label", .string(barLabel(p))),
     ])
   }
+
+  /// `2024 · 108.8% · 達成`: the text beside an achievement bar (as `SVGChart.barLabel`).
+  func barLabel(_ p: ChartPoint) -> String {
+    SVGChart(data, options: options).barLabel(p)
+  }
+
+  /// The value-axis unit (`AxisUnit`, as in the SVG): 萬元/億元 for amounts.
+  var axisUnit: AxisUnit { SVGChart(data, options: options).axisUnit(for: data.points) }
 
   var isPercent: Bool { data.yMeasure != .value }
 
@@ -128,9 +167,16 @@ public struct VegaLiteSpec: Sendable {
   func yEncoding(field: String = "y", title: Bool = true) -> JSONValue {
     var axis: [(String, JSONValue)] = []
     if isPercent { axis.append(("format", .string("%"))) }
+    let unit = axisUnit
+    if !isPercent && unit.divisor != 1 {
+      axis.append(("labelExpr", .string("format(datum.value / \(Int(unit.divisor)), ',')")))
+    }
     var members: [(String, JSONValue)] = [("field", .string(field)), ("type", .string("quantitative"))]
     if title {
-      members.append(("title", .string(options.yTitle(data.yMeasure))))
+      // Small multiples repeat the title on every row: the short form there.
+      let faceted = data.kind != .achievement && data.panelNames.count > 1
+      let percentTitle = faceted && data.yMeasure == .cumulativeRate ? options.text("累計達成率", "Cumulative rate") : options.yTitle(data.yMeasure)
+      members.append(("title", .string(isPercent ? percentTitle : unit.title(options))))
     } else {
       members.append(("title", .null))
     }
@@ -141,7 +187,7 @@ public struct VegaLiteSpec: Sendable {
 
   var colourEncoding: JSONValue {
     let groups = data.groupNames
-    let range = groups.indices.map { JSONValue.string(ChartOptions.palette[$0 % ChartOptions.palette.count]) }
+    let range = groups.indices.map { JSONValue.string(Palette.series[$0 % Palette.series.count]) }
     let title: String
     switch data.kind {
     case .quarterly: title = options.xTitle(.year)
@@ -223,40 +269,72 @@ public struct VegaLiteSpec: Sendable {
 
   var achievementLayers: [JSONValue] {
     let statuses = ChartOptions.statusOrder.filter { s in data.points.contains { $0.status == s } }
+    let yField: JSONValue = .object([
+      ("field", .string("series")), ("type", .string("nominal")), ("sort", .null),
+      ("title", .null), ("axis", .object([("labelLimit", .integer(320))])),
+    ])
+    let yOffset: JSONValue = .object([("field", .string("x_label")), ("type", .string("nominal"))])
+    let colour: JSONValue = .object([
+      ("field", .string("status_label")), ("type", .string("nominal")),
+      ("title", .string(options.text("狀態", "Status"))),
+      ("scale", .object([
+        ("domain", .array(statuses.map { .string(options.statusLabel($0)) })),
+        ("range", .array(statuses.map { .string(Palette.swatch($0).fill) })),
+      ])),
+    ])
+    let stroke: JSONValue = .object([
+      ("field", .string("status_label")), ("type", .string("nominal")), ("legend", .null),
+      ("scale", .object([
+        ("domain", .array(statuses.map { .string(options.statusLabel($0)) })),
+        ("range", .array(statuses.map { .string(Palette.swatch($0).stroke) })),
+      ])),
+    ])
+    let tooltip: JSONValue = .array([
+      .object([("field", .string("series")), ("type", .string("nominal")), ("title", .string(options.text("數列", "Series")))]),
+      .object([("field", .string("x_label")), ("type", .string("nominal")), ("title", .string(options.xTitle(.year)))]),
+      .object([("field", .string("y")), ("type", .string("quantitative")), ("title", .string(options.yTitle(data.yMeasure))), ("format", .string(".1%"))]),
+      .object([("field", .string("status_label")), ("type", .string("nominal")), ("title", .string(options.text("狀態", "Status")))]),
+    ])
+    let xRatio: JSONValue = .object([
+      ("field", .string("y")), ("type", .string("quantitative")),
+      ("title", .string(options.yTitle(data.yMeasure))), ("axis", .object([("format", .string("%"))])),
+    ])
+    let observed: JSONValue = .object([("filter", .object([("field", .string("kind")), ("equal", .string("observed"))]))])
+    func only(_ test: String) -> JSONValue { .array([observed, .object([("filter", .string(test))])]) }
+    // Bars where there is a ratio.
     let bar: JSONValue = .object([
-      ("transform", filter(.observed)),
-      ("mark", .object([("type", .string("bar"))])),
+      ("transform", only("isValid(datum.y)")),
+      ("mark", .object([("type", .string("bar")), ("strokeWidth", .number(0.8))])),
       ("encoding", .object([
-        ("y", .object([
-          ("field", .string("series")), ("type", .string("nominal")), ("sort", .null),
-          ("title", .null), ("axis", .object([("labelLimit", .integer(320))])),
-        ])),
-        ("yOffset", .object([("field", .string("x_label")), ("type", .string("nominal"))])),
-        ("x", .object([
-          ("field", .string("y")), ("type", .string("quantitative")),
-          ("title", .string(options.yTitle(data.yMeasure))), ("axis", .object([("format", .string("%"))])),
-        ])),
-        ("color", .object([
-          ("field", .string("status_label")), ("type", .string("nominal")),
-          ("title", .string(options.text("狀態", "Status"))),
-          ("scale", .object([
-            ("domain", .array(statuses.map { .string(options.statusLabel($0)) })),
-            ("range", .array(statuses.map { .string(ChartOptions.statusColour($0)) })),
-          ])),
-        ])),
-        ("tooltip", .array([
-          .object([("field", .string("series")), ("type", .string("nominal")), ("title", .string(options.text("數列", "Series")))]),
-          .object([("field", .string("x_label")), ("type", .string("nominal")), ("title", .string(options.xTitle(.year)))]),
-          .object([("field", .string("y")), ("type", .string("quantitative")), ("title", .string(options.yTitle(data.yMeasure))), ("format", .string(".1%"))]),
-          .object([("field", .string("status_label")), ("type", .string("nominal")), ("title", .string(options.text("狀態", "Status")))]),
-        ])),
+        ("y", yField), ("yOffset", yOffset), ("x", xRatio), ("color", colour), ("stroke", stroke), ("tooltip", tooltip),
+      ])),
+    ])
+    // Zero-event and milestone targets and rows without data: a diamond at 0, as in the SVG.
+    let marker: JSONValue = .object([
+      ("transform", only("!isValid(datum.y)")),
+      ("mark", .object([("type", .string("point")), ("shape", .string("diamond")), ("filled", .bool(true)), ("size", .integer(90)), ("strokeWidth", .number(0.8))])),
+      ("encoding", .object([
+        ("y", yField), ("yOffset", yOffset), ("x", .object([("datum", .integer(0)), ("type", .string("quantitative"))])),
+        ("color", colour), ("stroke", stroke), ("tooltip", tooltip),
+      ])),
+    ])
+    // The year, ratio and status word beside every bar or marker.
+    let label: JSONValue = .object([
+      ("transform", .array([observed, .object([("calculate", .string("isValid(datum.y) ? datum.y : 0")), ("as", .string("label_x"))])])),
+      ("mark", .object([
+        ("type", .string("text")), ("align", .string("left")), ("dx", .integer(8)), ("fontSize", .integer(10)),
+        ("color", .string(Palette.ink)),
+      ])),
+      ("encoding", .object([
+        ("y", yField), ("yOffset", yOffset), ("x", .object([("field", .string("label_x")), ("type", .string("quantitative"))])),
+        ("text", .object([("field", .string("label")), ("type", .string("nominal"))])),
       ])),
     ])
     let rule: JSONValue = .object([
       ("transform", filter(.target)),
-      ("mark", .object([("type", .string("rule")), ("color", .string("#333333")), ("strokeDash", .array([.integer(4), .integer(3)]))])),
+      ("mark", .object([("type", .string("rule")), ("color", .string(Palette.reference)), ("strokeDash", .array([.integer(4), .integer(3)]))])),
       ("encoding", .object([("x", .object([("field", .string("y")), ("type", .string("quantitative"))]))])),
     ])
-    return [bar, rule]
+    return [rule, bar, marker, label]  // the rule under the bars and their labels
   }
 }

@@ -16,9 +16,9 @@ struct DemoCommandTests {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: base) }
     let a = base.appendingPathComponent("a").path, b = base.appendingPathComponent("b").path
-    let (s1, out1, err1) = try runCLI(["demo", "--out", a])
+    let (s1, out1, err1) = try runCLI(["demo", "--out", a, "--date", "2026-12-05"])
     #expect(s1 == 0, "\(err1)")
-    let (s2, out2, _) = try runCLI(["demo", "--out", b])
+    let (s2, out2, _) = try runCLI(["demo", "--out", b, "--date", "2026-12-05"])
     #expect(s2 == 0)
     let files1 = Self.listed(out1), files2 = Self.listed(out2)
     #expect(files1.count >= 18)

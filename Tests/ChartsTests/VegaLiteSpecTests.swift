@@ -55,7 +55,9 @@ struct VegaLiteSpecTests {
     guard case .object(let d)? = dict["data"], case .array(let values)? = d.first?.1 else {
       Issue.record("no inline data"); return
     }
-    #expect(values.count == data.points.count)
+    // Faceted by office: the rows without an office (the expected pace) are repeated in each panel.
+    let shared = data.points.filter { $0.panel == nil }.count
+    #expect(values.count == data.points.count + shared * (data.panelNames.count - 1))
     let text = VegaLiteSpec(data).text
     #expect(text == VegaLiteSpec(data).text)  // deterministic
     #expect(text.contains("\"title\": \"季別\""))
@@ -72,5 +74,29 @@ struct VegaLiteSpecTests {
     let (status, output) = try validateVegaLite([path])
     #expect(status != 3, "Python packages missing (CI must run scripts/setup.sh --test): \(output)")
     #expect(status == 1, "\(output)")
+  }
+
+  @Test("achievement spec: bars labelled with the year, rows without a ratio drawn as diamonds at 0")
+  func achievementLabels() throws {
+    let data = ChartData(kind: .achievement, points: [
+      ChartPoint(series: "8-5 起訴 · 臺北", x: 2024, y: 1.088, kind: .observed, status: "achieved"),
+      ChartPoint(series: "8-8 外洩 · 廉政署", x: 2024, y: nil, kind: .observed, status: "achieved"),
+      ChartPoint(series: "8-1 立法 · 廉政署", x: 2023, y: nil, kind: .observed, status: "behind"),
+      ChartPoint(series: "目標", x: 2024, y: 1, kind: .target),
+    ], xAxis: .year, yMeasure: .ratio)
+    let text = VegaLiteSpec(data).text
+    #expect(text.contains("\"label\": \"2024 · 108.8% · 達成\""))
+    #expect(text.contains("\"label\": \"2023 · 落後\""))
+    #expect(text.contains("\"filter\": \"!isValid(datum.y)\""))
+    #expect(text.contains("\"shape\": \"diamond\""))
+    #expect(text.contains("\"type\": \"text\""))
+  }
+
+  @Test("quarterly spec is faceted by office; a multi-series trend gets independent y axes")
+  func facets() throws {
+    let quarterly = VegaLiteSpec(try chartFixture("quarterly.csv")).text
+    #expect(quarterly.contains("\"facet\"") && quarterly.contains("\"shared\""))
+    let trend = VegaLiteSpec(try chartFixture("trend.csv")).text
+    #expect(trend.contains("\"facet\"") && trend.contains("\"independent\""))
   }
 }

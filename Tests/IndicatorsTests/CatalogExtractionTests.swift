@@ -40,7 +40,7 @@ import TestSupport
     }
   }
 
-  @Test(.enabled(if: python != nil, "python3 is needed to run scripts/extract_catalog.py"))
+  @Test(.enabled(if: ExternalTool.python.testsRun, "python3 is needed to run scripts/extract_catalog.py"))
   func committedCatalogIsTheScriptsOutput() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.python!)

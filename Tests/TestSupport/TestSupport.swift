@@ -114,6 +114,9 @@ public enum ExternalTool: Sendable {
   case chromium
   /// `python3` itself (SampleData/generate.py, scripts/extract_catalog.py: standard library).
   case python
+  /// Chromium to print to PDF and poppler-utils' `pdftotext` and `pdfinfo` to read it back
+  /// (Tests/browser/print_check.py).
+  case printTools
 
   /// Whether the tool is installed on this machine.
   public var isInstalled: Bool {
@@ -121,6 +124,7 @@ public enum ExternalTool: Sendable {
     case .python: Self.pythonInstalled
     case .vegaLitePython: Self.vegaLiteInstalled
     case .chromium: Self.chromiumInstalled
+    case .printTools: Self.chromiumInstalled && Self.onPath("pdftotext") && Self.onPath("pdfinfo")
     }
   }
 
@@ -132,6 +136,12 @@ public enum ExternalTool: Sendable {
     let value = ProcessInfo.processInfo.environment["CI"]?.lowercased()
     return value == "true" || value == "1"
   }()
+
+  static func onPath(_ name: String) -> Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+    }
+  }
 
   private static let pythonInstalled = succeeds(["python3", "-c", "pass"])
   private static let vegaLiteInstalled = succeeds(

@@ -41,6 +41,9 @@ extension IntegrityStatsCommand {
     @Flag(help: "Add per-indicator totals over agencies (ratio of sums).")
     var total = false
 
+    @Option(help: "Roll the rows up: strategy (counts per year, strategy and measure of the plan).")
+    var by: AchievementRollupOption?
+
     func options() throws -> AchievementOptions {
       var options = AchievementOptions(total: total)
       if let direction {
@@ -74,6 +77,7 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       let options = try options()
+      if by == .strategy { return try runRollup(options) }
       let catalog = ActionPlanCatalog.plan
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
       if let (accumulator, set) = try AchievementAccumulator.read(

@@ -47,7 +47,15 @@ extension IntegrityStatsCommand {
     @Option(help: "Chart title (default: by chart kind).")
     var title: String?
 
+    @Option(help: "Draw at most this many bars of an achievement chart (the lowest and highest halves); 0 draws all.")
+    var maxBars: Int = 100
+
+    @Option(help: "Draw at most this many small multiples (offices of a quarterly chart; lowest and highest halves by the latest value); 0 draws all.")
+    var maxPanels: Int = 24
+
     mutating func validate() throws {
+      guard maxBars >= 0 else { throw ValidationError("--max-bars must be 0 or more (found \(maxBars))") }
+      guard maxPanels >= 0 else { throw ValidationError("--max-panels must be 0 or more (found \(maxPanels))") }
       // Tidy data is a table without a title.
       if output == .tidy, title != nil {
         throw ValidationError("--title applies to --as vega-lite and --as svg (tidy data has no title)")
@@ -70,6 +78,27 @@ extension IntegrityStatsCommand {
       let table = try TableReader.read(path: common.inputPath, options: ReadOptions())
       var data = try ChartData.recognise(ChartSource(table), options: labels.chartOptions)
       if let title { data.title = title }
+      if output != .tidy, maxBars > 0 {
+        // --max-bars counts bars: with several years, fewer series.
+        let years = Set(data.points(kind: .observed).map(\.x)).count
+        let series = Swift.max(2, maxBars / Swift.max(1, years))
+        let (limited, shown, total) = data.limitingBars(to: series)
+        if shown < total {
+          let options = labels.chartOptions
+          data = limited
+          data.title = (data.title ?? options.title(data.kind)) + options.text(
+            "（僅繪最近年度達成率最低與最高各 \(series / 2) 項，共 \(total) 項）", " (lowest and highest \(series / 2) of \(total) by the latest year drawn)")
+        }
+      }
+      if output != .tidy, maxPanels > 0 {
+        let (limited, shown, total) = data.limitingPanels(to: maxPanels)
+        if shown < total {
+          let options = labels.chartOptions
+          data = limited
+          data.title = (data.title ?? options.title(data.kind)) + options.text(
+            "（僅繪最新值最低與最高各 \(maxPanels / 2) 個，共 \(total) 個）", " (lowest and highest \(maxPanels / 2) of \(total) by latest value drawn)")
+        }
+      }
       switch output {
       case .tidy: try common.write(data.table)
       case .vegaLite: try AtomicFile.write(VegaLiteSpec(data, options: labels.chartOptions).text, to: common.output)

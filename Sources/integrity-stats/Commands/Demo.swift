@@ -20,9 +20,10 @@ extension IntegrityStatsCommand {
     var data: String = "SampleData"
 
     @OptionGroup var labels: ChartLabelOptions
+    @OptionGroup var dating: ReportDateOptions
 
     mutating func run() throws {
-      let demo = SampleDataDemo(dataDirectory: data, options: labels.chartOptions)
+      let demo = SampleDataDemo(dataDirectory: data, options: dating.chartOptions(labels), date: try dating.compilationDate())
       let (outputs, messages) = try demo.run()
       for message in messages { Diagnostics.note(message) }
       try AtomicFile.makeDirectory(out)

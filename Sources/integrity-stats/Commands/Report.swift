@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IntegrityStats
 
 /// A report section, as named on the command line.
@@ -8,22 +9,68 @@ enum ReportSectionOption: String, ExpressibleByArgument, CaseIterable {
   var section: ReportSection { ReportSection(rawValue: rawValue)! }
 }
 
+/// The date of compilation and the calendar of a report (`report`, `demo`).
+struct ReportDateOptions: ParsableArguments {
+  @Option(help: "Date of compilation (製表日期) printed on the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH if set, else today, UTC).")
+  var date: String?
+
+  @Flag(help: "Gregorian years in the zh-TW report (default: ROC years, 民國).")
+  var gregorian = false
+
+  mutating func validate() throws {
+    if let date, CompilationDate(iso: date) == nil {
+      throw ValidationError("--date must be a date YYYY-MM-DD from 1912 on (found \(date))")
+    }
+  }
+
+  /// `--date`, else `SOURCE_DATE_EPOCH`, else today.
+  func compilationDate() throws -> CompilationDate {
+    if let date, let parsed = CompilationDate(iso: date) { return parsed }
+    switch CompilationDate.current() {
+    case .success(let date): return date
+    case .failure(let error): throw ValidationError(error.description)
+    }
+  }
+
+  /// The chart options of a report: ROC years in zh-TW unless `--gregorian`, or with `--roc`.
+  func chartOptions(_ labels: ChartLabelOptions) -> ChartOptions {
+    var options = labels.chartOptions
+    options.rocYears = labels.roc || (options.language == .zhTW && !gregorian)
+    return options
+  }
+}
+
+/// Writes a report's attachments (full tables cut short on the page) beside it as CSV.
+func writeAttachments(_ attachments: [(name: String, table: Table)], besidePage page: String) throws -> [String] {
+  let folder = (page as NSString).deletingLastPathComponent
+  var written: [String] = []
+  for attachment in attachments {
+    let path = folder.isEmpty ? attachment.name : folder + "/" + attachment.name
+    try AtomicFile.write(CSVWriter().bytes(attachment.table), to: path)
+    written.append(path)
+  }
+  return written
+}
+
 extension IntegrityStatsCommand {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "report",
       abstract: "Write one self-contained HTML report (inline CSS and SVG, no script, no network).",
       discussion: """
-        Reads an agency file and reports what it holds: achievement when it has targets, the \
-        quarterly pace when it has quarters and targets, trends of yearly values, survey \
-        proportions when it has sample sizes (or the sections named with --section), then \
-        a data appendix of every observation.
+        Reads an agency file and reports what it holds: achievement and its roll-up by strategy \
+        when it has targets, the quarterly pace when it has quarters and targets, trends of \
+        yearly values, survey proportions when it has sample sizes (or the sections named with \
+        --section), then a data appendix. The page states the date of compilation, the data \
+        period and the input file's SHA-256, and prints on A4. Tables longer than a few hundred \
+        rows are cut on the page and written whole beside it as CSV (REPORT-data-1.csv, …).
         """)
 
     @OptionGroup var document: DocumentOptions
     @OptionGroup var confidence: LevelOption
     @OptionGroup var reader: ReaderOptions
     @OptionGroup var labels: ChartLabelOptions
+    @OptionGroup var dating: ReportDateOptions
 
     @Option(help: "Report these sections instead of choosing by the file's columns (repeatable).")
     var section: [ReportSectionOption] = []
@@ -39,12 +86,17 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
+      let date = try dating.compilationDate()
       let set = try reader.readObservations(path: document.inputPath, output: document.output)
       let builder = ReportBuilder(level: confidence.level, projectionHorizon: horizon)
       let (content, warnings) = try builder.content(set, sections: section.isEmpty ? nil : Set(section.map(\.section)))
       for warning in warnings { Diagnostics.warning(warning) }
-      let html = try HTMLReport(content, options: labels.chartOptions, title: title).html()
-      try AtomicFile.write(html, to: document.output)
+      let stem = document.output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+      let report = try HTMLReport(content, options: dating.chartOptions(labels), title: title, date: date, attachmentStem: stem).render()
+      if let output = document.output {
+        for path in try writeAttachments(report.attachments, besidePage: output) { Diagnostics.note("wrote \(path)") }
+      }
+      try AtomicFile.write(report.html, to: document.output)
       reader.finish(set)
     }
   }
