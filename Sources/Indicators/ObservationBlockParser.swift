@@ -22,6 +22,8 @@ import TableIO
 struct ObservationBlockParser {
   enum Kind: UInt8 {
     case skip, indicator, agency, period, quarter, month, value, target, n, unit, direction
+    /// A year column beside a period column: it must agree with the period.
+    case year
   }
 
   /// How far a block was parsed.
@@ -96,7 +98,7 @@ struct ObservationBlockParser {
       switch column {
       case .indicator: kinds[i] = .indicator
       case .agency: kinds[i] = .agency
-      case .period, .year: if i == periodColumn { kinds[i] = .period }
+      case .period, .year: kinds[i] = i == periodColumn ? .period : .year
       case .quarter: kinds[i] = .quarter
       case .month: kinds[i] = .month
       case .value: kinds[i] = .value
@@ -230,9 +232,25 @@ struct ObservationBlockParser {
     for keyword in ["附註", "資料來源", "來源", "說明", "備註", "備考", "註", "note", "source"] {
       guard folded.hasPrefix(keyword) else { continue }
       let next = folded.dropFirst(keyword.count).first
-      if next == nil || ":：、,.()（）「1234567890一二三四五六七八九十 s".contains(next!) { return text }
+      guard next == nil || ":：、,.()（）「1234567890一二三四五六七八九十 s".contains(next!) else { continue }
+      // A complete data row whose first cell happens to start like a footnote
+      // (`Notes app`, `Source code …`) is a data row: it has the header's width and a
+      // period (or, in a wide table, a figure) where the header says.
+      return cells.count > 1 && isCompleteDataRow(s) ? nil : text
     }
     return nil
+  }
+
+  /// Whether the record has the header's width and a readable period (or first wide figure).
+  private func isCompleteDataRow(_ s: Span<UInt8>) -> Bool {
+    guard tokenizer.count == kinds.count else { return false }
+    if let c = kinds.firstIndex(of: .period) {
+      return Period(parsing: tokenizer.string(c, in: s)) != nil
+    }
+    if let c = periodColumns.first?.column {
+      if case .number = NumberParser.parse(tokenizer.string(c, in: s)) { return true }
+    }
+    return false
   }
 
   /// UTF-8 bytes of the footnote keywords that start with a non-ASCII character.
@@ -269,6 +287,7 @@ struct ObservationBlockParser {
     var indicatorRaw = -1
     var agency: Int32 = 0
     var period: Period? = nil
+    var yearColumn = -1
     var quarter = 0
     var month = 0
     var valueColumn = -1
@@ -280,6 +299,8 @@ struct ObservationBlockParser {
       switch kinds[c] {
       case .skip, .value, .target, .n:
         continue
+      case .year:
+        yearColumn = c
       case .indicator:
         indicatorRaw = internIndicator(s, c)
       case .agency:
@@ -349,6 +370,15 @@ struct ObservationBlockParser {
     row.direction = direction?.code ?? 0
     if periodColumns.isEmpty {
       guard var p = period else { preconditionFailure("the layout has a period column") }
+      if yearColumn >= 0 {
+        // Two columns that give the year must give the same one.
+        let y = periodCache.value(tokenizer, s, yearColumn, read: { Period(parsing: $0) })
+        guard let y, y.year == p.year else {
+          throw cellError(
+            s, yearColumn,
+            "the year disagrees with the period column (\"\(header[kinds.firstIndex(of: .period)!])\" says \(p.year)); drop one column or map one with --columns")
+        }
+      }
       if quarter > 0 {
         p.quarter = quarter
         p.month = nil
@@ -439,7 +469,9 @@ struct ObservationBlockParser {
     if r.isEmpty { return 0 }
     let (raw, isNew) = tokenizer.escaped[c] ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(for: s.extracting(r))
     if isNew {
-      let name = TextTable.trim(tokenizer.string(c, in: s))
+      // The 22 prosecutors offices under one name however they are written (臺北地檢署,
+      // 台北地檢, 臺灣臺北地方檢察署), for every command alike.
+      let name = ProsecutorsOffice.canonicalName(TextTable.trim(tokenizer.string(c, in: s)))
       agencyIDs.append(name.isEmpty ? 0 : Self.canonicalID(name, names: &keys.agencies, ids: &agencyNameIDs))
     }
     return agencyIDs[raw]
@@ -503,10 +535,11 @@ struct ObservationBlockParser {
     }
     let bytes = tokenizer.escaped[c] ? ArraySlice(tokenizer.field(c, in: s)) : block[start..<end]
     var percent = false
-    switch NumberParser.parse(bytes: bytes, percentSign: &percent) {
+    var exact = true
+    switch NumberParser.parse(bytes: bytes, percentSign: &percent, exact: &exact) {
     case .number(let d, let revised):
       let scaled = scale?.apply(d) ?? d
-      guard let e = Int8(exactly: scaled.exponent), e != ObservationColumns.missing else {
+      guard exact, let e = Int8(exactly: scaled.exponent), e != ObservationColumns.missing else {
         throw cellError(s, c, "a number beyond the exact range (at most 18 significant digits, exponent −127…127)")
       }
       return Figure(significand: scaled.significand, exponent: e, revised: revised, percent: percent)
@@ -572,8 +605,8 @@ enum UnitRead {
     if TextTable.trim(text).isEmpty {
       self = .none
     } else if let scale = UnitScale(parsing: text) {
-      self = scale.baseUnit.hasSuffix("元") && scale.baseUnit != "元"
-        ? .unknown("expected a unit (元, 千元, 萬元, 百萬元, 億元, 兆元, or a count unit such as 件, 人, %)")
+      self = UnitScale.isUnknownMoney(scale)
+        ? .unknown("expected a unit (\(UnitScale.moneyUnits), or a count unit such as 件, 人, %)")
         : .scale(scale)
     } else {
       self = .none

@@ -32,7 +32,16 @@ extension ObservationReader {
     init(raw: [UInt8], isLast: Bool, source: String, options: ObservationReadOptions) throws {
       self.source = source
       self.options = options
-      let (utf8, encoding) = try TextDecoder.decode(raw, encoding: options.table.encoding, source: source)
+      let decoded: (utf8: [UInt8], encoding: TextEncoding)
+      do {
+        decoded = try TextDecoder.decode(raw, encoding: options.table.encoding, source: source)
+      } catch {
+        // A forced encoding is named in its errors.
+        var error = error
+        if options.table.encoding != .auto { error.message += " (--encoding \(options.table.encoding.rawValue))" }
+        throw error
+      }
+      let (utf8, encoding) = decoded
       self.encoding = encoding
       if encoding == .big5 && options.table.encoding == .auto {
         notes.append("\(source): read as Big5 (CP950): the file is not valid UTF-8 (--encoding to choose)")
@@ -111,7 +120,8 @@ extension ObservationReader {
       }
       titleLineCount = notes.count
       var layout = try ObservationReader.layout(
-        header: header, headerLine: records[h].line, source: source, options: options, notes: &notes)
+        header: header, headerLine: records[h].line, source: source, options: options, notes: &notes,
+        warnings: &warnings)
       layout.titleUnit = Self.titleUnit(records[..<h].map { ($0.line, $0.fields) }, source: source, notes: &notes)
       self.layout = layout
       self.firstLine = records[h].nextLine

@@ -22,6 +22,20 @@ extension ObservationReader {
     path: String?, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int = 4 << 20,
     parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet)? {
+    do {
+      return try stream(
+        path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, consumer: makeConsumer)
+    } catch var error as DataError {
+      // An error before any row (the head, the encoding) has read none.
+      if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
+      throw error
+    }
+  }
+
+  private static func stream<Consumer: ColumnarConsumer>(
+    path: String?, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
+    consumer makeConsumer: () -> Consumer
+  ) throws -> (consumer: Consumer, set: ObservationSet)? {
     let isStdin = path == nil || path == "-"
     let source = isStdin ? "<stdin>" : path!
     var input: BlockInput
@@ -64,7 +78,7 @@ extension ObservationReader {
       if parts[0].stream.endedCleanly {
         return try finish(parts, head: head, source: source)
       }
-      return try streamColumns(
+      return try stream(
         path: path, options: options, blockSize: blockSize, parallelMinimum: .max, consumer: makeConsumer)
     }
     let only = Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: input, limited: false), bytes: fileSize)
@@ -77,7 +91,13 @@ extension ObservationReader {
     bytes: [UInt8], source: String, options: ObservationReadOptions = ObservationReadOptions(),
     consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet)? {
-    var head = try Head(raw: bytes, isLast: true, source: source, options: options)
+    var head: Head
+    do {
+      head = try Head(raw: bytes, isLast: true, source: source, options: options)
+    } catch var error as DataError {
+      if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
+      throw error
+    }
     let only = Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: nil, limited: false), bytes: bytes.count)
     only.run()
     return try finish([only], head: head, source: source)

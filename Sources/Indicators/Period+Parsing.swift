@@ -32,6 +32,8 @@ extension Period {
     }
     guard let year = Period.year(fromDigits: digits) else { return nil }
     var rest = s.dropFirst(digits.count)
+    // `1-3月`, `1至3月`: a month range with no year (its digits are not a year).
+    if let first = rest.first, "-至~～".contains(first), rest.hasSuffix("月") { return nil }
     if rest.isEmpty { self.init(year: year); return }
     if rest == "年" || rest == "年度" { self.init(year: year); return }
     if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() }

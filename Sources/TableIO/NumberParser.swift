@@ -27,7 +27,16 @@ public enum NumberParser {
 
   /// Parses UTF-8 bytes, setting `percentSign` when the figure ended in `%`.
   public static func parse(bytes: ArraySlice<UInt8>, percentSign: inout Bool) -> ParsedNumber {
+    var exact = true
+    return parse(bytes: bytes, percentSign: &percentSign, exact: &exact)
+  }
+
+  /// Parses UTF-8 bytes, setting `percentSign` when the figure ended in `%` and `exact`
+  /// to false when a non-zero digit beyond the 18th significant one was rounded away
+  /// (the reader of agency figures refuses those: a figure is kept exactly or not at all).
+  public static func parse(bytes: ArraySlice<UInt8>, percentSign: inout Bool, exact: inout Bool) -> ParsedNumber {
     percentSign = false
+    exact = true
     var folded = InlineArray<64, UInt8>(repeating: 0)
     var count = 0
     var i = bytes.startIndex
@@ -80,10 +89,12 @@ public enum NumberParser {
     }
     while count > 0 && (folded[count - 1] == 0x20 || folded[count - 1] == 0x09) { count -= 1 }
     if sawNonASCIIText { return .invalid }
-    return parseFolded(folded, count: count, percentSign: &percentSign)
+    return parseFolded(folded, count: count, percentSign: &percentSign, exact: &exact)
   }
 
-  static func parseFolded(_ s: InlineArray<64, UInt8>, count: Int, percentSign: inout Bool) -> ParsedNumber {
+  static func parseFolded(
+    _ s: InlineArray<64, UInt8>, count: Int, percentSign: inout Bool, exact: inout Bool
+  ) -> ParsedNumber {
     if count == 0 { return .missing }
     if count == 1 {
       switch s[0] {
@@ -148,6 +159,7 @@ public enum NumberParser {
         significantDigits += 1
         if fraction { fractionDigits += 1 }
       } else {
+        if d != 0 { exact = false }
         if !roundingDecided {
           roundUp = d >= 5
           roundingDecided = true

@@ -36,7 +36,16 @@ public enum TextDecoder {
       if hasBOM { utf8.removeFirst(3) }
       if let bad = firstInvalidUTF8(utf8) {
         if encoding == .auto && !hasBOM {
-          return (try decodeBig5(bytes, source: source), .big5)
+          do {
+            return (try decodeBig5(bytes, source: source), .big5)
+          } catch {
+            // Neither UTF-8 nor Big5. A file that is UTF-8 up to a stray byte (it has
+            // UTF-8 text before it) is located at that byte, not where Big5 gave up.
+            guard utf8[..<bad].contains(where: { $0 >= 0xC0 }) else { throw error }
+            throw decodingError(
+              bytes, offset: bad, source: source,
+              what: "UTF-8 (the text before it is UTF-8; it is not Big5 either)")
+          }
         }
         let offset = bad + (hasBOM ? 3 : 0)
         throw decodingError(

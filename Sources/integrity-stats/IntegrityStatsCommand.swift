@@ -32,6 +32,8 @@ struct IntegrityStatsCommand: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let error as DataError {
+      // A read stopped by a bad row still ends with its account of the rows read.
+      if let account = error.account { Diagnostics.error(error.description); fail(account.description, code: 65) }
       fail(error.description, code: 65)
     } catch let error as InputError {
       fail(error.description, code: 66)
