@@ -12,9 +12,18 @@ import TestSupport
     text.split(separator: "\n").last
   }
 
+  /// The error of a run that a data error stopped: stderr ends with it and then the
+  /// account of the rows read up to it (`read N rows: used U, rejected R`).
+  func errorLine(_ text: String) -> Substring? {
+    let lines = text.split(separator: "\n")
+    #expect(lines.last?.hasPrefix("read ") == true, "the counts line ends stderr: \(text)")
+    return lines.dropLast().last
+  }
+
   @Test func handWorkedFileExactOutput() throws {
     // 112 → 2023; 第3季 → 3; "1,234" → 1234; 目標值(千元) 5 → 5000 元; － → 0; … → empty;
-    // 12.5% keeps 12.5 with unit %; 7r is revised.
+    // 12.5% keeps 12.5 with unit %; 7r is revised; 北檢 and 中檢 are prosecutors offices,
+    // written under their canonical names.
     let input = """
       指標,機關,年度,季別,實際值,目標值(千元)
       查扣,北檢,112,第3季,"1,234",5
@@ -28,10 +37,10 @@ import TestSupport
     #expect(
       r.stdout == """
         indicator,agency,year,quarter,value,target,unit,revised,line
-        查扣,北檢,2023,3,1234,5000,,false,2
-        查扣,北檢,2023,4,0,,,false,3
-        起訴,中檢,2022,1,12.5,,%,false,4
-        起訴,中檢,2023,2,7,,,true,5
+        查扣,臺灣臺北地方檢察署,2023,3,1234,5000,,false,2
+        查扣,臺灣臺北地方檢察署,2023,4,0,,,false,3
+        起訴,臺灣臺中地方檢察署,2022,1,12.5,,%,false,4
+        起訴,臺灣臺中地方檢察署,2023,2,7,,,true,5
 
         """)
     #expect(lastLine(r.stderr) == "read 4 rows: used 4, rejected 0")
@@ -78,7 +87,7 @@ import TestSupport
     #expect(r.status == 65)
     #expect(r.stdout.isEmpty)
     #expect(
-      lastLine(r.stderr)
+      errorLine(r.stderr)
         == "<stdin>:3:2: expected a number (such as 1,234, 12.5%, －, … or NA) in column \"件數\" (found \"abc\")")
   }
 
@@ -86,7 +95,7 @@ import TestSupport
     let r = try runCLI(["tidy"], stdin: "期間,數值\n112年第5季,1\n")
     #expect(r.status == 65)
     #expect(
-      lastLine(r.stderr)
+      errorLine(r.stderr)
         == "<stdin>:2:1: expected a year or period (2023, 112, 112年, 民國112年, 2023Q3, 112年第3季 or 112年7月) in column \"期間\" (found \"112年第5季\")"
     )
   }
@@ -146,7 +155,7 @@ import TestSupport
     defer { try? FileManager.default.removeItem(atPath: path) }
     let r = try runCLI(["tidy", path])
     #expect(r.status == 65)
-    #expect(lastLine(r.stderr) == "\(path):3:5: cannot decode byte 0xFF at byte offset 20 as UTF-8 or Big5 (CP950)")
+    #expect(errorLine(r.stderr) == "\(path):3:5: cannot decode byte 0xFF at byte offset 20 as UTF-8 or Big5 (CP950)")
   }
 
   @Test func dashMissingAndFootnoteWarning() throws {
@@ -170,20 +179,20 @@ import TestSupport
   @Test func unclosedQuoteIsExit65() throws {
     let r = try runCLI(["tidy"], stdin: "年度,件數\n112,\"5\n113,6\n")
     #expect(r.status == 65)
-    #expect(lastLine(r.stderr) == "<stdin>:2:2: quoted field is never closed (a \" opened here has no closing \")")
+    #expect(errorLine(r.stderr) == "<stdin>:2:2: quoted field is never closed (a \" opened here has no closing \")")
   }
 
   @Test func extraCellIsExit65() throws {
     let r = try runCLI(["tidy"], stdin: "年度,件數\n112,5,7\n")
     #expect(r.status == 65)
-    #expect(lastLine(r.stderr) == "<stdin>:2:3: row has 3 fields but the header has 2 (found \"7\")")
+    #expect(errorLine(r.stderr) == "<stdin>:2:3: row has 3 fields but the header has 2 (found \"7\")")
   }
 
   @Test func missingYearColumnIsExit65() throws {
     let r = try runCLI(["tidy"], stdin: "機關,件數\n北檢,5\n")
     #expect(r.status == 65)
     #expect(
-      lastLine(r.stderr)
+      errorLine(r.stderr)
         == "<stdin>:1:0: expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: 機關, 件數)")
   }
 

@@ -84,7 +84,8 @@ import TestSupport
   func figure(_ rng: inout SplitMix64, _ irregular: Bool) -> String {
     while true {
       let f = Self.figures.randomElement(using: &rng)!
-      if irregular || (f != "\"1,23\"" && f != "1,234") { return f }
+      // 19 significant digits cannot be kept exactly: a bad cell.
+      if irregular || (f != "\"1,23\"" && f != "1,234" && f != "1234567890123456789") { return f }
     }
   }
 

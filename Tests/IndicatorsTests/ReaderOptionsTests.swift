@@ -97,7 +97,7 @@ import TableIO
       Period(year: 2023, quarter: 1), Period(year: 2023, quarter: 2),
       Period(year: 2023, quarter: 1), Period(year: 2023, quarter: 2),
     ])
-    #expect(set.observations.map(\.agency) == ["北檢", "北檢", "中檢", "中檢"])
+    #expect(set.observations.map(\.agency) == ["臺灣臺北地方檢察署", "臺灣臺北地方檢察署", "臺灣臺中地方檢察署", "臺灣臺中地方檢察署"])
     #expect(set.observations.map(\.value) == [DecimalNumber(3), DecimalNumber(4), nil, DecimalNumber(1)])
     #expect(set.columnsPresent.contains(.quarter))
   }

@@ -13,7 +13,7 @@ import TableIO
     #expect(set.observations.count == 2)
     let a = set.observations[0]
     #expect(a.indicator == "查扣")
-    #expect(a.agency == "北檢")
+    #expect(a.agency == "臺灣臺北地方檢察署")  // the office under its canonical name
     #expect(a.period == Period(year: 2023, quarter: 3))
     #expect(a.value == DecimalNumber(1234))
     #expect(a.target == DecimalNumber(5000))
