@@ -4,6 +4,14 @@
 #
 #     python3 others.py TOOL COMMAND INPUT OUTPUT     TOOL: polars|duckdb|pandas
 #                                                     COMMAND: achievement|quarterly
+#     python3 others.py polars achievement-VARIANT INPUT OUTPUT
+#                                  VARIANT: unit|direction|big5 (generate.py's variants)
+#
+# The variants (issue 13), polars lazy only: `unit` scales value and target by the unit
+# column (千元 ×1000, 件 ×1) before summing; `direction` turns the ratio round for 負向
+# (target / actual, so the same thresholds mean actual ≤ target); `big5` decodes CP950 in
+# the process (polars reads only UTF-8), renames the Chinese headers, ROC year + 1911,
+# the quarter digit out of 第3季, and figures without their thousands separators.
 #
 # achievement: per (indicator, agency, year) sum of quarters, the annual target
 # (first), ratio = actual/target, status by ratio (≥ 1 achieved, ≥ 0.9 near),
@@ -19,12 +27,36 @@ tool, command, src, dst = sys.argv[1:5]
 if tool == "polars":
     import polars as pl
 
-    lf = pl.scan_csv(src)
+    ratio = pl.col("actual") / pl.col("target")
+    keys = ["indicator", "agency", "year"]
+    if command == "achievement-big5":
+        import io
+        text = open(src, "rb").read().decode("cp950").encode()
+        lf = (pl.scan_csv(io.BytesIO(text), schema_overrides={"實際值": pl.String, "目標值": pl.String})
+              .rename({"指標": "indicator", "機關": "agency", "年度": "year", "季別": "quarter",
+                       "實際值": "value", "目標值": "target"})
+              .with_columns(pl.col("year") + 1911,
+                            pl.col("quarter").str.extract(r"(\d)").cast(pl.Int32),
+                            pl.col("value").str.replace_all(",", "").cast(pl.Float64),
+                            pl.col("target").str.replace_all(",", "").cast(pl.Float64)))
+        command = "achievement"
+    elif command == "achievement-unit":
+        scale = pl.when(pl.col("unit") == "千元").then(1000.0).otherwise(1.0)
+        lf = pl.scan_csv(src).with_columns(pl.col("value") * scale, pl.col("target") * scale)
+        command = "achievement"
+    elif command == "achievement-direction":
+        lf = pl.scan_csv(src)
+        keys = keys + ["direction"]
+        ratio = (pl.when(pl.col("direction") == "負向").then(pl.col("target") / pl.col("actual"))
+                 .otherwise(pl.col("actual") / pl.col("target")))
+        command = "achievement"
+    else:
+        lf = pl.scan_csv(src)
     if command == "achievement":
-        q = (lf.group_by(["indicator", "agency", "year"])
+        q = (lf.group_by(keys)
              .agg(pl.col("value").sum().alias("actual"), pl.col("target").first(),
                   pl.col("value").count().alias("n"))
-             .with_columns((pl.col("actual") / pl.col("target")).alias("ratio"))
+             .with_columns(ratio.alias("ratio"))
              .with_columns(pl.when(pl.col("ratio") >= 1).then(pl.lit("achieved"))
                            .when(pl.col("ratio") >= 0.9).then(pl.lit("near"))
                            .otherwise(pl.lit("behind")).alias("status"),

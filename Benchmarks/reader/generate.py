@@ -6,7 +6,11 @@ names, ROC years (105–113) and quarters written 第1季…第4季, figures wit
 thousands separators ("12,345"), CRLF line ends as Excel writes them. Deterministic
 (seeded). Output: data/big5_1m.csv (about 60 MB, never committed).
 
-Usage: python3 generate.py [ROWS] [PATH]      (stdlib only)
+Usage: python3 generate.py [ROWS] [PATH] [unit]      (stdlib only)
+
+With `unit` (issue 13) the file gains a 單位 column: 件 for counts, 千元 for 查扣不法所得金額
+(a money indicator, its figures scaled ×1000 by the reader); bench.sh writes it to
+data/big5_1m_unit.csv.
 """
 import os, random, sys
 
@@ -22,12 +26,13 @@ places = ["臺北", "新北", "士林", "桃園", "新竹", "苗栗", "臺中", 
 agencies = [("福建" if p in ("金門", "連江") else "臺灣") + p + "地方檢察署" for p in places]
 quarters = ["第1季", "第2季", "第3季", "第4季"]
 
-out = ["指標,機關,年度,季別,實際值,目標值"]
+unit = len(sys.argv) > 3 and sys.argv[3] == "unit"
+out = ["指標,機關,年度,季別,實際值,目標值" + (",單位" if unit else "")]
 for i in range(rows):
     value = rng.randint(0, 2_000_000)
     target = rng.randint(1, 2_000_000)
     out.append(f'{indicators[i % 6]},{agencies[(i // 6) % 22]},{105 + (i // 528) % 9},{quarters[(i // 132) % 4]},'
-               f'"{value:,}","{target:,}"')
+               f'"{value:,}","{target:,}"' + ((",千元" if i % 6 == 2 else ",件") if unit else ""))
 with open(path, "wb") as f:
     f.write(("\r\n".join(out) + "\r\n").encode("cp950"))
 print(path, os.path.getsize(path), "bytes")

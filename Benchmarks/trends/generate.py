@@ -8,12 +8,32 @@ Series = (indicator, agency): 60 indicators x 3,000 agencies = 180,000 series, 1
 log-linear mean with a per-series slope), so every model applies. Seeded: same bytes each run.
 Columns: indicator,agency,year,quarter,value
 Pinned: numpy 2.4.6, polars 2.1.0 (writing only).
+
+    python3 Benchmarks/trends/generate.py --agencies N OUT
+
+writes issue 13's many-names file instead: one indicator, N distinct agency names
+(`機關000001號` …, UTF-8), yearly values 2015-2024 (10 rows a series, N × 10 rows), for
+Benchmarks/trends/names.sh (path vs stdin, time against the number of names).
 """
 import os
 import sys
 
 import numpy as np
 import polars as pl
+
+if len(sys.argv) > 2 and sys.argv[1] == "--agencies":
+    n, out = int(sys.argv[2]), sys.argv[3]
+    rng = np.random.default_rng(13)
+    years = np.arange(2015, 2025)
+    values = rng.poisson(50, size=n * len(years))
+    pl.DataFrame({
+        "indicator": ["受理檢舉件數"] * (n * len(years)),
+        "agency": np.repeat([f"機關{i:06d}號" for i in range(n)], len(years)),
+        "year": np.tile(years, n),
+        "value": values,
+    }).write_csv(out)
+    print(f"wrote {out}: {n * len(years)} rows, {n} agencies")
+    sys.exit(0)
 
 N_IND, N_AG, YEARS = 60, 3000, list(range(2011, 2025))
 out = sys.argv[2] if len(sys.argv) > 2 else "/tmp/trends-bench/quarterly.csv"
