@@ -74,6 +74,14 @@ extension IntegrityStatsCommand {
       }
     }
 
+    /// `data` cut to fewer marks, its title saying so (Chinese and English).
+    func titled(_ data: ChartData, _ chinese: String, _ english: String) -> ChartData {
+      var data = data
+      let options = labels.chartOptions
+      data.title = (data.title ?? options.title(data.kind)) + options.text(chinese, english)
+      return data
+    }
+
     mutating func run() throws {
       let table = try TableReader.read(path: common.inputPath, options: ReadOptions())
       var data = try ChartData.recognise(ChartSource(table), options: labels.chartOptions)
@@ -84,19 +92,17 @@ extension IntegrityStatsCommand {
         let series = Swift.max(2, maxBars / Swift.max(1, years))
         let (limited, shown, total) = data.limitingBars(to: series)
         if shown < total {
-          let options = labels.chartOptions
-          data = limited
-          data.title = (data.title ?? options.title(data.kind)) + options.text(
-            "（僅繪最近年度達成率最低與最高各 \(series / 2) 項，共 \(total) 項）", " (lowest and highest \(series / 2) of \(total) by the latest year drawn)")
+          data = titled(
+            limited, "（僅繪最近年度達成率最低與最高各 \(series / 2) 項，共 \(total) 項）",
+            " (lowest and highest \(series / 2) of \(total) by the latest year drawn)")
         }
       }
       if output != .tidy, maxPanels > 0 {
         let (limited, shown, total) = data.limitingPanels(to: maxPanels)
         if shown < total {
-          let options = labels.chartOptions
-          data = limited
-          data.title = (data.title ?? options.title(data.kind)) + options.text(
-            "（僅繪最新值最低與最高各 \(maxPanels / 2) 個，共 \(total) 個）", " (lowest and highest \(maxPanels / 2) of \(total) by latest value drawn)")
+          data = titled(
+            limited, "（僅繪最新值最低與最高各 \(maxPanels / 2) 個，共 \(total) 個）",
+            " (lowest and highest \(maxPanels / 2) of \(total) by latest value drawn)")
         }
       }
       switch output {
