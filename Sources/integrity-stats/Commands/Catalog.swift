@@ -55,10 +55,10 @@ extension IntegrityStatsCommand {
 /// The output options of a command that reads no input: CommonOptions' -o, --format, --bom
 /// and --raw, without its INPUT argument and statistical options.
 struct CatalogOutputOptions: ParsableArguments {
-  @Option(name: .shortAndLong, help: "Output file (default standard output), written atomically.")
+  @Option(name: .shortAndLong, help: "Output file (default standard output), written atomically.", completion: .file())
   var output: String?
 
-  @Option(help: "Output format: csv or json.")
+  @Option(help: "Output format.")
   var format: OutputFormat = .csv
 
   @Flag(help: "Start CSV output with a UTF-8 byte order mark (for Excel).")

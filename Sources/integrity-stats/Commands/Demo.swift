@@ -13,10 +13,10 @@ extension IntegrityStatsCommand {
         into the output folder. The same SampleData gives byte-identical files.
         """)
 
-    @Option(name: .long, help: "Output folder (created if needed).")
+    @Option(name: .long, help: "Output folder (created if needed).", completion: .directory)
     var out: String = "demo-output"
 
-    @Option(name: .long, help: "Folder holding the SampleData files.")
+    @Option(name: .long, help: "Folder holding the SampleData files.", completion: .directory)
     var data: String = "SampleData"
 
     @OptionGroup var labels: ChartLabelOptions

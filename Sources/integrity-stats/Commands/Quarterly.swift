@@ -20,23 +20,19 @@ extension IntegrityStatsCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
 
-    @Option(help: "Annual targets from a file with columns office,year,target (instead of a target column).")
+    @Option(
+      help: "Annual targets from a file with columns office,year,target (instead of a target column).",
+      completion: .file())
     var targets: String?
 
-    @Option(help: "Two rows for one office and quarter: error, sum or last.")
-    var duplicates: String = "error"
+    @Option(help: "Two rows for one office and quarter: an error, or summed, or the last kept.")
+    var duplicates: DuplicatePolicy = .error
 
     @Flag(help: "Add a national total row per quarter.")
     var total = false
 
-    mutating func validate() throws {
-      guard DuplicatePolicy(rawValue: duplicates) != nil else {
-        throw ValidationError("--duplicates must be error, sum or last (found \(duplicates))")
-      }
-    }
-
     mutating func run() throws {
-      let policy = DuplicatePolicy(rawValue: duplicates) ?? .error
+      let policy = duplicates
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
       if targets == nil, policy == .error,
         let (accumulator, set) = try QuarterlyPaceAccumulator.read(

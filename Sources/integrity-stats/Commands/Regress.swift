@@ -49,11 +49,11 @@ extension IntegrityStatsCommand {
     @Option(help: "Heteroskedasticity-consistent covariance: hc0, hc1, hc2 or hc3 (normal-based p-values).")
     var robust: CovarianceType = .classical
 
-    @Option(help: "Also write per-row fitted values, residuals and leverages to this CSV file.")
+    @Option(help: "Also write per-row fitted values, residuals and leverages to this CSV file.", completion: .file())
     var diagnostics: String?
 
-    @Option(help: "Input encoding: auto, utf-8, big5 or utf-16.")
-    var encoding: String = "auto"
+    @Option(help: "Input encoding (auto: BOM or valid UTF-8, else Big5/CP950; also utf8, cp950, utf16).")
+    var encoding: TextEncoding = .auto
 
     func specification() throws -> RegressionSpecification {
       let predictors = (x ?? "").split(separator: ",").map { TextTable.trim(String($0)) }.filter { !$0.isEmpty }
@@ -80,9 +80,6 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       let spec = try specification()
-      guard let encoding = TextEncoding(name: encoding) else {
-        throw ValidationError("--encoding must be auto, utf-8, big5 or utf-16 (found \"\(self.encoding)\")")
-      }
       var options = ReadOptions()
       options.encoding = encoding
       let table = try TableReader.read(path: common.inputPath, options: options)
