@@ -46,6 +46,7 @@ extension CommonOptions {
   func writeCSV(
     header: [String], chunks: Int = 1, threads: Int = 2, _ body: @escaping (Int, inout CSVOutput) throws -> Void
   ) throws {
+    ProgressLine.shared?.enter(.writing)
     var first = CSVLineBuffer(numberFormat: numberFormat, raw: raw, reservingCapacity: 64)
     if bom { first.byteOrderMark() }
     first.header(header)
@@ -57,6 +58,7 @@ extension CommonOptions {
   /// part's rows become array items (`Table.appendJSONItems`, each after a comma); the
   /// first comma is dropped as it is written, and the array closed.
   func writeJSONArray(chunks: Int, threads: Int = 2, _ part: @escaping (Int) throws -> Table) throws {
+    ProgressLine.shared?.enter(.writing)
     let format = numberFormat
     try writeChunks(opening: Array("[".utf8), dropsFirstByte: true, chunks: chunks, threads: threads) { chunk, out in
       try part(chunk).appendJSONItems(to: &out.line.bytes, numberFormat: format)

@@ -37,6 +37,7 @@ struct CommonOptions: ParsableArguments {
   mutating func validate() throws {
     // Parsing is the first thing a run does: the setting holds before any message.
     Diagnostics.quiet = quiet
+    Diagnostics.promptIfReadingTerminal(inputPath: inputPath)
     if let digits, digits < 1 || digits > 17 {
       throw ValidationError("--digits must be between 1 and 17 (found \(digits))")
     }
@@ -52,6 +53,7 @@ struct CommonOptions: ParsableArguments {
 
   /// Writes a table as CSV or JSON to `-o` or standard output, atomically.
   func write(_ table: Table) throws {
+    ProgressLine.shared?.enter(.writing)
     switch format {
     case .csv:
       let writer = CSVWriter(numberFormat: numberFormat, raw: raw, byteOrderMark: bom)

@@ -30,7 +30,9 @@ struct IntegrityStatsCommand: ParsableCommand {
     setLinearAlgebraThreads(1)
     do {
       var command = try parseAsRoot()
+      _ = ProgressLine.shared  // starts the clock (a terminal on standard error only)
       try command.run()
+      ProgressLine.shared?.stop()
     } catch let error as DataError {
       fail(error.description, code: 65)
     } catch let error as InputError {
@@ -42,11 +44,13 @@ struct IntegrityStatsCommand: ParsableCommand {
     } catch let error as LinearAlgebraError {
       fail("error: \(error.description)", code: 65)
     } catch {
+      ProgressLine.shared?.stop()
       exit(withError: error)
     }
   }
 
   static func fail(_ message: String, code: Int32) -> Never {
+    ProgressLine.shared?.stop()
     Diagnostics.error(message)
     Glibc.exit(code)
   }

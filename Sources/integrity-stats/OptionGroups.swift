@@ -27,6 +27,7 @@ struct DocumentOptions: ParsableArguments {
   mutating func validate() throws {
     // Parsing is the first thing a run does: the setting holds before any message.
     Diagnostics.quiet = quiet
+    Diagnostics.promptIfReadingTerminal(inputPath: inputPath)
   }
 
   /// The input path as given (nil for standard input).

@@ -54,9 +54,11 @@ struct ReaderOptions: ParsableArguments {
     var table = ReadOptions(encoding: encoding)
     table.delimiter = delimiter?.byte
     table.headerRow = headerRow
-    return ObservationReadOptions(
+    var options = ObservationReadOptions(
       table: table, columnMap: try ObservationReadOptions.parseColumnMap(columns), wide: wide,
       dashMeansMissing: dash == .missing, skipBadRows: skipBadRows || rejects != nil)
+    options.progress = ProgressLine.readerCallback
+    return options
   }
 
   /// Reads the input as observations, printing notes, warnings and rejected rows on
@@ -83,6 +85,7 @@ struct ReaderOptions: ParsableArguments {
   }
 
   func report(_ set: ObservationSet, _ target: RejectsTarget) throws {
+    ProgressLine.shared?.enter(.computing)
     try target.check()
     for note in set.notes { Diagnostics.note("note: \(note)") }
     for warning in set.warnings { Diagnostics.warning(warning) }
@@ -92,7 +95,7 @@ struct ReaderOptions: ParsableArguments {
 
   /// Prints `read N rows: used U, rejected R`: the last line on standard error.
   func finish(_ set: ObservationSet) {
-    Diagnostics.note(set.summary)
+    Diagnostics.summary(set.summary)
   }
 }
 

@@ -69,7 +69,7 @@ extension IntegrityStatsCommand {
       try rejectsTarget.write(set)
       for note in result.notes { Diagnostics.note("note: \(note)") }
       try common.write(common.format == .json ? result.jsonTable : result.table)
-      Diagnostics.note(result.summary)
+      Diagnostics.summary(result.summary)
     }
   }
 }

@@ -110,7 +110,7 @@ extension IntegrityStatsCommand {
       case .csv: try common.write(fit.table)
       case .json: try common.write(fit.json)
       }
-      Diagnostics.note("read \(table.rowCount) rows: used \(table.rowCount), rejected 0")
+      Diagnostics.summary("read \(table.rowCount) rows: used \(table.rowCount), rejected 0")
     }
   }
 }
