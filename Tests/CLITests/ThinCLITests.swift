@@ -105,3 +105,41 @@ import TestSupport
     #expect(!stderr.contains("\r"))
   }
 }
+
+/// Every command's help ends its discussion with EXAMPLES that run as written.
+@Suite struct HelpExamplesTests {
+  @Test(arguments: [
+    "demo", "tidy", "achievement", "quarterly", "classify", "catalog", "trend", "survey", "regress", "chart", "report",
+  ])
+  func examplesRunAsWritten(_ command: String) throws {
+    let help = try runCLI([command, "--help"]).stdout
+    guard let start = help.range(of: "EXAMPLES:\n"), let end = help.range(of: "\nUSAGE:", range: start.upperBound..<help.endIndex)
+    else {
+      Issue.record("\(command) --help has no EXAMPLES block")
+      return
+    }
+    let examples = help[start.upperBound..<end.lowerBound].replacingOccurrences(of: " \\\n", with: " ")
+      .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    #expect(!examples.isEmpty)
+    // In a scratch folder holding SampleData, with the built tool first on PATH.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("examples-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createSymbolicLink(
+      at: folder.appendingPathComponent("SampleData"), withDestinationURL: packageRoot.appendingPathComponent("SampleData"))
+    let bin = URL(fileURLWithPath: executablePath).deletingLastPathComponent().path
+    for example in examples {
+      #expect(example.hasPrefix("integrity-stats "), "\(example)")
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", "set -e; " + example + " > /dev/null 2>&1"]
+      process.currentDirectoryURL = folder
+      var environment = ProcessInfo.processInfo.environment
+      environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+      process.environment = environment
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0, "\(command): \(example)")
+    }
+  }
+}

@@ -18,6 +18,14 @@ extension IntegrityStatsCommand {
         differ in direction by the target its label shares words with, e.g. 8-8 檢舉人身分外洩 = 8-8-1), \
         else increase. A target of 0 for increase or decrease is no-target. \
         --total adds per-indicator rows (agency 總計) with the ratio of sums over agencies.
+
+        EXAMPLES:
+          integrity-stats achievement \\
+              SampleData/synthetic_yearly_indicators_big5.csv --total -o \\
+              achievement.csv
+          integrity-stats achievement \\
+              SampleData/synthetic_yearly_indicators_big5.csv --by strategy --format \\
+              json
         """)
 
     @OptionGroup var common: CommonOptions

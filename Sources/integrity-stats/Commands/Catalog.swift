@@ -15,6 +15,10 @@ extension IntegrityStatsCommand {
         lists are ';'-separated; frequency (yearly, quarterly, biennial, periodic = 定期 without a \
         stated period, once, unspecified), kind and direction are inferred from the target's text \
         (rules in scripts/extract_catalog.py); strategy_name and measure_text are the plan's words.
+
+        EXAMPLES:
+          integrity-stats catalog --strategy 8
+          integrity-stats catalog --measure 8-6 --format json
         """)
 
     @OptionGroup var output: CatalogOutputOptions

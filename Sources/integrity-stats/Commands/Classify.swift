@@ -17,6 +17,11 @@ extension IntegrityStatsCommand {
         on one criterion is a target case even when another criterion's cell is missing (…, empty, NA): \
         it is reported with the reasons that held and a note. JSON output carries numbers as numbers \
         and adds persons (the defendants as read) and gain (in 元).
+
+        EXAMPLES:
+          integrity-stats classify SampleData/synthetic_case_records.csv
+          integrity-stats classify SampleData/synthetic_case_records.csv --rule all \\
+              --format json
         """)
 
     @OptionGroup var common: CommonOptions

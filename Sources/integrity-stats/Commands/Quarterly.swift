@@ -15,6 +15,10 @@ extension IntegrityStatsCommand {
         empty and the status incomplete. District prosecutors offices are recognised in any spelling \
         (臺北地檢署, 台北地檢, 臺北, 北檢 …) and printed by their official names (臺灣臺北地方檢察署). \
         --total adds a national row (全國) per quarter.
+
+        EXAMPLES:
+          integrity-stats quarterly SampleData/synthetic_target_cases_quarterly.csv \\
+              --total
         """)
 
     @OptionGroup var common: CommonOptions

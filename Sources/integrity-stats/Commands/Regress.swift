@@ -26,6 +26,12 @@ extension IntegrityStatsCommand {
         Output columns: term,estimate,std_error,t_value,p_value,ci_low,ci_high. \
         JSON adds n, df_residual, sigma, r_squared, adj_r_squared, f_statistic, f_p_value, \
         rank, aliased, log_likelihood, aic, bic.
+
+        EXAMPLES:
+          integrity-stats regress SampleData/synthetic_indictments_regress.csv --y \\
+              indictments --x year,awareness_events
+          integrity-stats regress SampleData/synthetic_indictments_regress.csv --y \\
+              indictments --poly year:2 --robust hc3
         """)
 
     @OptionGroup var common: CommonOptions

@@ -11,6 +11,12 @@ extension IntegrityStatsCommand {
         Output columns: the canonical columns found, in this order: \
         indicator,agency,year,quarter,month,value,target,n,unit,direction, then revised and line. \
         Years are Gregorian, figures in base units (元), missing values empty.
+
+        EXAMPLES:
+          integrity-stats tidy SampleData/synthetic_indictments_seizures_wide.csv \\
+              --wide
+          integrity-stats tidy SampleData/synthetic_yearly_indicators_big5.csv \\
+              --format json
         """)
 
     @OptionGroup var common: CommonOptions
