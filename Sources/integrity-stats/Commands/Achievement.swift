@@ -90,8 +90,8 @@ extension IntegrityStatsCommand {
           return
         }
         try common.writeCSV(header: AchievementReport.header, chunks: order.chunks.count) { chunk, out in
-          let names = out.names ?? accumulator.internNames(into: &out.line)
-          out.names = names
+          let names = out.state ?? accumulator.internNames(into: &out.line)
+          out.state = names
           if options.total {
             try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
               row.appendCSV(to: &out.line, names: names, ids: ids)

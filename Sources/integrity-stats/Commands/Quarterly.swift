@@ -58,8 +58,8 @@ extension IntegrityStatsCommand {
         try common.writeCSV(
           header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header, chunks: order.chunks.count
         ) { chunk, out in
-          let names = out.names ?? accumulator.internNames(into: &out.line)
-          out.names = names
+          let names = out.state ?? accumulator.internNames(into: &out.line)
+          out.state = names
           if total {
             try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
               row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn, names: names, ids: ids)
