@@ -11,11 +11,11 @@ import Dispatch
 ///
 /// ```swift
 /// let writer = StreamingTableWriter(path: "out.csv")
-/// try writer.writeCSV(header: ["x", "y"], chunks: 4, state: Void.self) { chunk, out in
+/// try writer.writeCSV(header: ["name", "value"], chunks: 4, state: Void.self) { chunk, out in
 ///   for row in rows(ofChunk: chunk) {
-///     out.line.field(row.x)
-///     out.line.field(row.y)
-///     out.line.endRecord()
+///     out.line.text(row.name)
+///     out.line.number(row.value)
+///     out.line.endLine()
 ///     try out.endRow()
 ///   }
 /// }
