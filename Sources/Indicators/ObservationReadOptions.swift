@@ -1,6 +1,6 @@
 import TableIO
 
-/// How `ObservationReader` turns an agency file into observations (DESIGN.md §5).
+/// How `ObservationReader` turns an agency file into observations.
 public struct ObservationReadOptions: Sendable {
   /// Encoding, delimiter and header row of the text file.
   public var table: ReadOptions

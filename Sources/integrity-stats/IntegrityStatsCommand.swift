@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// `integrity-stats`: the command-line face of IntegrityStats. Commands only parse
-/// arguments, call the library and render its results (DESIGN.md §6).
+/// arguments, call the library and render its results.
 @main
 struct IntegrityStatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -22,7 +22,7 @@ struct IntegrityStatsCommand: ParsableCommand {
       Trend.self, Survey.self, Regress.self, Chart.self, Report.self,
     ])
 
-  /// Runs the command, mapping our errors to sysexits codes (DESIGN.md §6).
+  /// Runs the command, mapping our errors to sysexits codes.
   static func main() {
     // Our designs are tall and thin: one OpenBLAS thread is faster than two, whose
     // idle workers spin against our own parallel parsing (TOOLCHAIN.md; measured in

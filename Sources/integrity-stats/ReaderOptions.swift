@@ -6,7 +6,7 @@ enum DashMeaning: String, ExpressibleByArgument, CaseIterable {
   case zero, missing
 }
 
-/// Options for reading agency files (DESIGN.md §5), shared by every command that reads
+/// Options for reading agency files, shared by every command that reads
 /// observations: `@OptionGroup var reader: ReaderOptions` beside `CommonOptions`.
 struct ReaderOptions: ParsableArguments {
   @Option(help: "Input encoding (auto: BOM or valid UTF-8, else Big5/CP950; also utf8, cp950, utf16).")

@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
-  /// `integrity-stats achievement`: yearly achievement ratios (達成率), DESIGN.md §4 and §6.
+  /// `integrity-stats achievement`: yearly achievement ratios (達成率).
   struct Achievement: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "achievement",

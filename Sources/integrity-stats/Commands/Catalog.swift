@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
-  /// `integrity-stats catalog`: the Action Plan's targets as a table (issue 5 item 4).
+  /// `integrity-stats catalog`: the Action Plan's targets as a table.
   struct Catalog: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "catalog",

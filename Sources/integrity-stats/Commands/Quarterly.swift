@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
-  /// `integrity-stats quarterly`: the target-case quarterly review (每季檢討達成率), DESIGN.md §4.
+  /// `integrity-stats quarterly`: the target-case quarterly review (每季檢討達成率).
   struct Quarterly: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "quarterly",

@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
-  /// `integrity-stats tidy FILE`: any agency file in, one clean long table out (DESIGN.md §6).
+  /// `integrity-stats tidy FILE`: any agency file in, one clean long table out.
   struct Tidy: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "tidy",
