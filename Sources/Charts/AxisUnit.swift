@@ -1,7 +1,7 @@
 /// How figures are shown on a value axis: divided by a power of ten, with the scale named in
 /// the axis title (`金額（億元）`), so that ticks read `34` and not `3,400,000,000`.
 ///
-/// Amounts in 元 (the base unit every output carries, DESIGN.md §5) are shown in 億元 (10⁸)
+/// Amounts in 元 (the base unit every output carries) are shown in 億元 (10⁸)
 /// when the largest magnitude is at least 10⁸, in 萬元 (10⁴) from 10⁴, else in 元 — the
 /// units of Taiwan's official statistical tables. Other units are shown as they are.
 struct AxisUnit: Equatable {

@@ -1,7 +1,7 @@
 import TableIO
 
 extension ChartData {
-  /// The tidy chart table, columns exactly `series,x,y,kind,lower,upper` (DESIGN.md §6).
+  /// The tidy chart table, columns exactly `series,x,y,kind,lower,upper`.
   public var table: Table {
     Table(columns: [
       Column("series", text: points.map(\.series)),

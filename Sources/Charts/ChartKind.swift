@@ -1,6 +1,6 @@
 /// What a chart shows, decided from the header of the table it is drawn from.
 ///
-/// Each result command of DESIGN.md §6 has its own exact header; `recognise(header:)`
+/// Each result command has its own exact header; `recognise(header:)`
 /// looks for the columns that identify it (names are matched after trimming, case-insensitively):
 ///
 /// | kind           | identifying columns                                   |

@@ -1,4 +1,4 @@
-/// The language of chart and report text. Traditional Chinese is the default (DESIGN.md §1).
+/// The language of chart and report text. Traditional Chinese is the default.
 public enum ChartLanguage: String, Sendable, Hashable, CaseIterable, Codable {
   case zhTW = "zh-TW"
   case en

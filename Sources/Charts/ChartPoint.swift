@@ -7,7 +7,7 @@
 /// carries an achievement or pace status for colouring; `panel` puts the point in one of
 /// several small multiples (an office of the quarterly chart, a series of a trend chart),
 /// and `unit` is the unit of `y` (`元`, `件`, …) when known. None of these is printed in
-/// the tidy table, whose columns are exactly those of DESIGN.md §6.
+/// the tidy table, whose columns are exactly the commands' columns.
 public struct ChartPoint: Sendable, Equatable {
   public var series: String
   public var x: Double

@@ -30,7 +30,7 @@ import TableIO
 /// makes the browser itself refuse any script or network request. The output depends only
 /// on the input (no clock, no locale): the same tables give the same bytes.
 public struct HTMLReport: Sendable {
-  /// The inputs: result tables with the DESIGN.md §6 columns, observations in `tidy` form.
+  /// The inputs: result tables with the commands' exact columns, observations in `tidy` form.
   public struct Content: Sendable {
     /// The files the report was made from, as named to the user, with their SHA-256.
     public var sources: [SourceFile]

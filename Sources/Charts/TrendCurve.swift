@@ -2,14 +2,14 @@ import Foundation
 
 /// The fitted curve of one `trend` result row, evaluated at a year.
 ///
-/// DESIGN.md §6 and `TrendFit`: `intercept` a is the fitted value at `first_year` (x = 0)
+/// As `TrendFit`: `intercept` a is the fitted value at `first_year` (x = 0)
 /// and `slope` b is per year, both on the log scale for `loglinear` and `poisson`. With
 /// x = year − first_year:
 ///
 ///     linear, sen, survey-wls:  ŷ(x) = a + b·x
 ///     loglinear, poisson:       ŷ(x) = e^(a + b·x)
 ///
-/// Segmented (interrupted time series, DESIGN.md §4) at break year B, D = [year ≥ B]:
+/// Segmented (interrupted time series) at break year B, D = [year ≥ B]:
 ///
 ///     ŷ = a + b·x + level_change·D + slope_change·(year − B)·D   (on the log scale for log models)
 public struct TrendCurve: Sendable, Equatable {

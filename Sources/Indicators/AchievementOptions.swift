@@ -1,6 +1,6 @@
 import TableIO
 
-/// The choices of `integrity-stats achievement` (DESIGN.md §6), with their defaults.
+/// The choices of `integrity-stats achievement`, with their defaults.
 public struct AchievementOptions: Sendable, Equatable {
   /// The direction for rows whose file gives none (`--direction`); rows without
   /// either take the catalog's direction for their indicator, else `increase`.

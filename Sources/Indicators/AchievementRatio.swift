@@ -4,7 +4,7 @@ import TableIO
 /// agency (辦理機關), as the Ministry of Justice consolidates it for the National
 /// Integrity Building Action Plan (國家廉政建設行動方案) — or the total over agencies.
 ///
-/// Formulas (DESIGN.md §4), by direction:
+/// Formulas, by direction:
 ///
 ///     increase   ratio = actual / target            achieved iff actual ≥ target
 ///                                                    near     iff actual ≥ near · target
@@ -127,7 +127,7 @@ extension AchievementRatio {
   }
 }
 
-/// The achievement status of DESIGN.md §4, printed as its raw value.
+/// The achievement status, printed as its raw value.
 public enum AchievementStatus: String, Sendable, Hashable, CaseIterable, Codable {
   /// Ratio ≥ 1 (exactly), or zero events, or done.
   case achieved

@@ -39,8 +39,12 @@ public struct AchievementReport: Sendable, Equatable {
 
   /// Computes the report; throws `DataError` located in `source` for bad rows.
   ///
-  /// - Parameter catalogDirection: the catalog's direction for an indicator
-  ///   (`ActionPlanCatalog.direction(forIndicator:)`), consulted once per indicator.
+  /// - Parameters:
+  ///   - observations: the rows read (``ObservationSet/observations``).
+  ///   - options: direction, aggregation, duplicates, target period, near threshold, totals.
+  ///   - source: where the rows came from, for error locations.
+  ///   - catalogDirection: the catalog's direction for an indicator
+  ///     (`ActionPlanCatalog.direction(forIndicator:)`), consulted once per indicator.
   /// - Complexity: O(n) hashing plus sorting within each group and of the result.
   public init(
     observations: [Observation], options: AchievementOptions = AchievementOptions(),

@@ -36,7 +36,7 @@ extension ActionPlanCatalog {
   }
 
   /// The default direction for an indicator named after the plan, used by `achievement` when
-  /// neither a direction column nor `--direction` gives one (DESIGN.md §4, issue 5 item 1);
+  /// neither a direction column nor `--direction` gives one;
   /// nil where `resolvedDirection(forIndicator:)` finds none or finds the name ambiguous.
   public func direction(forIndicator indicator: String) -> Direction? {
     (try? resolvedDirection(forIndicator: indicator)) ?? nil

@@ -1,7 +1,7 @@
 import TableIO
 
 extension ActionPlanCatalog {
-  /// The `catalog` command's columns (issue 5 item 4; texts added by issue 12 item 13):
+  /// The `catalog` command's columns:
   /// strategy,measure,target_no,target,lead_agencies,supporting_agencies,frequency,kind,direction,
   /// strategy_name,measure_text. Agency lists are `;`-separated (agency names contain 、 inside
   /// parentheses); the texts are the plan's own (strategy name without its final 。, measure

@@ -3,7 +3,7 @@ import TableIO
 /// The National Integrity Building Action Plan (國家廉政建設行動方案, approved text) as data:
 /// its 9 strategies (具體策略), their measures (執行措施) and every numbered performance target
 /// (績效目標), with lead (主辦) and supporting (協辦) agencies, frequency, kind and the default
-/// direction used by `achievement` (DESIGN.md §4).
+/// direction used by `achievement`.
 ///
 /// Source: `Tests/Fixtures/reference/action-plan/000_6bac756fe4f12e99.txt`, section 肆、具體作為,
 /// extracted by `scripts/extract_catalog.py` (which documents how page breaks are joined and

@@ -3,7 +3,7 @@ import TableIO
 /// An exact aggregate of decimal figures: `sum / divisor`, the numerator an exact
 /// `DecimalSum`, the divisor a positive integer (1 except for a mean).
 ///
-/// Achievement decisions compare such values exactly (DESIGN.md §4): `a/b ≥ c/d`
+/// Achievement decisions compare such values exactly: `a/b ≥ c/d`
 /// is decided as `a·d ≥ c·b` in 128-bit integers, so quarterly figures 0.1, 0.1,
 /// 0.7, 0.1 sum to exactly 1 and reach a target of 1. Only printed figures and
 /// ratios become `Double`, rounded once.

@@ -1,5 +1,5 @@
 /// How quarterly (or monthly) figures of one year become the year's figure
-/// (`--aggregate`, DESIGN.md §6).
+/// (`--aggregate`).
 ///
 ///     sum    Σ of the reported quarters (counts and amounts: the default)
 ///     mean   Σ / k over the k reported quarters (kept exact as a fraction)

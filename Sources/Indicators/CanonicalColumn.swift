@@ -1,6 +1,6 @@
 import TableIO
 
-/// The columns an agency file can have, by their canonical names (DESIGN.md §5–6).
+/// The columns an agency file can have, by their canonical names.
 ///
 /// Headers are matched after trimming, full-width → half-width folding and lower-casing,
 /// by canonical name or alias; a parenthesised unit suffix (`金額(千元)`, `件數（件）`) is

@@ -46,7 +46,7 @@ public struct CatalogTarget: Sendable, Equatable, Hashable {
   public var supportingAgencies: [String]
   public var frequency: Frequency
   public var kind: Kind
-  /// The default direction for achievement ratios (DESIGN.md §4).
+  /// The default direction for achievement ratios.
   public var direction: Direction
 
   public init(

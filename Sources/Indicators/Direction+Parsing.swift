@@ -1,6 +1,6 @@
 import TableIO
 
-/// Reading directions and milestone values as agencies write them (DESIGN.md §5).
+/// Reading directions and milestone values as agencies write them.
 extension Direction {
   /// increase: increase, higher, up, 正向, 越高越好, 增加, ↑ · decrease: decrease, lower,
   /// down, 負向, 越低越好, 減少, ↓ · zero: zero, 零, 不發生, 零發生 · milestone:

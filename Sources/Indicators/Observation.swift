@@ -2,7 +2,7 @@ import TableIO
 
 /// One figure an agency reported: the canonical long form every command reads.
 ///
-/// `tidy` prints exactly these fields (DESIGN.md §6):
+/// `tidy` prints exactly these fields:
 /// indicator,agency,year,quarter,month,value,target,n,unit,direction,revised,line.
 /// Values are exact decimals in base units (元, persons, cases; a percentage stays
 /// in percent, with `unit` "%"); `nil` is "not available" (`…`, empty, NA), while a
@@ -47,7 +47,7 @@ public struct Observation: Sendable, Equatable {
   }
 }
 
-/// Which way an indicator should move (指標方向), DESIGN.md §4–5.
+/// Which way an indicator should move (指標方向).
 public enum Direction: String, Sendable, Hashable, CaseIterable, Codable {
   /// Higher is better (正向): ratio = actual / target.
   case increase

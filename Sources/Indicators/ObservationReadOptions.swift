@@ -1,6 +1,6 @@
 import TableIO
 
-/// How `ObservationReader` turns an agency file into observations (DESIGN.md §5).
+/// How `ObservationReader` turns an agency file into observations.
 public struct ObservationReadOptions: Sendable {
   /// Encoding, delimiter and header row of the text file.
   public var table: ReadOptions
@@ -13,6 +13,10 @@ public struct ObservationReadOptions: Sendable {
   public var dashMeansMissing: Bool
   /// Reject bad rows and go on instead of stopping at the first one (`--skip-bad-rows`).
   public var skipBadRows: Bool
+  /// Called once per block parsed by the streaming reader with the block's bytes (as
+  /// UTF-8) and rows, possibly from two threads at once: keep it cheap and thread-safe.
+  /// For a progress display; nil by default.
+  public var progress: (@Sendable (_ bytes: Int, _ rows: Int) -> Void)?
 
   public init(
     table: ReadOptions = ReadOptions(), columnMap: [String: String] = [:], wide: Bool = false,

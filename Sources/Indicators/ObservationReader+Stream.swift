@@ -66,6 +66,7 @@ extension ObservationReader {
           stream: PartStream(head: head, input: secondInput, source: source, options: options),
           bytes: fileSize - middle),
       ]
+      for part in parts { part.stream.progress = options.progress }
       let done = DispatchSemaphore(value: 0)
       let second = parts[1]
       DispatchQueue.global().async {
@@ -82,6 +83,7 @@ extension ObservationReader {
         path: path, options: options, blockSize: blockSize, parallelMinimum: .max, consumer: makeConsumer)
     }
     let only = Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: input, limited: false), bytes: fileSize)
+    only.stream.progress = options.progress
     only.run()
     return try finish([only], head: head, source: source)
   }
@@ -245,6 +247,8 @@ final class PartStream {
 
   /// Whether the input stops at a cut, not at the end of the file.
   private let limited: Bool
+  /// `ObservationReadOptions.progress`, told each block's bytes and rows.
+  var progress: (@Sendable (Int, Int) -> Void)?
 
   /// The first part: the rest of the head's block, then `input`'s blocks (up to its
   /// limit when `limited`).
@@ -280,12 +284,14 @@ final class PartStream {
     let isLast = atEnd && !limited
     var block: [UInt8]
     if carry.isEmpty { block = consume bytes } else { block = carry + bytes }
+    let rowsBefore = parser.rows
     switch try parser.parse(block, isLast: isLast, into: &consumer) {
     case .declined:
       declined = true
       return false
     case .consumed(let k):
       bytesParsed += k
+      progress?(k, parser.rows - rowsBefore)
       carry = k < block.count ? Array(block[k...]) : []
     }
     if atEnd {

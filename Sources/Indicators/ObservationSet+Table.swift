@@ -1,7 +1,7 @@
 import TableIO
 
 extension ObservationSet {
-  /// The `tidy` table (DESIGN.md §6): the canonical columns the file had, in the order
+  /// The `tidy` table: the canonical columns the file had, in the order
   /// indicator,agency,year,quarter,month,value,target,n,unit,direction, then `revised`
   /// (true where a figure carried `r`) and `line` (the source line). Years are
   /// Gregorian, figures in base units, missing values empty.

@@ -1,7 +1,7 @@
 import TableIO
 
 /// What `ObservationReader` read from one file: the observations and an account of
-/// every row (DESIGN.md §5: rows read N = used U + rejected R).
+/// every row (rows read N = used U + rejected R).
 public struct ObservationSet: Sendable {
   /// The observations, in file order (a wide row gives one per period column).
   public var observations: [Observation]

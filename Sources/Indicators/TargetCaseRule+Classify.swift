@@ -2,7 +2,7 @@ import TableIO
 
 extension TargetCaseRule {
   /// Case records classified by the rule: the result of `integrity-stats classify`.
-  /// Output columns (DESIGN.md §6): the input columns as written, then `is_target`
+  /// Output columns: the input columns as written, then `is_target`
   /// (true/false) and `reasons` (`grade;persons;gain`, those that held, in that order).
   public struct Classification: Sendable, Equatable {
     /// The input header.
@@ -297,7 +297,7 @@ extension TargetCaseRule {
     return map
   }
 
-  /// Powers of ten of money units relative to 元 (DESIGN.md §5).
+  /// Powers of ten of money units relative to 元.
   public static func moneyScale(_ unit: String) -> Int32? {
     var u = gradeKey(unit)
     for prefix in ["新臺幣", "新台幣", "nt$"] where u.hasPrefix(prefix) { u = String(u.dropFirst(prefix.count)) }

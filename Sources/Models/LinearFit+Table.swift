@@ -1,7 +1,7 @@
 import TableIO
 
 extension LinearFit {
-  /// The coefficient table, columns as DESIGN.md §6 `regress`:
+  /// The coefficient table, columns of `regress`:
   /// term,estimate,std_error,t_value,p_value,ci_low,ci_high.
   public var table: Table {
     Table(columns: [

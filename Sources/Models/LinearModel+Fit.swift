@@ -30,7 +30,7 @@ extension LinearModel {
   /// - Parameters:
   ///   - level: confidence level of the intervals, in (0, 1).
   ///   - covariance: classical or heteroskedasticity-consistent.
-  ///   - leverage: also compute the leverages hᵢ (they are computed anyway for HC2/HC3).
+  ///   - wantLeverage: also compute the leverages hᵢ (they are computed anyway for HC2/HC3).
   /// - Throws: `LinearAlgebraError.degenerate` when there are fewer observations than
   ///   terms, non-finite data, non-positive weights, or every term aliased.
   public func fit(

@@ -2,7 +2,7 @@
 ///
 ///     y = b0 + b1·x + b2·D + b3·(year − B)·D,   D = [year ≥ B]
 ///
-/// b2 is the level change at B, b3 the change of slope from B on (DESIGN.md §4;
+/// b2 is the level change at B, b3 the change of slope from B on (segmented regression;
 /// Wagner et al. 2002, J Clin Pharm Ther 27:299–309).
 public struct SegmentedEffects: Sendable, Equatable, Codable {
   /// The break year B.

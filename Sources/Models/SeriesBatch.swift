@@ -1,6 +1,6 @@
 import NumericCore
 /// Least squares for many series that share one design: B = R⁻¹·Q₁ᵀ·Y with one series
-/// per column of Y (DESIGN.md §8).
+/// per column of Y.
 ///
 /// The design X (n × p; e.g. columns 1 and x = year − first_year) is factored once by
 /// Householder QR with column pivoting (`QRFactorization`, LAPACK `dgeqp3`); its

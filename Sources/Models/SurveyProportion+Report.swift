@@ -24,7 +24,7 @@ public struct SurveyReport: Sendable, Equatable {
     self.warnings = warnings
   }
 
-  /// The `survey` columns of DESIGN.md §6, exactly:
+  /// The `survey` columns, exactly:
   /// indicator,year,n,proportion,ci_low,ci_high,change,change_z,change_p;
   /// then `agency` when a row has one (extra columns come after the contract's).
   /// `proportion`, the interval and `change` are proportions in [0, 1] (not percent).

@@ -1,7 +1,7 @@
 import NumericCore
 /// One year of a survey indicator: a proportion from n respondents, its Wilson interval,
 /// and the change from the previous surveyed year with the pooled two-proportion z-test.
-/// One row of `survey` (DESIGN.md §6).
+/// One row of `survey`.
 public struct SurveyProportion: Sendable, Equatable, Codable {
   public var year: Int
   /// Respondents.

@@ -1,4 +1,4 @@
-/// What a series measures, for `--auto` (issue 6): counts → Poisson, positive amounts →
+/// What a series measures, for `--auto`: counts → Poisson, positive amounts →
 /// log-linear, rates and anything else → linear.
 public enum TrendDataKind: String, Sendable, Hashable, CaseIterable, Codable {
   /// Non-negative whole numbers (cases, reports, meetings).

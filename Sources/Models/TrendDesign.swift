@@ -1,5 +1,5 @@
 import NumericCore
-/// The design rows of the trend models (DESIGN.md §4), x = year − first_year:
+/// The design rows of the trend models, x = year − first_year:
 ///
 ///     plain:      [1, x]
 ///     segmented:  [1, x, D, (year − B)·D],  D = [year ≥ B]

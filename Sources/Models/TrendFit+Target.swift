@@ -39,7 +39,7 @@ extension TrendFit {
     return model.isLogScale ? Double.exp(eta) : eta
   }
 
-  /// Whether and when the fitted line meets `target` (issue 6, `--target`). The crossing
+  /// Whether and when the fitted line meets `target` (`--target`). The crossing
   /// year is found year by year, so it is exact for every model, segmented lines included.
   public func crossing(target: Double, higherIsBetter: Bool = true) -> TargetCrossing {
     func meets(_ v: Double) -> Bool { higherIsBetter ? v >= target : v <= target }

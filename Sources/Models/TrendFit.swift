@@ -1,5 +1,5 @@
 import NumericCore
-/// The fitted trend of one series: one row of `trend` (DESIGN.md §6).
+/// The fitted trend of one series: one row of `trend`.
 ///
 /// `intercept` is the fitted value at `firstYear` (x = 0) and `slope` is per year; both
 /// are on the log scale for log-linear and Poisson models (ln y per year), where

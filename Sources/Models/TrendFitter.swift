@@ -8,9 +8,9 @@ import Synchronization
 ///
 /// Linear and log-linear series (with or without a break) are grouped by their pattern of
 /// years; each group shares one design and is solved by one `SeriesBatch` (two `dgemm`s for
-/// the whole group, DESIGN.md §8). Poisson (IRLS) and Sen are fitted series by series.
+/// the whole group). Poisson (IRLS) and Sen are fitted series by series.
 ///
-/// Edge cases (issue 6):
+/// Edge cases:
 /// - fewer than 3 years → `TrendError.tooFewPoints` (5, and 2 on each side, with a break);
 /// - a constant series → slope 0 with SE 0 and CI [0, 0]; R², t and p `nil`, with a note
 ///   (not R² = 1, not a p-value made of rounding noise);
@@ -67,8 +67,8 @@ public struct TrendFitter: Sendable {
     return results.map { $0! }
   }
 
-  /// Poisson or Sen, series by series; many series are split into one chunk per core
-  /// (DESIGN.md §8). Each chunk's results are kept in order, so the output does not depend
+  /// Poisson or Sen, series by series; many series are split into one chunk per core.
+  /// Each chunk's results are kept in order, so the output does not depend
   /// on scheduling.
   func fitEach(_ series: [TrendSeries]) -> [Result<TrendFit, TrendError>] {
     let one: @Sendable (TrendSeries) -> Result<TrendFit, TrendError> = { [self] s in

@@ -1,4 +1,4 @@
-/// The model of a trend line (DESIGN.md §4, `trend --model`).
+/// The model of a trend line (`trend --model`).
 ///
 /// x = year − first_year throughout, so the intercept is the fitted value at the first year.
 public enum TrendModel: String, Sendable, Hashable, CaseIterable, Codable {

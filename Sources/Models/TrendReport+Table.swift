@@ -1,7 +1,7 @@
 import TableIO
 
 extension TrendReport {
-  /// The `trend` columns of DESIGN.md §6, exactly and in order:
+  /// The `trend` columns, exactly and in order:
   ///
   ///     indicator,agency,model,n,first_year,last_year,intercept,slope,slope_se,slope_low,
   ///     slope_high,p_value,r_squared,annual_change_pct,projection_year,projection,

@@ -1,7 +1,7 @@
 import Glibc
 
 /// A regular file read front to back in large blocks that end after a line feed, for
-/// readers that stream instead of holding the whole file (DESIGN.md §8).
+/// readers that stream instead of holding the whole file.
 ///
 /// Each block holds the bytes up to and including the last `LF` read (what follows it
 /// starts the next block); the final block ends wherever the file ends. Cutting after

@@ -3,7 +3,7 @@ import Synchronization
 
 /// A bounded hand-over of byte buffers from one producer thread to one consumer: the
 /// producer formats output while the consumer writes the previous buffer, so the
-/// kernel's copy into the page cache overlaps the formatting (DESIGN.md §8, two cores).
+/// kernel's copy into the page cache overlaps the formatting (two cores).
 ///
 /// At most `capacity` buffers wait. The producer ends with `close()` or `fail(_:)`;
 /// the consumer's `cancel()` makes further `send` calls return `false`.

@@ -3,7 +3,7 @@
 /// An open-addressing hash table (linear probing, load ≤ 1/2) over FNV-1a hashes,
 /// with the keys' bytes kept in one pool: looking up a key costs one pass over its
 /// bytes and no allocation, where `Dictionary<ArraySlice<UInt8>, _>` pays SipHash
-/// per byte and a retain per slice (DESIGN.md §8: intern keys to dense integers).
+/// per byte and a retain per slice (intern keys to dense integers).
 /// FNV-1a: Fowler, Noll, Vo, http://www.isthe.com/chongo/tech/comp/fnv/.
 public struct ByteKeyTable: Sendable {
   private var pool: [UInt8] = []

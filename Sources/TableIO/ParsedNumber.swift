@@ -1,4 +1,4 @@
-/// What a cell holds when read as a number (DESIGN.md §5).
+/// What a cell holds when read as a number.
 public enum ParsedNumber: Sendable, Equatable {
   /// A figure, exact as written; `revised` when it carried a trailing `r`.
   case number(DecimalNumber, revised: Bool)

@@ -1,7 +1,7 @@
 /// A result table: named, typed columns of equal length.
 ///
 /// Every result type renders to a `Table` (its `+Table` extension carries the exact
-/// header of DESIGN.md §6), and CSV, JSON and chart output all start from it.
+/// header of its command), and CSV, JSON and chart output all start from it.
 /// A missing value is `nil`: an empty CSV field, JSON `null`.
 public struct Table: Sendable, Equatable {
   /// The columns, in output order.

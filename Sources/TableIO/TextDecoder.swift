@@ -1,6 +1,6 @@
 import Glibc
 
-/// Turns a file's bytes into UTF-8, strictly (DESIGN.md §5, issue 4 item 1).
+/// Turns a file's bytes into UTF-8, strictly.
 ///
 /// - UTF-16 with a byte order mark (`FF FE` little-endian, `FE FF` big-endian,
 ///   Excel's "Unicode text") is transcoded; an unpaired surrogate is an error.

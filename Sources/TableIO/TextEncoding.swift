@@ -1,6 +1,6 @@
 /// The character encoding of an input file.
 ///
-/// `auto` (DESIGN.md §5): a UTF-16 byte order mark → UTF-16; a UTF-8 byte order mark
+/// `auto`: a UTF-16 byte order mark → UTF-16; a UTF-8 byte order mark
 /// or valid UTF-8 → UTF-8; anything else → Big5 (Microsoft code page 950, glibc's
 /// `CP950`), decoded strictly: an invalid byte is an error naming its byte offset.
 public enum TextEncoding: String, Sendable, Hashable, CaseIterable, Codable {

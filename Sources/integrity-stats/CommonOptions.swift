@@ -10,15 +10,16 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Options only some commands honour live in their own groups (`LevelOption`), so a command
 /// offers only what it uses.
 struct CommonOptions: ParsableArguments {
-  @Argument(help: "Input file (`-` or absent for standard input).")
+  @Argument(help: "Input file (`-` or absent for standard input).", completion: .file())
   var input: String?
 
   @Option(
     name: .shortAndLong,
-    help: "Output file (default standard output): a file is replaced atomically, a device or FIFO written in place.")
+    help: "Output file (default standard output): a file is replaced atomically, a device or FIFO written in place.",
+    completion: .file())
   var output: String?
 
-  @Option(help: "Output format: csv or json.")
+  @Option(help: "Output format.")
   var format: OutputFormat = .csv
 
   @Option(help: "Print numbers with at most this many significant digits (default: shortest round-trip).")
@@ -30,7 +31,13 @@ struct CommonOptions: ParsableArguments {
   @Flag(help: "Do not prefix text cells starting with = + - @ with ' (CSV-injection guard).")
   var raw = false
 
+  @Flag(name: .shortAndLong, help: "Print no counts line and no notes on standard error (errors and warnings still).")
+  var quiet = false
+
   mutating func validate() throws {
+    // Parsing is the first thing a run does: the setting holds before any message.
+    Diagnostics.quiet = quiet
+    Diagnostics.promptIfReadingTerminal(inputPath: inputPath)
     if let digits, digits < 1 || digits > 17 {
       throw ValidationError("--digits must be between 1 and 17 (found \(digits))")
     }
@@ -46,6 +53,7 @@ struct CommonOptions: ParsableArguments {
 
   /// Writes a table as CSV or JSON to `-o` or standard output, atomically.
   func write(_ table: Table) throws {
+    ProgressLine.shared?.enter(.writing)
     switch format {
     case .csv:
       let writer = CSVWriter(numberFormat: numberFormat, raw: raw, byteOrderMark: bom)

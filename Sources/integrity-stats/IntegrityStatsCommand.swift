@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// `integrity-stats`: the command-line face of IntegrityStats. Commands only parse
-/// arguments, call the library and render its results (DESIGN.md §6).
+/// arguments, call the library and render its results.
 @main
 struct IntegrityStatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -22,7 +22,7 @@ struct IntegrityStatsCommand: ParsableCommand {
       Trend.self, Survey.self, Regress.self, Chart.self, Report.self,
     ])
 
-  /// Runs the command, mapping our errors to sysexits codes (DESIGN.md §6).
+  /// Runs the command, mapping our errors to sysexits codes.
   static func main() {
     // Our designs are tall and thin: one OpenBLAS thread is faster than two, whose
     // idle workers spin against our own parallel parsing (TOOLCHAIN.md; measured in
@@ -30,7 +30,9 @@ struct IntegrityStatsCommand: ParsableCommand {
     setLinearAlgebraThreads(1)
     do {
       var command = try parseAsRoot()
+      _ = ProgressLine.shared  // starts the clock (a terminal on standard error only)
       try command.run()
+      ProgressLine.shared?.stop()
     } catch let error as DataError {
       // A read stopped by a bad row still ends with its account of the rows read.
       if let account = error.account { Diagnostics.error(error.description); fail(account.description, code: 65) }
@@ -44,11 +46,13 @@ struct IntegrityStatsCommand: ParsableCommand {
     } catch let error as LinearAlgebraError {
       fail("error: \(error.description)", code: 65)
     } catch {
+      ProgressLine.shared?.stop()
       exit(withError: error)
     }
   }
 
   static func fail(_ message: String, code: Int32) -> Never {
+    ProgressLine.shared?.stop()
     Diagnostics.error(message)
     Glibc.exit(code)
   }

@@ -6,14 +6,14 @@ enum DashMeaning: String, ExpressibleByArgument, CaseIterable {
   case zero, missing
 }
 
-/// Options for reading agency files (DESIGN.md §5), shared by every command that reads
+/// Options for reading agency files, shared by every command that reads
 /// observations: `@OptionGroup var reader: ReaderOptions` beside `CommonOptions`.
 struct ReaderOptions: ParsableArguments {
-  @Option(help: "Input encoding: auto, utf-8, big5 (CP950) or utf-16 (auto: BOM or valid UTF-8, else Big5).")
-  var encoding: String = "auto"
+  @Option(help: "Input encoding (auto: BOM or valid UTF-8, else Big5/CP950; also utf8, cp950, utf16).")
+  var encoding: TextEncoding = .auto
 
-  @Option(help: "Field delimiter: ',', ';', tab (default: detected among the three).")
-  var delimiter: String?
+  @Option(help: "Field delimiter (default: detected among comma, semicolon and tab; also , ; | or \\t).")
+  var delimiter: DelimiterOption?
 
   @Option(
     help: ArgumentHelp(
@@ -36,14 +36,11 @@ struct ReaderOptions: ParsableArguments {
     help: """
       Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows; \
       not the input or -o; guarded and --bom like the output).
-      """)
+      """,
+    completion: .file())
   var rejects: String?
 
   mutating func validate() throws {
-    guard TextEncoding(name: encoding) != nil else {
-      throw ValidationError("--encoding must be auto, utf-8, big5 or utf-16 (found \(encoding))")
-    }
-    if let delimiter { _ = try Self.delimiterByte(delimiter) }
     if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be 1 or more (found \(headerRow))") }
     do {
       _ = try ObservationReadOptions.parseColumnMap(columns)
@@ -52,24 +49,16 @@ struct ReaderOptions: ParsableArguments {
     }
   }
 
-  static func delimiterByte(_ text: String) throws -> UInt8 {
-    switch text {
-    case ",", "comma": return UInt8(ascii: ",")
-    case ";", "semicolon": return UInt8(ascii: ";")
-    case "\t", "\\t", "tab", "TAB": return 0x09
-    case "|", "pipe": return UInt8(ascii: "|")
-    default: throw ValidationError("--delimiter must be ',', ';', tab or '|' (found \(text))")
-    }
-  }
-
   /// The library options these flags stand for.
   func observationOptions() throws -> ObservationReadOptions {
-    var table = ReadOptions(encoding: TextEncoding(name: encoding) ?? .auto)
-    table.delimiter = try delimiter.map(Self.delimiterByte)
+    var table = ReadOptions(encoding: encoding)
+    table.delimiter = delimiter?.byte
     table.headerRow = headerRow
-    return ObservationReadOptions(
+    var options = ObservationReadOptions(
       table: table, columnMap: try ObservationReadOptions.parseColumnMap(columns), wide: wide,
       dashMeansMissing: dash == .missing, skipBadRows: skipBadRows || rejects != nil)
+    options.progress = ProgressLine.readerCallback
+    return options
   }
 
   /// Reads the input as observations, printing notes, warnings and rejected rows on
@@ -96,16 +85,17 @@ struct ReaderOptions: ParsableArguments {
   }
 
   func report(_ set: ObservationSet, _ target: RejectsTarget) throws {
+    ProgressLine.shared?.enter(.computing)
     try target.check()
     for note in set.notes { Diagnostics.note("note: \(note)") }
     for warning in set.warnings { Diagnostics.warning(warning) }
-    for row in set.rejected { Diagnostics.note("rejected: \(row.reason)") }
+    for row in set.rejected { Diagnostics.rejected(row.reason) }
     try target.write(set)
   }
 
   /// Prints `read N rows: used U, rejected R`: the last line on standard error.
   func finish(_ set: ObservationSet) {
-    Diagnostics.note(set.summary)
+    Diagnostics.summary(set.summary)
   }
 }
 

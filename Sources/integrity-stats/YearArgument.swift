@@ -1,7 +1,7 @@
 import ArgumentParser
 import IntegrityStats
 
-/// A year on the command line, as in the files (DESIGN.md §5): 1–3 digits are an ROC year
+/// A year on the command line, as in the files: 1–3 digits are an ROC year
 /// (`115` = 2026), 4 digits Gregorian; `115年` and `民國115年` are read too.
 struct YearArgument: ExpressibleByArgument, Equatable {
   /// The Gregorian year.

@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
-  /// `integrity-stats achievement`: yearly achievement ratios (達成率), DESIGN.md §4 and §6.
+  /// `integrity-stats achievement`: yearly achievement ratios (達成率).
   struct Achievement: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "achievement",
@@ -18,25 +18,33 @@ extension IntegrityStatsCommand {
         differ in direction by the target its label shares words with, e.g. 8-8 檢舉人身分外洩 = 8-8-1), \
         else increase. A target of 0 for increase or decrease is no-target. \
         --total adds per-indicator rows (agency 總計) with the ratio of sums over agencies.
+
+        EXAMPLES:
+          integrity-stats achievement \\
+              SampleData/synthetic_yearly_indicators_big5.csv --total -o \\
+              achievement.csv
+          integrity-stats achievement \\
+              SampleData/synthetic_yearly_indicators_big5.csv --by strategy --format \\
+              json
         """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
 
-    @Option(help: "Direction for rows whose file gives none: increase, decrease, zero or milestone.")
-    var direction: String?
+    @Option(help: "Direction for rows whose file gives none (also 正向, 負向, higher, lower …).")
+    var direction: Direction?
 
     @Option(help: "Near-threshold: a ratio at or above it (and below 1) is 'near'.")
     var near: String = "0.9"
 
-    @Option(help: "How quarters aggregate to the year: sum, mean, last or max.")
-    var aggregate: String = "sum"
+    @Option(help: "How quarters aggregate to the year.")
+    var aggregate: Aggregation = .sum
 
-    @Option(help: "Two rows for one indicator, agency and period: error, sum or last.")
-    var duplicates: String = "error"
+    @Option(help: "Two rows for one indicator, agency and period: an error, or summed, or the last kept.")
+    var duplicates: DuplicatePolicy = .error
 
     @Option(help: "What a target on quarter rows is: year (annual, repeated) or quarter (per quarter).")
-    var targetPer: String = "year"
+    var targetPer: TargetPeriod = .year
 
     @Flag(help: "Add per-indicator totals over agencies (ratio of sums).")
     var total = false
@@ -46,28 +54,14 @@ extension IntegrityStatsCommand {
 
     func options() throws -> AchievementOptions {
       var options = AchievementOptions(total: total)
-      if let direction {
-        guard let parsed = Direction(parsing: direction) else {
-          throw ValidationError("--direction must be increase, decrease, zero or milestone (found \(direction))")
-        }
-        options.direction = parsed
-      }
+      if let direction { options.direction = direction }
       guard case .number(let threshold, _) = NumberParser.parse(near), !threshold.isNegative,
         threshold <= DecimalNumber(1), !threshold.isZero
       else { throw ValidationError("--near must be a number in (0, 1] (found \(near))") }
       options.near = threshold
-      guard let aggregation = Aggregation(rawValue: aggregate) else {
-        throw ValidationError("--aggregate must be sum, mean, last or max (found \(aggregate))")
-      }
-      options.aggregation = aggregation
-      guard let policy = DuplicatePolicy(rawValue: duplicates) else {
-        throw ValidationError("--duplicates must be error, sum or last (found \(duplicates))")
-      }
-      options.duplicates = policy
-      guard let per = TargetPeriod(rawValue: targetPer) else {
-        throw ValidationError("--target-per must be year or quarter (found \(targetPer))")
-      }
-      options.targetPer = per
+      options.aggregation = aggregate
+      options.duplicates = duplicates
+      options.targetPer = targetPer
       return options
     }
 
@@ -96,8 +90,8 @@ extension IntegrityStatsCommand {
           return
         }
         try common.writeCSV(header: AchievementReport.header, chunks: order.chunks.count) { chunk, out in
-          let names = out.names ?? accumulator.internNames(into: &out.line)
-          out.names = names
+          let names = out.state ?? accumulator.internNames(into: &out.line)
+          out.state = names
           if options.total {
             try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
               row.appendCSV(to: &out.line, names: names, ids: ids)

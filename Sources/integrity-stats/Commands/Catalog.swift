@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
-  /// `integrity-stats catalog`: the Action Plan's targets as a table (issue 5 item 4).
+  /// `integrity-stats catalog`: the Action Plan's targets as a table.
   struct Catalog: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "catalog",
@@ -15,6 +15,10 @@ extension IntegrityStatsCommand {
         lists are ';'-separated; frequency (yearly, quarterly, biennial, periodic = 定期 without a \
         stated period, once, unspecified), kind and direction are inferred from the target's text \
         (rules in scripts/extract_catalog.py); strategy_name and measure_text are the plan's words.
+
+        EXAMPLES:
+          integrity-stats catalog --strategy 8
+          integrity-stats catalog --measure 8-6 --format json
         """)
 
     @OptionGroup var output: CatalogOutputOptions
@@ -55,10 +59,10 @@ extension IntegrityStatsCommand {
 /// The output options of a command that reads no input: CommonOptions' -o, --format, --bom
 /// and --raw, without its INPUT argument and statistical options.
 struct CatalogOutputOptions: ParsableArguments {
-  @Option(name: .shortAndLong, help: "Output file (default standard output), written atomically.")
+  @Option(name: .shortAndLong, help: "Output file (default standard output), written atomically.", completion: .file())
   var output: String?
 
-  @Option(help: "Output format: csv or json.")
+  @Option(help: "Output format.")
   var format: OutputFormat = .csv
 
   @Flag(help: "Start CSV output with a UTF-8 byte order mark (for Excel).")

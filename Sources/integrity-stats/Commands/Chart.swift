@@ -36,6 +36,14 @@ extension IntegrityStatsCommand {
         The input is recognised by its header (DESIGN.md §6). --as tidy writes \
         series,x,y,kind,lower,upper (kind: observed, fitted, projection, target, band); \
         --as vega-lite a Vega-Lite v5 spec with the data inlined; --as svg a native SVG chart.
+
+        EXAMPLES:
+          integrity-stats trend SampleData/synthetic_indictments_seizures_wide.csv \\
+              --wide -o trend.csv
+          integrity-stats chart trend.csv --as svg -o trend.svg
+          integrity-stats achievement \\
+              SampleData/synthetic_yearly_indicators_big5.csv | integrity-stats \\
+              chart --as vega-lite
         """)
 
     @OptionGroup var common: CommonOptions

@@ -17,13 +17,18 @@ extension IntegrityStatsCommand {
         on one criterion is a target case even when another criterion's cell is missing (…, empty, NA): \
         it is reported with the reasons that held and a note. JSON output carries numbers as numbers \
         and adds persons (the defendants as read) and gain (in 元).
+
+        EXAMPLES:
+          integrity-stats classify SampleData/synthetic_case_records.csv
+          integrity-stats classify SampleData/synthetic_case_records.csv --rule all \\
+              --format json
         """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: CaseReaderOptions
 
     @Option(help: "any (the plan's rule: one criterion suffices) or all.")
-    var rule: String = "any"
+    var rule: TargetCaseRule.Combination = .any
 
     @Option(help: "Lowest grade (職等) that counts.")
     var minGrade: Int = 10
@@ -34,20 +39,17 @@ extension IntegrityStatsCommand {
     @Option(help: "Smallest illicit gain that counts, in 元 (or with 萬元/千元, e.g. 1000萬元).")
     var minGain: String = "10000000"
 
-    @Option(help: "CSV file mapping titles without a grade to one: title,grade (e.g. 特任,15).")
+    @Option(help: "CSV file mapping titles without a grade to one: title,grade (e.g. 特任,15).", completion: .file())
     var gradeMap: String?
 
     func targetCaseRule() throws -> TargetCaseRule {
-      guard let combination = TargetCaseRule.Combination(rawValue: rule) else {
-        throw ValidationError("--rule must be any or all (found \(rule))")
-      }
       guard let gain = TargetCaseRule.amount(parsing: minGain), !gain.isNegative else {
         throw ValidationError("--min-gain must be an amount in 元 (found \(minGain))")
       }
       guard minGrade >= 1, minPersons >= 1 else {
         throw ValidationError("--min-grade and --min-persons must be 1 or more")
       }
-      return TargetCaseRule(combination: combination, minGrade: minGrade, minPersons: minPersons, minGain: gain)
+      return TargetCaseRule(combination: rule, minGrade: minGrade, minPersons: minPersons, minGain: gain)
     }
 
     mutating func validate() throws {
@@ -68,11 +70,11 @@ extension IntegrityStatsCommand {
       let set = ObservationSet(
         rowsRead: result.rowsRead, rejected: result.rejected, source: table.source,
         headerText: result.headerText, delimiter: result.delimiter)
-      for row in set.rejected { Diagnostics.note("rejected: \(row.reason)") }
+      for row in set.rejected { Diagnostics.rejected(row.reason) }
       try rejectsTarget.write(set)
       for note in result.notes { Diagnostics.note("note: \(note)") }
       try common.write(common.format == .json ? result.jsonTable : result.table)
-      Diagnostics.note(result.summary)
+      Diagnostics.summary(result.summary)
     }
   }
 }
@@ -81,11 +83,11 @@ extension IntegrityStatsCommand {
 /// naming the case-record columns (case_id, grade, defendants, illicit_gain, …), and no
 /// --wide or --dash (a case record is one row per case; a dash in a count is none).
 struct CaseReaderOptions: ParsableArguments {
-  @Option(help: "Input encoding: auto, utf-8, big5 (CP950) or utf-16 (auto: BOM or valid UTF-8, else Big5).")
-  var encoding: String = "auto"
+  @Option(help: "Input encoding (auto: BOM or valid UTF-8, else Big5/CP950; also utf8, cp950, utf16).")
+  var encoding: TextEncoding = .auto
 
-  @Option(help: "Field delimiter: ',', ';', tab (default: detected among the three).")
-  var delimiter: String?
+  @Option(help: "Field delimiter (default: detected among comma, semicolon and tab; also , ; | or \\t).")
+  var delimiter: DelimiterOption?
 
   @Option(
     help: ArgumentHelp(
@@ -99,14 +101,12 @@ struct CaseReaderOptions: ParsableArguments {
   @Flag(help: "Reject bad rows (listed on standard error) and go on, instead of stopping at the first.")
   var skipBadRows = false
 
-  @Option(help: "Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows).")
+  @Option(
+    help: "Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows).",
+    completion: .file())
   var rejects: String?
 
   mutating func validate() throws {
-    guard TextEncoding(name: encoding) != nil else {
-      throw ValidationError("--encoding must be auto, utf-8, big5 or utf-16 (found \(encoding))")
-    }
-    if let delimiter { _ = try ReaderOptions.delimiterByte(delimiter) }
     if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be 1 or more (found \(headerRow))") }
     _ = try columnMap()
   }
@@ -130,8 +130,8 @@ struct CaseReaderOptions: ParsableArguments {
   }
 
   func readOptions() throws -> ReadOptions {
-    var table = ReadOptions(encoding: TextEncoding(name: encoding) ?? .auto)
-    table.delimiter = try delimiter.map(ReaderOptions.delimiterByte)
+    var table = ReadOptions(encoding: encoding)
+    table.delimiter = delimiter?.byte
     table.headerRow = headerRow
     return table
   }

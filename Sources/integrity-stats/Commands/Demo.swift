@@ -11,12 +11,15 @@ extension IntegrityStatsCommand {
         quarterly target-case pace, trends and survey proportions, classifies the case records, \
         and writes CSV results, tidy chart data, Vega-Lite specs, SVG charts and report.html \
         into the output folder. The same SampleData gives byte-identical files.
+
+        EXAMPLES:
+          integrity-stats demo --out demo-output
         """)
 
-    @Option(name: .long, help: "Output folder (created if needed).")
+    @Option(name: .long, help: "Output folder (created if needed).", completion: .directory)
     var out: String = "demo-output"
 
-    @Option(name: .long, help: "Folder holding the SampleData files.")
+    @Option(name: .long, help: "Folder holding the SampleData files.", completion: .directory)
     var data: String = "SampleData"
 
     @OptionGroup var labels: ChartLabelOptions

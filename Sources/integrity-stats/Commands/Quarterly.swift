@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
-  /// `integrity-stats quarterly`: the target-case quarterly review (每季檢討達成率), DESIGN.md §4.
+  /// `integrity-stats quarterly`: the target-case quarterly review (每季檢討達成率).
   struct Quarterly: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "quarterly",
@@ -15,28 +15,28 @@ extension IntegrityStatsCommand {
         empty and the status incomplete. District prosecutors offices are recognised in any spelling \
         (臺北地檢署, 台北地檢, 臺北, 北檢 …) and printed by their official names (臺灣臺北地方檢察署). \
         --total adds a national row (全國) per quarter.
+
+        EXAMPLES:
+          integrity-stats quarterly SampleData/synthetic_target_cases_quarterly.csv \\
+              --total
         """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
 
-    @Option(help: "Annual targets from a file with columns office,year,target (instead of a target column).")
+    @Option(
+      help: "Annual targets from a file with columns office,year,target (instead of a target column).",
+      completion: .file())
     var targets: String?
 
-    @Option(help: "Two rows for one office and quarter: error, sum or last.")
-    var duplicates: String = "error"
+    @Option(help: "Two rows for one office and quarter: an error, or summed, or the last kept.")
+    var duplicates: DuplicatePolicy = .error
 
     @Flag(help: "Add a national total row per quarter.")
     var total = false
 
-    mutating func validate() throws {
-      guard DuplicatePolicy(rawValue: duplicates) != nil else {
-        throw ValidationError("--duplicates must be error, sum or last (found \(duplicates))")
-      }
-    }
-
     mutating func run() throws {
-      let policy = DuplicatePolicy(rawValue: duplicates) ?? .error
+      let policy = duplicates
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
       if targets == nil, policy == .error,
         let (accumulator, set) = try QuarterlyPaceAccumulator.read(
@@ -58,8 +58,8 @@ extension IntegrityStatsCommand {
         try common.writeCSV(
           header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header, chunks: order.chunks.count
         ) { chunk, out in
-          let names = out.names ?? accumulator.internNames(into: &out.line)
-          out.names = names
+          let names = out.state ?? accumulator.internNames(into: &out.line)
+          out.state = names
           if total {
             try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
               row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn, names: names, ids: ids)

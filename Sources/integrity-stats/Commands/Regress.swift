@@ -26,6 +26,12 @@ extension IntegrityStatsCommand {
         Output columns: term,estimate,std_error,t_value,p_value,ci_low,ci_high. \
         JSON adds n, df_residual, sigma, r_squared, adj_r_squared, f_statistic, f_p_value, \
         rank, aliased, log_likelihood, aic, bic.
+
+        EXAMPLES:
+          integrity-stats regress SampleData/synthetic_indictments_regress.csv --y \\
+              indictments --x year,awareness_events
+          integrity-stats regress SampleData/synthetic_indictments_regress.csv --y \\
+              indictments --poly year:2 --robust hc3
         """)
 
     @OptionGroup var common: CommonOptions
@@ -49,11 +55,11 @@ extension IntegrityStatsCommand {
     @Option(help: "Heteroskedasticity-consistent covariance: hc0, hc1, hc2 or hc3 (normal-based p-values).")
     var robust: CovarianceType = .classical
 
-    @Option(help: "Also write per-row fitted values, residuals and leverages to this CSV file.")
+    @Option(help: "Also write per-row fitted values, residuals and leverages to this CSV file.", completion: .file())
     var diagnostics: String?
 
-    @Option(help: "Input encoding: auto, utf-8, big5 or utf-16.")
-    var encoding: String = "auto"
+    @Option(help: "Input encoding (auto: BOM or valid UTF-8, else Big5/CP950; also utf8, cp950, utf16).")
+    var encoding: TextEncoding = .auto
 
     func specification() throws -> RegressionSpecification {
       let predictors = (x ?? "").split(separator: ",").map { TextTable.trim(String($0)) }.filter { !$0.isEmpty }
@@ -80,9 +86,6 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       let spec = try specification()
-      guard let encoding = TextEncoding(name: encoding) else {
-        throw ValidationError("--encoding must be auto, utf-8, big5 or utf-16 (found \"\(self.encoding)\")")
-      }
       var options = ReadOptions()
       options.encoding = encoding
       let table = try TableReader.read(path: common.inputPath, options: options)
@@ -113,7 +116,7 @@ extension IntegrityStatsCommand {
       case .csv: try common.write(fit.table)
       case .json: try common.write(fit.json)
       }
-      Diagnostics.note("read \(table.rowCount) rows: used \(table.rowCount), rejected 0")
+      Diagnostics.summary("read \(table.rowCount) rows: used \(table.rowCount), rejected 0")
     }
   }
 }

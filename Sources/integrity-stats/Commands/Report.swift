@@ -64,6 +64,12 @@ extension IntegrityStatsCommand {
         --section), then a data appendix. The page states the date of compilation, the data \
         period and the input file's SHA-256, and prints on A4. Tables longer than a few hundred \
         rows are cut on the page and written whole beside it as CSV (REPORT-data-1.csv, …).
+
+        EXAMPLES:
+          integrity-stats report SampleData/synthetic_yearly_indicators_big5.csv -o \\
+              report.html
+          integrity-stats report SampleData/synthetic_target_cases_quarterly.csv \\
+              --lang en -o quarterly.html
         """)
 
     @OptionGroup var document: DocumentOptions

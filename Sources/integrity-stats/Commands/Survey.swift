@@ -11,6 +11,10 @@ extension IntegrityStatsCommand {
         proportions unless --percent is given or the unit is % (never guessed from magnitudes). \
         --trend fits a WLS line with weights n/(p(1−p)) and prints it in the trend columns, in \
         percentage points per year.
+
+        EXAMPLES:
+          integrity-stats survey SampleData/synthetic_integrity_survey.csv
+          integrity-stats survey SampleData/synthetic_integrity_survey.csv --trend
         """)
 
     @OptionGroup var common: CommonOptions

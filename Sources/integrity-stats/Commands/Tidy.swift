@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 extension IntegrityStatsCommand {
-  /// `integrity-stats tidy FILE`: any agency file in, one clean long table out (DESIGN.md §6).
+  /// `integrity-stats tidy FILE`: any agency file in, one clean long table out.
   struct Tidy: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "tidy",
@@ -11,6 +11,12 @@ extension IntegrityStatsCommand {
         Output columns: the canonical columns found, in this order: \
         indicator,agency,year,quarter,month,value,target,n,unit,direction, then revised and line. \
         Years are Gregorian, figures in base units (元), missing values empty.
+
+        EXAMPLES:
+          integrity-stats tidy SampleData/synthetic_indictments_seizures_wide.csv \\
+              --wide
+          integrity-stats tidy SampleData/synthetic_yearly_indicators_big5.csv \\
+              --format json
         """)
 
     @OptionGroup var common: CommonOptions

@@ -13,6 +13,12 @@ extension IntegrityStatsCommand {
         link, IRLS; quasi-Poisson SEs when overdispersed), sen (Theil–Sen slope and Mann–Kendall \
         test). x = year − first_year; missing years are skipped; n counts the years used. \
         Quarterly rows are summed per year when all four quarters are present.
+
+        EXAMPLES:
+          integrity-stats trend SampleData/synthetic_indictments_seizures_wide.csv \\
+              --wide --model loglinear --to 2028
+          integrity-stats trend SampleData/synthetic_indictments_seizures_wide.csv \\
+              --wide --auto --break 2020
         """)
 
     @OptionGroup var common: CommonOptions

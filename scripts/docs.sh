@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the DocC documentation of every library module (swift-docc-plugin) and fails on
+# any warning: an unresolved ``symbol`` link, a bad article reference, a malformed comment.
+# The combined archive when the plugin supports it, else one archive per module.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+targets=(NumericCore TableIO Models Indicators Charts IntegrityStats)
+log=.build/docs-output.txt
+mkdir -p .build
+start=$(date +%s)
+args=()
+for target in "${targets[@]}"; do args+=(--target "$target"); done
+if swift package generate-documentation --help 2>/dev/null | grep -q -- --enable-experimental-combined-documentation; then
+  swift package generate-documentation "${args[@]}" --enable-experimental-combined-documentation 2>&1 | tee "$log"
+else
+  : > "$log"
+  for target in "${targets[@]}"; do
+    swift package generate-documentation --target "$target" 2>&1 | tee -a "$log"
+  done
+fi
+echo "documentation: $(( $(date +%s) - start )) s"
+if grep -q "warning:" "$log"; then
+  echo "documentation has warnings (above; also in $log)" >&2
+  grep "warning:" "$log" >&2
+  exit 1
+fi

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# A release binary with the Swift runtime linked in (`--static-swift-stdlib`), for users
+# without a Swift toolchain: built, its shared libraries listed and checked (the C library
+# family and OpenBLAS with its Fortran runtime only), then run: --version and a command
+# on SampleData. Prints how long the build took.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+swift build -c release --static-swift-stdlib --product integrity-stats
+echo "static release build: $(( $(date +%s) - start )) s"
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/integrity-stats"
+ldd "$bin"
+# Every shared library left must be libc's family, the loader, the C++ runtime the Swift
+# runtime is linked against (libstdc++, libgcc_s: on every Debian system), or OpenBLAS and
+# what it needs (gfortran, quadmath): no libswift*, no libFoundation*.
+unexpected=$(ldd "$bin" | awk '{print $1}' \
+  | grep -Ev '^(linux-vdso\.so|/lib64/ld-linux-x86-64\.so|ld-linux-x86-64\.so|libc\.so|libm\.so|libpthread\.so|libdl\.so|librt\.so|libutil\.so|libgcc_s\.so|libstdc\+\+\.so|libopenblas\.so|libgfortran\.so|libquadmath\.so)' || true)
+if [ -n "$unexpected" ]; then
+  echo "static binary: unexpected shared libraries:" >&2
+  echo "$unexpected" >&2
+  exit 1
+fi
+"$bin" --version
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+"$bin" achievement SampleData/synthetic_yearly_indicators_big5.csv --total -o "$out"
+head -3 "$out"
