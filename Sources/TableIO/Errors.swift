@@ -24,6 +24,10 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   public var message: String
   /// The offending cell's text, when there is one.
   public var found: String?
+  /// The sheet, when the input is a spreadsheet (.xlsx, .ods): `line` is then the
+  /// sheet row and `column` the sheet column, and the description names the cell,
+  /// `FILE[SHEET]!D7: …` (see `init(file:line:column:columnName:message:found:sheet:)`).
+  public var sheet: String? = nil
 
   public init(
     file: String, line: Int, column: Int, columnName: String? = nil,
@@ -40,6 +44,7 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     // A problem of the whole file (no line) reads `FILE: message`.
     var text = line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+    if let sheetLocation { text = "\(sheetLocation): \(message)" }
     if let columnName { text += " in column \"\(columnName)\"" }
     if let found { text += " (found \"\(found)\")" }
     return text

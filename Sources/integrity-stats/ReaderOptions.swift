@@ -35,6 +35,12 @@ struct ReaderOptions: ParsableArguments {
   @Option(help: "Write rejected rows, as written plus a reason column, to this file (implies --skip-bad-rows).")
   var rejects: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "For a spreadsheet input (.xlsx, .ods): the sheet to read, by name or 1-based number (default: the first).",
+      valueName: "NAME|N"))
+  var sheet: String?
+
   mutating func validate() throws {
     guard TextEncoding(name: encoding) != nil else {
       throw ValidationError("--encoding must be auto, utf-8, big5 or utf-16 (found \(encoding))")
@@ -63,6 +69,7 @@ struct ReaderOptions: ParsableArguments {
     var table = ReadOptions(encoding: TextEncoding(name: encoding) ?? .auto)
     table.delimiter = try delimiter.map(Self.delimiterByte)
     table.headerRow = headerRow
+    table.sheet = sheet
     return ObservationReadOptions(
       table: table, columnMap: try ObservationReadOptions.parseColumnMap(columns), wide: wide,
       dashMeansMissing: dash == .missing, skipBadRows: skipBadRows || rejects != nil)
@@ -71,9 +78,25 @@ struct ReaderOptions: ParsableArguments {
   /// Reads the input as observations, printing notes, warnings and rejected rows on
   /// standard error and writing `--rejects`. Call `finish(_:)` after the output.
   func readObservations(_ common: CommonOptions) throws -> ObservationSet {
-    let set = try ObservationReader.read(path: common.inputPath, options: observationOptions())
+    var set: ObservationSet
+    do {
+      set = try ObservationReader.read(path: common.inputPath, options: observationOptions())
+    } catch let error as DataError {
+      throw locate(error, input: common.inputPath)
+    }
+    for i in set.rejected.indices { set.rejected[i].error = locate(set.rejected[i].error, input: common.inputPath) }
     try report(set)
     return set
+  }
+
+  /// `error` located in the input's sheet (`FILE[SHEET]!D7`) when the input is a
+  /// spreadsheet and the reader did not name the sheet itself. Standard input cannot
+  /// be read twice: its errors keep `LINE:COLUMN` (still the sheet's row and column).
+  func locate(_ error: DataError, input: String?) -> DataError {
+    guard error.sheet == nil, let input, input != "-", error.file == input,
+      let name = try? Spreadsheet.sheetName(path: input, sheet: sheet)
+    else { return error }
+    return error.inSheet(name)
   }
 
   /// Prints the reader's notes, warnings and rejected rows, and writes `--rejects`.
