@@ -1,8 +1,9 @@
 /// An .ods `content.xml`, streamed: the chosen `<table:table>`'s rows and cells into a
 /// `SheetGrid`, and the names of all tables (for `--sheet` and its error).
 ///
-/// Values (OpenDocument 1.3 Part 3, §19.385–19.389): `office:value-type` float,
-/// percentage and currency give `office:value` (the number as stored: 12.5% is 0.125),
+/// Values (OpenDocument 1.3 Part 3, §19.385–19.389): `office:value-type` float and
+/// currency give `office:value` (the number as stored), percentage gives it as a
+/// percent (`0.125` → `12.5%`, `SpreadsheetNumber.appendPercent`),
 /// date gives `office:date-value` (its date part), boolean `office:boolean-value`
 /// (`TRUE`/`FALSE`), string the text — `<text:p>` paragraphs joined by a line feed,
 /// `<text:s text:c>` spaces, tabs and line breaks, spans and links by their text,
@@ -148,7 +149,9 @@ final class ODSContentHandler: XMLHandler {
     let start = rowFields.count
     if let valueType, !isError {
       switch valueType {
-      case "float", "percentage", "currency":
+      case "percentage":
+        if let value, !SpreadsheetNumber.appendPercent(value, to: &rowFields) { SheetGrid.appendText(value, to: &rowFields) }
+      case "float", "currency":
         if let value, !SpreadsheetNumber.append(value, to: &rowFields) { SheetGrid.appendText(value, to: &rowFields) }
       case "date":
         if let value { SheetGrid.appendText(value.prefix(10), to: &rowFields) }

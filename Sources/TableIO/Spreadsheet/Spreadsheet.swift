@@ -173,12 +173,12 @@ public enum Spreadsheet {
       }
       return (directory.isEmpty ? "" : directory + "/") + fallback
     }
-    var dateStyles: [Bool] = []
+    var styles: [XLSXNumberStyle] = []
     let stylesPath = related("/styles", fallback: "styles.xml")
-    if let styles = try archive.smallEntry(stylesPath, limit: 64 << 20) {
+    if let data = try archive.smallEntry(stylesPath, limit: 64 << 20) {
       let handler = XLSXStylesHandler()
-      try parseSmall(styles, part: stylesPath, handler: handler, source: source)
-      dateStyles = handler.dateStyles
+      try parseSmall(data, part: stylesPath, handler: handler, source: source)
+      styles = handler.styles
     }
     var strings: XLSXSharedStringsHandler? = nil
     let stringsPath = related("/sharedStrings", fallback: "sharedStrings.xml")
@@ -188,7 +188,7 @@ public enum Spreadsheet {
       strings = handler
     }
     let handler = XLSXSheetHandler(
-      grid: SheetGrid(source: source, sheet: chosen.name), strings: strings, dateStyles: dateStyles,
+      grid: SheetGrid(source: source, sheet: chosen.name), strings: strings, styles: styles,
       date1904: workbook.date1904)
     try archive.parse(sheetPath, vocabulary: XLSXNames.vocabulary, handler: handler)
     return Conversion(csv: handler.grid.finish(), sheetName: chosen.name, sheetNames: names, format: .xlsx)

@@ -17,6 +17,30 @@ enum SpreadsheetDate {
     (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
   }
 
+  /// A number format that shows a percentage: built-in 9 (`0%`) and 10 (`0.00%`), or a
+  /// `%` outside quotes, brackets and escapes (and not a date format).
+  static func isPercentFormat(id: Int, code: String?) -> Bool {
+    guard let code else { return id == 9 || id == 10 }
+    var inQuotes = false
+    var inBrackets = false
+    var escaped = false
+    for c in code.unicodeScalars {
+      if escaped {
+        escaped = false
+        continue
+      }
+      switch c {
+      case "\"" where !inBrackets: inQuotes.toggle()
+      case "[" where !inQuotes: inBrackets = true
+      case "]" where !inQuotes: inBrackets = false
+      case "\\", "_", "*": if !inQuotes && !inBrackets { escaped = true }
+      case "%" where !inQuotes && !inBrackets: return !isDateFormat(code)
+      default: break
+      }
+    }
+    return false
+  }
+
   static func isDateFormat(_ code: String) -> Bool {
     var sawDate = false
     var sawMonthOrMinute = false

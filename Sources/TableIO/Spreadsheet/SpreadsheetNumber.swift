@@ -18,6 +18,31 @@ enum SpreadsheetNumber {
     return true
   }
 
+  /// Appends a percentage cell as it reads, `0.354` → `35.4%`: the shortest text of the
+  /// stored number with its decimal point moved two places (exact, no `× 100` in binary),
+  /// so the reader takes it as a percent (unit `%`) as it would the CSV the sheet was
+  /// made from; a stored 0.354 written bare would read as 0.354 of a percent column.
+  static func appendPercent<C: BidirectionalCollection<UInt8>>(_ text: C, to out: inout [UInt8]) -> Bool {
+    var plain: [UInt8] = []
+    guard append(text, to: &plain), !plain.contains(UInt8(ascii: "e")) else { return false }
+    let negative = plain.first == UInt8(ascii: "-")
+    if negative { plain.removeFirst() }
+    var integer = Array(plain.prefix { $0 != UInt8(ascii: ".") })
+    var fraction = Array(plain.dropFirst(integer.count + 1))
+    for _ in 0..<2 {
+      integer.append(fraction.isEmpty ? UInt8(ascii: "0") : fraction.removeFirst())
+    }
+    while integer.count > 1 && integer.first == UInt8(ascii: "0") { integer.removeFirst() }
+    if negative && !(integer == [UInt8(ascii: "0")] && fraction.isEmpty) { out.append(UInt8(ascii: "-")) }
+    out.append(contentsOf: integer)
+    if !fraction.isEmpty {
+      out.append(UInt8(ascii: "."))
+      out.append(contentsOf: fraction)
+    }
+    out.append(UInt8(ascii: "%"))
+    return true
+  }
+
   static func parse<C: Collection<UInt8>>(_ text: C) -> Double? {
     let string = String(decoding: text, as: UTF8.self)
     let trimmed = string.trimmingCharacters(in: .whitespaces)

@@ -36,7 +36,7 @@ final class XLSXWorkbookHandler: XMLHandler {
 }
 
 /// `xl/styles.xml`: which cell formats (`<cellXfs><xf numFmtId>`, by index, the `s` of a
-/// cell) are dates (`SpreadsheetDate`).
+/// cell) are dates or percentages (`SpreadsheetDate`).
 final class XLSXStylesHandler: XMLHandler {
   var collectsText: Bool { false }
   var text: [UInt8] = []
@@ -58,13 +58,21 @@ final class XLSXStylesHandler: XMLHandler {
     if XLSXNames.of(name) == .cellXfs { inCellXfs = false }
   }
 
-  /// Whether each cell format is a date format.
-  var dateStyles: [Bool] {
+  /// How each cell format shows a number.
+  var styles: [XLSXNumberStyle] {
     formatIDs.map { id in
-      if let code = customFormats[id] { return SpreadsheetDate.isDateFormat(code) }
-      return SpreadsheetDate.isBuiltInDate(id)
+      let code = customFormats[id]
+      if let code, SpreadsheetDate.isDateFormat(code) { return .date }
+      if code == nil, SpreadsheetDate.isBuiltInDate(id) { return .date }
+      if SpreadsheetDate.isPercentFormat(id: id, code: code) { return .percent }
+      return .plain
     }
   }
+}
+
+/// How a number cell's format shows it: as a number, a date or a percentage.
+enum XLSXNumberStyle {
+  case plain, date, percent
 }
 
 /// `xl/sharedStrings.xml`: each `<si>` as one CSV field (already quoted when needed):

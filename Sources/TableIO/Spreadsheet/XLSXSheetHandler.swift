@@ -5,7 +5,8 @@
 /// `inlineStr` the `<is>` text (phonetic runs left out), `str` a formula's text result,
 /// `b` a boolean (`TRUE`/`FALSE`), `e` an error (`#DIV/0!` …, which the reader then
 /// rejects like any text in a number column), `d` an ISO date; otherwise a number, as
-/// stored, or a date when the cell's style has a date format. A formula is read by its
+/// stored, or a date when the cell's style has a date format, or `35.4%` when it has a
+/// percent format (see `SpreadsheetNumber.appendPercent`). A formula is read by its
 /// cached `<v>`; one without is a `DataError` naming the cell. A cell or row without
 /// `r` is the one after the previous.
 final class XLSXSheetHandler: XMLHandler {
@@ -13,7 +14,7 @@ final class XLSXSheetHandler: XMLHandler {
   var collectsText: Bool { inV || inF || (inInline && inT && phoneticDepth == 0) }
   var grid: SheetGrid
   private let strings: XLSXSharedStringsHandler?
-  private let dateStyles: [Bool]
+  private let styles: [XLSXNumberStyle]
   private let date1904: Bool
 
   private var row = 0
@@ -29,10 +30,10 @@ final class XLSXSheetHandler: XMLHandler {
   private var inT = false
   private var phoneticDepth = 0
 
-  init(grid: SheetGrid, strings: XLSXSharedStringsHandler?, dateStyles: [Bool], date1904: Bool) {
+  init(grid: SheetGrid, strings: XLSXSharedStringsHandler?, styles: [XLSXNumberStyle], date1904: Bool) {
     self.grid = grid
     self.strings = strings
-    self.dateStyles = dateStyles
+    self.styles = styles
     self.date1904 = date1904
   }
 
@@ -130,10 +131,12 @@ final class XLSXSheetHandler: XMLHandler {
     case .date:
       grid.appendText(text.prefix(10))
     case .number:
-      if style < dateStyles.count, dateStyles[style], let serial = SpreadsheetNumber.parse(text),
+      let numberStyle = style < styles.count ? styles[style] : .plain
+      if numberStyle == .date, let serial = SpreadsheetNumber.parse(text),
         let iso = SpreadsheetDate.iso(serial: serial, date1904: date1904)
       {
         grid.field.append(contentsOf: iso.utf8)
+      } else if numberStyle == .percent, SpreadsheetNumber.appendPercent(text, to: &grid.field) {
       } else if !SpreadsheetNumber.append(text, to: &grid.field) {
         grid.appendText(text)
       }
