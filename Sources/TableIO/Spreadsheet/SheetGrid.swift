@@ -11,9 +11,11 @@
 /// Merged cells: the first `headRows` rows are kept as cells until the sheet's merges
 /// are known (an .xlsx lists them after the cells), then a merge whose top row holds at
 /// least two values — a header row, not a title spread over the page — gives its value
-/// to every cell it covers in those rows. A merged two-row header (機關 over two rows,
-/// 112年 over two columns above 目標值 and 實際值) so gives a second row that reads as
-/// a whole header.
+/// to every column it covers, in its last row: a cell merged down over two header rows
+/// names the columns of the second. A merged two-row header (地檢署 and 年度 over two
+/// rows, 起訴案件 over the two columns above 實際值 and 目標值) so gives a first row
+/// `,,起訴案件,起訴案件`, read as a title line, and a second row that is a whole header,
+/// `地檢署,年度,實際值,目標值`.
 struct SheetGrid {
   static let headRows = 30
 
@@ -136,18 +138,20 @@ struct SheetGrid {
   }
 
   private mutating func spreadMerges() {
+    let valuesBefore = head.map(\.count)
     for m in merges {
       let top = m.rows.lowerBound - 1
-      guard top >= 0, top < SheetGrid.headRows, head[top].count >= 2,
-        let value = head[top].first(where: { $0.column == m.columns.lowerBound })?.field
+      let bottom = min(m.rows.upperBound, SheetGrid.headRows) - 1
+      guard top >= 0, top < SheetGrid.headRows, valuesBefore[top] >= 2,
+        let at = head[top].firstIndex(where: { $0.column == m.columns.lowerBound })
       else { continue }
-      for r in m.rows where r <= SheetGrid.headRows {
-        for c in m.columns where !(r == m.rows.lowerBound && c == m.columns.lowerBound) {
-          guard !head[r - 1].contains(where: { $0.column == c }) else { continue }
-          head[r - 1].append((c, value))
-        }
-        head[r - 1].sort { $0.column < $1.column }
+      let value = head[top][at].field
+      // A cell merged down over header rows names the columns of the last of them.
+      if bottom > top { head[top].remove(at: at) }
+      for c in m.columns where !head[bottom].contains(where: { $0.column == c }) {
+        head[bottom].append((c, value))
       }
+      head[bottom].sort { $0.column < $1.column }
     }
   }
 }
