@@ -137,7 +137,7 @@ def main():
     # date1904.xlsx: 1904 system, built-in date format 14
     styles14 = f'<styleSheet xmlns="{MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'
     rows = ['<row r="1">' + inline("A1", "serial") + inline("B1", "date") + "</row>",
-            '<row r="2">' + c("A2", "0") + c("B2", "0", s=1) + "</row>",
+            '<row r="2">' + c("A2", "1") + c("B2", "1", s=1) + "</row>",
             '<row r="3">' + c("A3", "43708") + c("B3", "43708", s=1) + "</row>"]
     xlsx("date1904.xlsx", [("Sheet1", "<sheetData>" + "".join(rows) + "</sheetData>")], styles=styles14, date1904=True)
 
