@@ -18,7 +18,9 @@
 /// `<table:covered-table-cell>`s only move the column.
 final class ODSContentHandler: XMLHandler {
   var text: [UInt8] = []
-  var collectsText: Bool { inCell && paragraphDepth > 0 && annotationDepth == 0 }
+  var collectsText: Bool { inCell && paragraphDepth > 0 && annotationDepth == 0 && needsText }
+  /// Whether the cell's text is its value (not for numbers, dates, booleans).
+  private var needsText = true
   var grid: SheetGrid
   private(set) var sheetNames: [String] = []
   /// The table to read: by name (or, when no table has that name, by 1-based
@@ -41,7 +43,8 @@ final class ODSContentHandler: XMLHandler {
   private var paragraphDepth = 0
   private var annotationDepth = 0
   private var cellRepeat = 1
-  private var valueType: String? = nil
+  private enum ValueType { case number, percentage, date, boolean, string, other }
+  private var valueType: ValueType? = nil
   private var value: ArraySlice<UInt8>? = nil
   private var hasFormula = false
   private var isError = false
@@ -89,14 +92,15 @@ final class ODSContentHandler: XMLHandler {
       paragraphs = 0
       text.removeAll(keepingCapacity: true)
       cellRepeat = max(1, attributes.integer(ODSNames.columnsRepeated.rawValue) ?? 1)
-      valueType = attributes.string(ODSNames.valueType.rawValue)
+      valueType = attributes.value(ODSNames.valueType.rawValue).map(Self.valueType)
       hasFormula = attributes.value(ODSNames.formula.rawValue) != nil
-      isError = attributes.value(ODSNames.calcValueType.rawValue).map { Array($0) == Array("error".utf8) } ?? false
+      isError = attributes.value(ODSNames.calcValueType.rawValue).map { $0.elementsEqual("error".utf8) } ?? false
+      needsText = isError || hasFormula || valueType == nil || valueType == .string || valueType == .other
       switch valueType {
-      case "float", "percentage", "currency": value = attributes.value(ODSNames.value.rawValue)
-      case "date": value = attributes.value(ODSNames.dateValue.rawValue)
-      case "boolean": value = attributes.value(ODSNames.booleanValue.rawValue)
-      case "string": value = attributes.value(ODSNames.stringValue.rawValue)
+      case .number, .percentage: value = attributes.value(ODSNames.value.rawValue)
+      case .date: value = attributes.value(ODSNames.dateValue.rawValue)
+      case .boolean: value = attributes.value(ODSNames.booleanValue.rawValue)
+      case .string: value = attributes.value(ODSNames.stringValue.rawValue)
       default: value = nil
       }
       let spannedColumns = attributes.integer(ODSNames.columnsSpanned.rawValue) ?? 1
@@ -145,19 +149,28 @@ final class ODSContentHandler: XMLHandler {
     }
   }
 
+  private static func valueType(_ bytes: ArraySlice<UInt8>) -> ValueType {
+    if bytes.elementsEqual("float".utf8) || bytes.elementsEqual("currency".utf8) { return .number }
+    if bytes.elementsEqual("string".utf8) { return .string }
+    if bytes.elementsEqual("percentage".utf8) { return .percentage }
+    if bytes.elementsEqual("date".utf8) { return .date }
+    if bytes.elementsEqual("boolean".utf8) { return .boolean }
+    return .other
+  }
+
   private func endCell() throws {
     let start = rowFields.count
     if let valueType, !isError {
       switch valueType {
-      case "percentage":
+      case .percentage:
         if let value, !SpreadsheetNumber.appendPercent(value, to: &rowFields) { SheetGrid.appendText(value, to: &rowFields) }
-      case "float", "currency":
+      case .number:
         if let value, !SpreadsheetNumber.append(value, to: &rowFields) { SheetGrid.appendText(value, to: &rowFields) }
-      case "date":
+      case .date:
         if let value { SheetGrid.appendText(value.prefix(10), to: &rowFields) }
-      case "boolean":
+      case .boolean:
         if let value { rowFields.append(contentsOf: (value.first == UInt8(ascii: "t") || value.first == UInt8(ascii: "1") ? "TRUE" : "FALSE").utf8) }
-      case "string":
+      case .string:
         SheetGrid.appendText(value.map(Array.init) ?? text, to: &rowFields)
       default:
         SheetGrid.appendText(text, to: &rowFields)

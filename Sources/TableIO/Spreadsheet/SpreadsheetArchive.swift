@@ -46,7 +46,7 @@ struct SpreadsheetArchive {
     guard let entry = archive[path] else {
       throw DataError(file: source, line: 0, column: 0, message: "the container has no \(path)")
     }
-    let compressed = Int(entry.compressedSize)
+    let compressed = Int(clamping: entry.compressedSize)
     var inflated = 0
     do {
       _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { chunk in

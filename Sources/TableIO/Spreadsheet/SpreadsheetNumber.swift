@@ -51,27 +51,33 @@ enum SpreadsheetNumber {
   }
 
   static func isShortestPlain<C: BidirectionalCollection<UInt8>>(_ text: C) -> Bool {
-    let bytes = Array(text)
-    var i = 0
-    let negative = bytes.first == UInt8(ascii: "-")
-    if negative { i = 1 }
-    let intStart = i
-    while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
-    let intDigits = i - intStart
-    guard intDigits > 0, intDigits == 1 || bytes[intStart] != 0x30 else { return false }
-    let zeroInteger = bytes[intStart] == 0x30
+    var i = text.startIndex
+    let end = text.endIndex
+    guard i != end else { return false }
+    let negative = text[i] == UInt8(ascii: "-")
+    if negative { i = text.index(after: i) }
+    guard i != end else { return false }
+    let zeroInteger = text[i] == 0x30
+    var intDigits = 0
+    while i != end, text[i] >= 0x30, text[i] <= 0x39 {
+      intDigits += 1
+      i = text.index(after: i)
+    }
+    guard intDigits > 0, intDigits == 1 || !zeroInteger else { return false }
     var significant = zeroInteger ? 0 : intDigits
-    if i < bytes.count {
-      guard bytes[i] == UInt8(ascii: "."), i + 1 < bytes.count, bytes[bytes.count - 1] != 0x30 else { return false }
-      i += 1
+    if i != end {
+      guard text[i] == UInt8(ascii: "."), text[text.index(before: end)] != 0x30 else { return false }
+      i = text.index(after: i)
+      guard i != end else { return false }
       var leading = zeroInteger
-      while i < bytes.count {
-        guard bytes[i] >= 0x30, bytes[i] <= 0x39 else { return false }
-        if !(leading && bytes[i] == 0x30) {
+      while i != end {
+        let b = text[i]
+        guard b >= 0x30, b <= 0x39 else { return false }
+        if !(leading && b == 0x30) {
           leading = false
           significant += 1
         }
-        i += 1
+        i = text.index(after: i)
       }
     } else if negative && zeroInteger {
       return false  // -0 prints 0

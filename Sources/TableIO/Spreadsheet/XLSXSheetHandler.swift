@@ -94,16 +94,19 @@ final class XLSXSheetHandler: XMLHandler {
   }
 
   private static func kind(_ t: ArraySlice<UInt8>?) -> Kind {
-    guard let t else { return .number }
-    switch String(decoding: t, as: UTF8.self) {
-    case "s": return .shared
-    case "inlineStr": return .inline
-    case "str": return .formulaText
-    case "b": return .boolean
-    case "e": return .error
-    case "d": return .date
-    default: return .number
+    guard let t, let first = t.first else { return .number }
+    if t.count == 1 {
+      switch first {
+      case UInt8(ascii: "s"): return .shared
+      case UInt8(ascii: "b"): return .boolean
+      case UInt8(ascii: "e"): return .error
+      case UInt8(ascii: "d"): return .date
+      default: return .number
+      }
     }
+    if t.elementsEqual("inlineStr".utf8) { return .inline }
+    if t.elementsEqual("str".utf8) { return .formulaText }
+    return .number
   }
 
   private func endCell() throws {
