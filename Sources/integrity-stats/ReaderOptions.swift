@@ -75,6 +75,14 @@ struct ReaderOptions: ParsableArguments {
       dashMeansMissing: dash == .missing, skipBadRows: skipBadRows || rejects != nil)
   }
 
+  /// The table options for a side file (`--targets`, `--grade-map`): `--sheet` names
+  /// the input's sheet, not theirs (a spreadsheet side file is read from its first sheet).
+  func sideFileOptions() throws -> ReadOptions {
+    var table = try observationOptions().table
+    table.sheet = nil
+    return table
+  }
+
   /// Reads the input as observations, printing notes, warnings and rejected rows on
   /// standard error and writing `--rejects`. Call `finish(_:)` after the output.
   func readObservations(_ common: CommonOptions) throws -> ObservationSet {

@@ -33,7 +33,7 @@ struct XMLVocabulary {
     while size < names.count * 4 { size *= 2 }
     var slots = [Int32](repeating: -1, count: size)
     for (i, name) in spelled.enumerated() {
-      var h = XMLVocabulary.hash(name) & (size - 1)
+      var h = name.withUnsafeBytes { XMLVocabulary.hash($0.baseAddress!, $0.count) } & (size - 1)
       while slots[h] >= 0 { h = (h + 1) & (size - 1) }
       slots[h] = Int32(i)
     }
@@ -41,10 +41,16 @@ struct XMLVocabulary {
     mask = size - 1
   }
 
-  static func hash<C: Collection<UInt8>>(_ bytes: C) -> Int {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return Int(truncatingIfNeeded: h >> 1)
+  /// A hash of a name from its length and its last eight bytes (names in one
+  /// namespace share their start; their local names differ at the end).
+  fileprivate static func hash(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    var tail: UInt64 = 0
+    if count >= 8 {
+      tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    } else {
+      for i in 0..<count { tail = tail << 8 | UInt64(bytes.load(fromByteOffset: i, as: UInt8.self)) }
+    }
+    return Int(truncatingIfNeeded: ((tail ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) >> 33)
   }
 }
 
@@ -158,16 +164,15 @@ final class XMLStream {
   }
 
   private func id(of name: UnsafePointer<XML_Char>) -> Int {
-    name.withMemoryRebound(to: UInt8.self, capacity: 1) { p in
-      let n = strlen(name)
-      let bytes = UnsafeBufferPointer(start: p, count: n)
-      var h = XMLVocabulary.hash(bytes) & vocabulary.mask
-      while true {
-        let slot = Int(vocabulary.slots[h])
-        if slot < 0 { return -1 }
-        if vocabulary.spelled[slot].elementsEqual(bytes) { return slot }
-        h = (h + 1) & vocabulary.mask
-      }
+    let count = strlen(name)
+    let raw = UnsafeRawPointer(name)
+    var h = XMLVocabulary.hash(raw, count) & vocabulary.mask
+    while true {
+      let slot = Int(vocabulary.slots[h])
+      if slot < 0 { return -1 }
+      let equal = vocabulary.spelled[slot].withUnsafeBytes { $0.count == count && memcmp($0.baseAddress!, raw, count) == 0 }
+      if equal { return slot }
+      h = (h + 1) & vocabulary.mask
     }
   }
 

@@ -55,7 +55,7 @@ extension IntegrityStatsCommand {
       var caseRule = try targetCaseRule()
       let readOptions = try reader.observationOptions()
       if let gradeMap {
-        caseRule.gradeMap = try TargetCaseRule.gradeMap(from: try TableReader.read(path: gradeMap, options: readOptions.table))
+        caseRule.gradeMap = try TargetCaseRule.gradeMap(from: try TableReader.read(path: gradeMap, options: reader.sideFileOptions()))
       }
       let table = try TableReader.read(path: common.inputPath, options: readOptions.table)
       let result = try caseRule.classify(table, skipBadRows: readOptions.skipBadRows)
