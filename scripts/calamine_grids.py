@@ -18,7 +18,7 @@ import python_calamine
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "spreadsheets")
 SKIP = {"merged_header.xlsx", "merged_header.ods", "formula_no_cache.xlsx", "zip_bomb.xlsx",
-        "malformed.xlsx", "malformed.ods"}
+        "malformed.xlsx", "malformed.ods", "damaged.xlsx"}
 
 
 def text(value):

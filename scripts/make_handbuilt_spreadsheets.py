@@ -16,6 +16,8 @@ SpreadsheetCLITests). Standard library only (zipfile); deterministic (fixed date
   zip_bomb.xlsx        a worksheet entry of 96 MiB of spaces deflated to ~100 KB
   malformed.xlsx       a worksheet whose XML breaks off
   malformed.ods        content.xml with a mismatched tag
+  damaged.xlsx         values.xlsx whose central directory points past the end of the
+                       file (ZIPFoundation 0.9.20 traps on this without ZipStructure)
 """
 import os
 import zipfile
@@ -207,6 +209,12 @@ def main():
                                             '<office:body><office:spreadsheet><table:table table:name="S">'
                                             '<table:table-row><table:table-cell></table:table-row>'
                                             '</table:table></office:spreadsheet></office:body></office:document-content>'))
+
+    # damaged.xlsx: the first central directory entry's local header offset past the end.
+    data = bytearray(open(os.path.join(OUT, "values.xlsx"), "rb").read())
+    central = data.index(b"PK\x01\x02")
+    data[central + 42:central + 46] = (len(data) + 1000).to_bytes(4, "little")
+    open(os.path.join(OUT, "damaged.xlsx"), "wb").write(bytes(data))
 
 
 if __name__ == "__main__":

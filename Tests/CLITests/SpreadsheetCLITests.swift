@@ -76,7 +76,7 @@ import TestSupport
     #expect(Date().timeIntervalSince(start) < 10)
   }
 
-  @Test(arguments: ["zip_bomb.xlsx", "malformed.xlsx", "malformed.ods", "formula_no_cache.xlsx"])
+  @Test(arguments: ["zip_bomb.xlsx", "malformed.xlsx", "malformed.ods", "formula_no_cache.xlsx", "damaged.xlsx"])
   func defencesEndWithExit65(_ name: String) throws {
     let r = try runCLI(["tidy", fixturePath("spreadsheets/hand/\(name)")])
     #expect(r.status == 65, "\(name): \(r.stderr)")

@@ -140,6 +140,7 @@ import TestSupport
     ("hand/zip_bomb.xlsx", "hand/zip_bomb.xlsx: xl/worksheets/sheet1.xml inflates to more than"),
     ("hand/malformed.xlsx", "hand/malformed.xlsx: xl/worksheets/sheet1.xml line 1: malformed XML: no element found"),
     ("hand/malformed.ods", "hand/malformed.ods: content.xml line 1: malformed XML: mismatched tag"),
+    ("hand/damaged.xlsx", "hand/damaged.xlsx: a damaged ZIP container (.xlsx/.ods): an entry whose local header lies outside the file"),
   ])
   func badSpreadsheetsAreDataErrors(_ c: (String, String)) throws {
     do {

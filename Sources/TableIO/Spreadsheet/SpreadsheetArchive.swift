@@ -7,7 +7,8 @@ import ZIPFoundation
 /// Zip-bomb defence: an entry is inflated chunk by chunk and never kept whole; reading
 /// stops with a `DataError` once an entry has given `SpreadsheetLimits.entryBytes`, or
 /// more than `SpreadsheetLimits.bombRatio` times its compressed size past
-/// `SpreadsheetLimits.ratioFloor`. A damaged container is a `DataError` too.
+/// `SpreadsheetLimits.ratioFloor`. A damaged container is a `DataError` too, checked
+/// by `ZipStructure` before ZIPFoundation reads it.
 struct SpreadsheetArchive {
   let archive: Archive
   let source: String
@@ -19,6 +20,9 @@ struct SpreadsheetArchive {
 
   init(bytes: [UInt8], source: String) throws {
     self.source = source
+    if let problem = ZipStructure.problem(bytes) {
+      throw DataError(file: source, line: 0, column: 0, message: "a damaged ZIP container (.xlsx/.ods): \(problem)")
+    }
     do {
       archive = try Archive(data: Data(bytes), accessMode: .read)
     } catch {
@@ -85,8 +89,9 @@ struct SpreadsheetArchive {
 
 /// Bounds on what one spreadsheet may cost, whatever its XML says.
 enum SpreadsheetLimits {
-  /// The most bytes one ZIP entry may inflate to (1 GiB).
-  static let entryBytes = 1 << 30
+  /// The most bytes one ZIP entry may inflate to (4 GiB: LibreOffice writes about 900
+  /// bytes of content.xml per row of seven cells, so a full 1,048,576-row .ods is near 1 GiB).
+  static let entryBytes = 4 << 30
   /// Past `ratioFloor` inflated bytes, an entry may not inflate to more than this many
   /// times its compressed size (real sheet XML deflates 5–30×; DEFLATE's maximum is
   /// about 1032×).
