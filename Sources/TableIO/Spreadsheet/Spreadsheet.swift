@@ -120,9 +120,9 @@ public enum Spreadsheet {
     return parts.joined(separator: "/")
   }
 
-  static func parseSmall(_ data: Data, part: String, handler: any XMLHandler, source: String) throws {
+  static func parseSmall<Handler: XMLHandler>(_ data: Data, part: String, handler: Handler, source: String) throws {
     do {
-      try XMLStream(vocabulary: XLSXNames.vocabulary, handler: handler).parse(data)
+      try XMLStream.make(vocabulary: XLSXNames.vocabulary, handler: handler).parse(data)
     } catch let failure as XMLStream.Failure {
       throw DataError(file: source, line: 0, column: 0, message: "\(part) line \(failure.line): malformed XML: \(failure.message)")
     }

@@ -76,8 +76,8 @@ struct SpreadsheetArchive {
   }
 
   /// Streams entry `path` through expat into `handler`.
-  func parse(_ path: String, vocabulary: XMLVocabulary, handler: any XMLHandler) throws {
-    let xml = XMLStream(vocabulary: vocabulary, handler: handler)
+  func parse<Handler: XMLHandler>(_ path: String, vocabulary: XMLVocabulary, handler: Handler) throws {
+    let xml = XMLStream.make(vocabulary: vocabulary, handler: handler)
     try stream(path) { try xml.feed($0) }
     do {
       try xml.feed(Data(), isFinal: true)

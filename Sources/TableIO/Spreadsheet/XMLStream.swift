@@ -115,7 +115,7 @@ struct XMLAttributes {
 ///
 /// Entity expansion: expat 2.4+ limits amplification ("billion laughs") itself, and
 /// external entities are never loaded (no handler is set for them).
-final class XMLStream {
+class XMLStream {
   struct Failure: Error {
     var message: String
     var line: Int
@@ -123,7 +123,6 @@ final class XMLStream {
 
   private let parser: XML_Parser
   private let vocabulary: XMLVocabulary
-  private let handler: any XMLHandler
   private var attributes = XMLAttributes()
   private var pending: (any Error)?
   private var elementNames: NameTable
@@ -132,10 +131,15 @@ final class XMLStream {
   private var bindings: [(depth: Int, prefix: [UInt8], uri: String)] = []
   private var depth = 0
 
-  init(vocabulary: XMLVocabulary, handler: any XMLHandler) {
+  /// A stream delivering to `handler` (statically dispatched: the handler's type is
+  /// known to the stream, not erased).
+  static func make<Handler: XMLHandler>(vocabulary: XMLVocabulary, handler: Handler) -> XMLStream {
+    HandlerStream(vocabulary: vocabulary, handler: handler)
+  }
+
+  fileprivate init(vocabulary: XMLVocabulary) {
     parser = XML_ParserCreate(nil)
     self.vocabulary = vocabulary
-    self.handler = handler
     (elementNames, attributeNames) = XMLStream.tables(vocabulary, bindings: [])
     XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
     XML_SetElementHandler(
@@ -143,13 +147,17 @@ final class XMLStream {
       { user, name, atts in XMLStream.from(user).start(name, atts) },
       { user, name in XMLStream.from(user).end(name) })
     XML_SetCharacterDataHandler(parser) { user, text, length in
-      let stream = XMLStream.from(user)
-      guard stream.handler.collectsText, let text, length > 0 else { return }
+      guard let text, length > 0 else { return }
       text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-        stream.handler.text.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length)))
+        XMLStream.from(user).characters(UnsafeBufferPointer(start: $0, count: Int(length)))
       }
     }
   }
+
+  // Overridden by `HandlerStream`, which knows the handler's type.
+  fileprivate func deliverStart(_ name: Int, _ attributes: XMLAttributes) throws {}
+  fileprivate func deliverEnd(_ name: Int) throws {}
+  fileprivate func characters(_ text: UnsafeBufferPointer<UInt8>) {}
 
   deinit { XML_ParserFree(parser) }
 
@@ -262,7 +270,7 @@ final class XMLStream {
       }
     }
     let id = elementNames.id(UnsafeRawPointer(name), strlen(name))
-    do { try handler.startElement(id, attributes) } catch { stop(error) }
+    do { try deliverStart(id, attributes) } catch { stop(error) }
   }
 
   private func end(_ name: UnsafePointer<XML_Char>?) {
@@ -274,6 +282,26 @@ final class XMLStream {
       depth -= 1
     }
     guard pending == nil, let name else { return }
-    do { try handler.endElement(elementNames.id(UnsafeRawPointer(name), strlen(name))) } catch { stop(error) }
+    do { try deliverEnd(elementNames.id(UnsafeRawPointer(name), strlen(name))) } catch { stop(error) }
+  }
+}
+
+/// `XMLStream` for a handler of type `Handler`.
+private final class HandlerStream<Handler: XMLHandler>: XMLStream {
+  let handler: Handler
+
+  init(vocabulary: XMLVocabulary, handler: Handler) {
+    self.handler = handler
+    super.init(vocabulary: vocabulary)
+  }
+
+  override func deliverStart(_ name: Int, _ attributes: XMLAttributes) throws {
+    try handler.startElement(name, attributes)
+  }
+
+  override func deliverEnd(_ name: Int) throws { try handler.endElement(name) }
+
+  override func characters(_ text: UnsafeBufferPointer<UInt8>) {
+    if handler.collectsText { handler.text.append(contentsOf: text) }
   }
 }
