@@ -8,7 +8,9 @@
 //   Indicators → Models, TableIO
 //   Models → NumericCore, TableIO (results render to TableIO.Table)
 //   NumericCore → COpenBLAS, RealModule
-//   TableIO (no domain knowledge)
+//   TableIO → CExpat, ZIPFoundation (bytes ↔ cells, spreadsheets included; no domain knowledge)
+//   CExpat: system library over expat.h (libexpat1-dev), the streaming XML parser
+//   that reads .xlsx/.ods sheets as they are inflated from the ZIP container
 import PackageDescription
 
 let package = Package(
@@ -22,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     // `swift package generate-documentation` (scripts/docs.sh); not linked into any product.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // System library: OpenBLAS's cblas.h plus the LAPACK prototypes we call
@@ -33,7 +36,11 @@ let package = Package(
         "COpenBLAS",
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
-    .target(name: "TableIO"),
+    // System library: expat's streaming XML parser (libexpat1-dev from Debian).
+    .systemLibrary(name: "CExpat", path: "Sources/CExpat"),
+    .target(
+      name: "TableIO",
+      dependencies: ["CExpat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(
       name: "Models",
       dependencies: ["NumericCore", "TableIO", .product(name: "RealModule", package: "swift-numerics")]),

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what IntegrityStats needs on a fresh Debian machine of this kind:
-# OpenBLAS/LAPACK from Debian (libopenblas-dev). Idempotent and quiet when done.
+# OpenBLAS/LAPACK from Debian (libopenblas-dev) and expat (libexpat1-dev, the streaming
+# XML parser that reads .xlsx/.ods sheets). Idempotent and quiet when done.
 set -euo pipefail
 
 need_apt=()
 [ -e /usr/include/x86_64-linux-gnu/cblas.h ] || [ -e /usr/include/cblas.h ] || need_apt+=(libopenblas-dev)
+[ -e /usr/include/expat.h ] || need_apt+=(libexpat1-dev)
 if [ "${1:-}" = "--test" ]; then
   # Reference checks and the report tests: Python packages, a headless browser, poppler.
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)

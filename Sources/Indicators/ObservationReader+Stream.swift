@@ -47,6 +47,13 @@ extension ObservationReader {
     let fileSize = input.fileSize
     let first = try input.next()
     input.blockSize = blockSize
+    if let first, Spreadsheet.isCandidate(first.bytes) {
+      // A spreadsheet is a ZIP container: read it whole, then its sheet as CSV.
+      var all = first.bytes
+      while let block = try input.next() { all += block.bytes }
+      return try streamSpreadsheet(bytes: all, source: source, options: options, consumer: makeConsumer)
+    }
+    if let sheet = options.table.sheet { throw notASpreadsheet(sheet, source: source) }
     if let first, !first.isLast, TextDecoder.isUTF16(first.bytes, encoding: options.table.encoding) {
       // UTF-16 is transcoded whole: read the rest and read it from memory.
       var all = first.bytes
@@ -95,6 +102,10 @@ extension ObservationReader {
   ) throws -> (consumer: Consumer, set: ObservationSet)? {
     var head: Head
     do {
+      if Spreadsheet.isCandidate(bytes) {
+        return try streamSpreadsheet(bytes: bytes, source: source, options: options, consumer: makeConsumer)
+      }
+      if let sheet = options.table.sheet { throw notASpreadsheet(sheet, source: source) }
       head = try Head(raw: bytes, isLast: true, source: source, options: options)
     } catch var error as DataError {
       if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }

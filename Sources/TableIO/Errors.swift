@@ -27,6 +27,10 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// For an error that stopped a read: the rows read up to it (the bad row counted
   /// as rejected), for the `read N rows: used U, rejected R` line.
   public var account: RowAccount?
+  /// The sheet, when the input is a spreadsheet (.xlsx, .ods): `line` is then the
+  /// sheet row and `column` the sheet column, and the description names the cell,
+  /// `FILE[SHEET]!D7: …` (see `init(file:line:column:columnName:message:found:sheet:)`).
+  public var sheet: String? = nil
 
   public init(
     file: String, line: Int, column: Int, columnName: String? = nil,
@@ -52,6 +56,7 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     // A problem of the whole file (no line) reads `FILE: message`.
     var text = line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+    if let sheetLocation { text = "\(sheetLocation): \(message)" }
     if let columnName { text += " in column \"\(columnName)\"" }
     if let found { text += " (found \"\(found)\")" }
     return MessageText.escaped(text)

@@ -16,6 +16,9 @@ public struct ReadOptions: Sendable {
   /// header is a `DataError`; when true such rows are kept and the caller checks
   /// `TextTable.fieldCount(row:)`.
   public var allowRaggedRows: Bool
+  /// For a spreadsheet input (.xlsx, .ods): the sheet to read, by name or, when no
+  /// sheet has that name, by 1-based position; `nil` reads the first sheet.
+  public var sheet: String? = nil
 
   public init(
     encoding: TextEncoding = .auto, delimiter: UInt8? = nil, headerRow: Int? = nil,

@@ -9,15 +9,52 @@ public enum TableReader {
   public static func read(path: String?, options: ReadOptions = ReadOptions()) throws -> TextTable {
     let source = (path == nil || path == "-") ? "<stdin>" : path!
     var bytes = try InputBytes.read(path: path)
+    var options = options
+    let sheet = try spreadsheetAsCSV(&bytes, options: &options, source: source)
     let (utf8, encoding) = try TextDecoder.decode(bytes, encoding: options.encoding, source: source)
     bytes = []  // a Big5 or UTF-16 file's own bytes are no longer needed: free them before scanning
-    return try read(utf8: utf8, encoding: encoding, source: source, options: options)
+    return try read(utf8: utf8, encoding: encoding, source: source, options: options, sheet: sheet)
   }
 
   /// Reads bytes already in memory; `source` names them in messages.
   public static func read(bytes: [UInt8], source: String, options: ReadOptions = ReadOptions()) throws -> TextTable {
+    var bytes = bytes
+    var options = options
+    let sheet = try spreadsheetAsCSV(&bytes, options: &options, source: source)
     let (utf8, encoding) = try TextDecoder.decode(bytes, encoding: options.encoding, source: source)
-    return try read(utf8: utf8, encoding: encoding, source: source, options: options)
+    return try read(utf8: utf8, encoding: encoding, source: source, options: options, sheet: sheet)
+  }
+
+  /// The seam to spreadsheets: an .xlsx or .ods (by content) becomes the CSV of its
+  /// sheet `options.sheet` (`Spreadsheet.csv(from:sheet:source:)`: UTF-8, commas, line N
+  /// = row N), and the sheet's name is returned to locate errors; other bytes are left
+  /// as they are (nil), and asking them for a sheet is a `DataError`.
+  static func spreadsheetAsCSV(_ bytes: inout [UInt8], options: inout ReadOptions, source: String) throws -> String? {
+    guard Spreadsheet.isCandidate(bytes) else {
+      if let sheet = options.sheet {
+        throw DataError(
+          file: source, line: 0, column: 0,
+          message: "sheet \"\(sheet)\" asked for, but the input is not a spreadsheet (.xlsx or .ods)")
+      }
+      return nil
+    }
+    let conversion = try Spreadsheet.csv(from: bytes, sheet: options.sheet, source: source)
+    bytes = conversion.csv
+    options.encoding = .utf8
+    options.delimiter = UInt8(ascii: ",")
+    return conversion.sheetName
+  }
+
+  static func read(
+    utf8: [UInt8], encoding: TextEncoding, source: String, options: ReadOptions, sheet: String?
+  ) throws -> TextTable {
+    do {
+      var table = try read(utf8: utf8, encoding: encoding, source: source, options: options)
+      table.sheet = sheet
+      return table
+    } catch let error as DataError {
+      throw error.inSheet(sheet)
+    }
   }
 
   static func read(utf8: [UInt8], encoding: TextEncoding, source: String, options: ReadOptions) throws -> TextTable {

@@ -23,6 +23,9 @@ public struct TextTable: Sendable {
   public var preamble: [PreambleLine]
   /// Rows with every cell empty that were skipped (`,,,,` lines).
   public var blankRows: Int
+  /// The sheet read when the input is a spreadsheet (.xlsx, .ods): lines are then its
+  /// rows and fields its columns (`DataError.sheet`).
+  public var sheet: String? = nil
 
   /// One row before the header.
   public struct PreambleLine: Sendable, Equatable {

@@ -9,11 +9,7 @@ enum DashMeaning: String, ExpressibleByArgument, CaseIterable {
 /// Options for reading agency files, shared by every command that reads
 /// observations: `@OptionGroup var reader: ReaderOptions` beside `CommonOptions`.
 struct ReaderOptions: ParsableArguments {
-  @Option(help: "Input encoding (auto: BOM or valid UTF-8, else Big5/CP950; also utf8, cp950, utf16).")
-  var encoding: TextEncoding = .auto
-
-  @Option(help: "Field delimiter (default: detected among comma, semicolon and tab; also , ; | or \\t).")
-  var delimiter: DelimiterOption?
+  @OptionGroup var table: TableFormatOptions
 
   @Option(
     help: ArgumentHelp(
@@ -22,9 +18,6 @@ struct ReaderOptions: ParsableArguments {
 
   @Flag(help: "Melt a wide table (one column per period: 107年,108年,… or 2018,…) to long form.")
   var wide = false
-
-  @Option(help: "The 1-based line the header row is on (default: detected after any title lines).")
-  var headerRow: Int?
 
   @Option(help: "A dash (－) means zero (the MOJ/DGBAS legend) or missing.")
   var dash: DashMeaning = .zero
@@ -41,7 +34,6 @@ struct ReaderOptions: ParsableArguments {
   var rejects: String?
 
   mutating func validate() throws {
-    if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be 1 or more (found \(headerRow))") }
     do {
       _ = try ObservationReadOptions.parseColumnMap(columns)
     } catch {
@@ -51,11 +43,8 @@ struct ReaderOptions: ParsableArguments {
 
   /// The library options these flags stand for.
   func observationOptions() throws -> ObservationReadOptions {
-    var table = ReadOptions(encoding: encoding)
-    table.delimiter = delimiter?.byte
-    table.headerRow = headerRow
     var options = ObservationReadOptions(
-      table: table, columnMap: try ObservationReadOptions.parseColumnMap(columns), wide: wide,
+      table: table.readOptions(), columnMap: try ObservationReadOptions.parseColumnMap(columns), wide: wide,
       dashMeansMissing: dash == .missing, skipBadRows: skipBadRows || rejects != nil)
     options.progress = ProgressLine.readerCallback
     return options

@@ -60,9 +60,9 @@ extension IntegrityStatsCommand {
       var caseRule = try targetCaseRule()
       let rejectsTarget = RejectsTarget(reader.rejects, common)
       try rejectsTarget.check()
-      let readOptions = try reader.readOptions()
+      let readOptions = reader.table.readOptions()
       if let gradeMap {
-        caseRule.gradeMap = try TargetCaseRule.gradeMap(from: try TableReader.read(path: gradeMap, options: readOptions))
+        caseRule.gradeMap = try TargetCaseRule.gradeMap(from: try TableReader.read(path: gradeMap, options: reader.table.sideFileOptions()))
       }
       let table = try TableReader.read(path: common.inputPath, options: readOptions)
       let result = try caseRule.classify(
@@ -83,20 +83,13 @@ extension IntegrityStatsCommand {
 /// naming the case-record columns (case_id, grade, defendants, illicit_gain, …), and no
 /// --wide or --dash (a case record is one row per case; a dash in a count is none).
 struct CaseReaderOptions: ParsableArguments {
-  @Option(help: "Input encoding (auto: BOM or valid UTF-8, else Big5/CP950; also utf8, cp950, utf16).")
-  var encoding: TextEncoding = .auto
-
-  @Option(help: "Field delimiter (default: detected among comma, semicolon and tab; also , ; | or \\t).")
-  var delimiter: DelimiterOption?
+  @OptionGroup var table: TableFormatOptions
 
   @Option(
     help: ArgumentHelp(
       "Map headers to the case columns (case_id, agency, period, grade, defendants, illicit_gain, gain_unit), "
         + "e.g. grade=官階,illicit_gain=不法金額.", valueName: "COLUMN=HEADER,…"))
   var columns: [String] = []
-
-  @Option(help: "The 1-based line the header row is on (default: detected after any title lines).")
-  var headerRow: Int?
 
   @Flag(help: "Reject bad rows (listed on standard error) and go on, instead of stopping at the first.")
   var skipBadRows = false
@@ -107,7 +100,6 @@ struct CaseReaderOptions: ParsableArguments {
   var rejects: String?
 
   mutating func validate() throws {
-    if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be 1 or more (found \(headerRow))") }
     _ = try columnMap()
   }
 
@@ -129,10 +121,4 @@ struct CaseReaderOptions: ParsableArguments {
     return map
   }
 
-  func readOptions() throws -> ReadOptions {
-    var table = ReadOptions(encoding: encoding)
-    table.delimiter = delimiter?.byte
-    table.headerRow = headerRow
-    return table
-  }
 }

@@ -79,7 +79,7 @@ extension IntegrityStatsCommand {
       var annual: [AnnualTarget] = []
       var targetsSource = AggregationSource(file: targets ?? "<targets>")
       if let targets {
-        let table = try TableReader.read(path: targets, options: try reader.observationOptions().table)
+        let table = try TableReader.read(path: targets, options: reader.table.sideFileOptions())
         (annual, targetsSource) = try AnnualTarget.read(from: table)
       }
       var set = try reader.readObservations(common)
