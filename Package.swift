@@ -4,11 +4,11 @@
 // Integrity Building Action Plan. Layers (DESIGN.md §3); an arrow is "may import":
 //
 //   integrity-stats (CLI) → IntegrityStats (umbrella)
-//   Charts → Indicators, Models, TableIO
-//   Indicators → Models, TableIO
-//   Models → NumericCore, TableIO (results render to TableIO.Table)
-//   NumericCore → COpenBLAS, RealModule
-//   TableIO → CExpat, ZIPFoundation (bytes ↔ cells, spreadsheets included; no domain knowledge)
+//   IntegrityCharts → IntegrityIndicators, IntegrityModels, IntegrityTables
+//   IntegrityIndicators → IntegrityModels, IntegrityTables
+//   IntegrityModels → IntegrityNumerics, IntegrityTables (results render to IntegrityTables.Table)
+//   IntegrityNumerics → COpenBLAS, RealModule
+//   IntegrityTables → CExpat, ZIPFoundation (bytes ↔ cells, spreadsheets included; no domain knowledge)
 //   CExpat: system library over expat.h (libexpat1-dev), the streaming XML parser
 //   that reads .xlsx/.ods sheets as they are inflated from the ZIP container
 import PackageDescription
@@ -31,7 +31,7 @@ let package = Package(
     // (libopenblas-dev from Debian; OpenBLAS exports LAPACK's Fortran symbols).
     .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
     .target(
-      name: "NumericCore",
+      name: "IntegrityNumerics",
       dependencies: [
         "COpenBLAS",
         .product(name: "RealModule", package: "swift-numerics"),
@@ -39,19 +39,19 @@ let package = Package(
     // System library: expat's streaming XML parser (libexpat1-dev from Debian).
     .systemLibrary(name: "CExpat", path: "Sources/CExpat"),
     .target(
-      name: "TableIO",
+      name: "IntegrityTables",
       dependencies: ["CExpat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(
-      name: "Models",
-      dependencies: ["NumericCore", "TableIO", .product(name: "RealModule", package: "swift-numerics")]),
+      name: "IntegrityModels",
+      dependencies: ["IntegrityNumerics", "IntegrityTables", .product(name: "RealModule", package: "swift-numerics")]),
     .target(
-      name: "Indicators",
-      dependencies: ["Models", "TableIO"],
+      name: "IntegrityIndicators",
+      dependencies: ["IntegrityModels", "IntegrityTables"],
       resources: [.embedInCode("Resources/catalog.tsv")]),
-    .target(name: "Charts", dependencies: ["Indicators", "Models", "TableIO"]),
+    .target(name: "IntegrityCharts", dependencies: ["IntegrityIndicators", "IntegrityModels", "IntegrityTables"]),
     .target(
       name: "IntegrityStats",
-      dependencies: ["NumericCore", "TableIO", "Models", "Indicators", "Charts"]),
+      dependencies: ["IntegrityNumerics", "IntegrityTables", "IntegrityModels", "IntegrityIndicators", "IntegrityCharts"]),
     .executableTarget(
       name: "integrity-stats",
       dependencies: [
@@ -61,11 +61,11 @@ let package = Package(
 
     // Test support: assertClose(lre:), withEvery, fixture paths. Never a product.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "TestSupport"]),
-    .testTarget(name: "TableIOTests", dependencies: ["TableIO", "TestSupport"]),
-    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
-    .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "TestSupport"]),
-    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(name: "IntegrityNumericsTests", dependencies: ["IntegrityNumerics", "TestSupport"]),
+    .testTarget(name: "IntegrityTablesTests", dependencies: ["IntegrityTables", "TestSupport"]),
+    .testTarget(name: "IntegrityModelsTests", dependencies: ["IntegrityModels", "TestSupport"]),
+    .testTarget(name: "IntegrityIndicatorsTests", dependencies: ["IntegrityIndicators", "TestSupport"]),
+    .testTarget(name: "IntegrityChartsTests", dependencies: ["IntegrityCharts", "TestSupport"]),
     .testTarget(
       name: "CLITests",
       dependencies: ["TestSupport", "IntegrityStats", .target(name: "integrity-stats")]),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/TableIO/ShortestDecimal+Table.swift: the 126-bit approximations of
+"""Generates Sources/IntegrityTables/ShortestDecimal+Table.swift: the 126-bit approximations of
 10^-k, k = -324...292, that the Schubfach shortest-decimal algorithm multiplies by
 (R. Giulietti, "The Schubfach way to render doubles", 2020, §9).
 
@@ -7,7 +7,7 @@ For each k, write 10^-k = beta * 2^r with 2^125 <= beta < 2^126 (r an integer), 
 g = floor(beta) + 1, so (g - 1) * 2^r <= 10^-k < g * 2^r. The table stores g as
 g1 = floor(g / 2^63) and g0 = g mod 2^63, two entries per k. Exact integer arithmetic.
 
-    python3 scripts/schubfach_table.py > Sources/TableIO/ShortestDecimal+Table.swift
+    python3 scripts/schubfach_table.py > Sources/IntegrityTables/ShortestDecimal+Table.swift
 """
 from fractions import Fraction
 

@@ -5,7 +5,7 @@
 // declared here. LP64: Fortran INTEGER is `int`. Every CHARACTER argument adds a
 // hidden `size_t` length at the end of the argument list (pass 1).
 //
-// Only NumericCore/LAPACK.swift and NumericCore/BLAS.swift call these.
+// Only IntegrityNumerics/LAPACK.swift and IntegrityNumerics/BLAS.swift call these.
 #ifndef INTEGRITYSTATS_COPENBLAS_SHIM_H
 #define INTEGRITYSTATS_COPENBLAS_SHIM_H
 

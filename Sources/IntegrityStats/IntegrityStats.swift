@@ -2,14 +2,16 @@
 //
 //     import IntegrityStats
 //
-// gives NumericCore (Matrix, LAPACK, distributions), TableIO (reading and writing
-// tables), Models (regression, trends, proportions), Indicators (periods,
-// observations, achievement, pace, the Action Plan catalog) and Charts.
-@_exported import Charts
-@_exported import Indicators
-@_exported import Models
-@_exported import NumericCore
-@_exported import TableIO
+// gives IntegrityNumerics (Matrix, LAPACK, distributions), IntegrityTables (reading
+// and writing tables, spreadsheets), IntegrityModels (regression, trends, proportions),
+// IntegrityIndicators (periods, observations, achievement, pace, the Action Plan
+// catalog) and IntegrityCharts. Module names share the `Integrity` prefix so that they
+// never clash with a client package's own targets (a client's `Models` target, say).
+@_exported import IntegrityCharts
+@_exported import IntegrityIndicators
+@_exported import IntegrityModels
+@_exported import IntegrityNumerics
+@_exported import IntegrityTables
 
 /// The package's version: the one constant `integrity-stats --version` prints. It names the
 /// README changelog's latest heading (`### X.Y.Z`); CLITests/VersionTests.swift compares them.

@@ -1,0 +1,79 @@
+import IntegrityTables
+
+/// The columns an agency file can have, by their canonical names.
+///
+/// Headers are matched after trimming, full-width → half-width folding and lower-casing,
+/// by canonical name or alias; a parenthesised unit suffix (`金額(千元)`, `件數（件）`) is
+/// removed first and read as the column's unit (see `UnitScale`).
+public enum CanonicalColumn: String, Sendable, Hashable, CaseIterable, Comparable {
+  case indicator, agency, year, quarter, month, period, value, target, n, unit, direction
+
+  /// Aliases besides the canonical name, as written in agency files (already folded).
+  public var aliases: [String] {
+    switch self {
+    case .indicator: ["指標", "指標名稱", "績效指標", "項目", "indicator_name"]
+    case .agency: ["office", "機關", "機關名稱", "辦理機關", "單位名稱", "地檢署", "檢察署", "主辦機關"]
+    case .year: ["年", "年度", "年別", "民國", "民國年"]
+    case .quarter: ["季", "季別"]
+    case .month: ["月", "月份", "月別"]
+    case .period: ["期間", "期別", "統計期", "時間"]
+    case .value: ["actual", "count", "實際值", "實績值", "數值", "件數", "金額", "人數", "百分比", "value_actual"]
+    case .target: ["目標值", "目標"]
+    case .n: ["sample_size", "樣本數"]
+    case .unit: ["單位"]
+    case .direction: ["方向", "指標方向"]
+    }
+  }
+
+  /// The position in `allCases` (the `tidy` order), 0-based.
+  public var ordinal: Int {
+    switch self {
+    case .indicator: 0
+    case .agency: 1
+    case .year: 2
+    case .quarter: 3
+    case .month: 4
+    case .period: 5
+    case .value: 6
+    case .target: 7
+    case .n: 8
+    case .unit: 9
+    case .direction: 10
+    }
+  }
+
+  /// The order `tidy` prints columns in.
+  public static func < (a: CanonicalColumn, b: CanonicalColumn) -> Bool {
+    a.ordinal < b.ordinal
+  }
+
+  /// Every name and alias, folded, → its column.
+  static let byKey: [String: CanonicalColumn] = {
+    var map: [String: CanonicalColumn] = [:]
+    for column in allCases {
+      map[column.rawValue] = column
+      for alias in column.aliases { map[TextFolding.key(alias)] = column }
+    }
+    return map
+  }()
+
+  /// The canonical column a header names, and the unit in its suffix:
+  /// `金額(千元)` → (.value, 千元), `件數` → (.value, nil), `備註` → nil.
+  public static func recognizing(_ header: String) -> (column: CanonicalColumn, unit: String?)? {
+    let (base, unit) = splitUnitSuffix(header)
+    guard let column = byKey[TextFolding.key(base)] else { return nil }
+    // 百分比 ("percentage") says its unit: the figures are percent.
+    if unit == nil && TextFolding.key(base) == TextFolding.key("百分比") { return (column, "%") }
+    return (column, unit)
+  }
+
+  /// Splits `金額(千元)` into `金額` and `千元` (full-width parentheses too); a header
+  /// without a parenthesised suffix is returned whole with a nil unit.
+  public static func splitUnitSuffix(_ header: String) -> (base: String, unit: String?) {
+    let folded = TextTable.trim(TextFolding.halfWidth(header))
+    guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return (folded, nil) }
+    let unit = TextTable.trim(String(folded[folded.index(after: open)..<folded.index(before: folded.endIndex)]))
+    let base = TextTable.trim(String(folded[..<open]))
+    return (base, unit.isEmpty ? nil : unit)
+  }
+}

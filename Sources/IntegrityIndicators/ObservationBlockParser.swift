@@ -1,0 +1,643 @@
+import IntegrityTables
+
+/// The cell rules of the agency-file reader, applied to the records of one block of
+/// UTF-8 bytes as `RecordTokenizer` splits them (DESIGN.md §5, §8): every file shape,
+/// every column, every row — there is no other reader of agency files.
+///
+/// Each rule is written once and remembers what it read per distinct spelling: keys
+/// (indicator, agency: trimmed, interned to dense ids; a money unit in an indicator's
+/// name moves to its figures), periods and quarters and months, units, directions;
+/// figures are exact scaled integers (`d+(.d+)?` read in one word, `[-]d+(,ddd)*(.d+)?`
+/// inline, anything else through `NumberParser`), scaled by their column's unit, else
+/// the row's unit cell or the unit in its indicator's name, else the title's.
+///
+/// Rows: a blank record (every cell empty or spaces) is counted and skipped; a
+/// footnote line (its first cell starting with 註, 附註, 說明, 資料來源, 來源, 備註, 備考,
+/// Note or Source followed by punctuation, a digit or nothing — and after one, any
+/// record with a single non-empty cell) is set aside as a note; every other record is
+/// a data row and is either used or rejected: a short or long row, a cell that does
+/// not read, a figure beyond the exact range. Without `skipBadRows` the first bad row
+/// throws `FILE:LINE:COLUMN`; with it, the row is rejected with its reason and the
+/// parse goes on. Rows read = rows used + rows rejected, always.
+struct ObservationBlockParser {
+  enum Kind: UInt8 {
+    case skip, indicator, agency, period, quarter, month, value, target, n, unit, direction
+    /// A year column beside a period column: it must agree with the period.
+    case year
+  }
+
+  /// How far a block was parsed.
+  enum Outcome: Equatable {
+    /// Records up to this byte offset were parsed; the rest is an incomplete record.
+    case consumed(Int)
+    /// The consumer declined a row.
+    case declined
+  }
+
+  let source: String
+  let header: [String]
+  let kinds: [Kind]
+  /// Wide tables: the period of each period column.
+  let periodColumns: [(column: Int, period: Period)]
+  let dashMeansMissing: Bool
+  let skipBadRows: Bool
+  /// The powers of ten of the value and target headers' units and of the title's unit.
+  let valueScale: UnitScale?
+  let targetScale: UnitScale?
+  let titleUnit: UnitScale?
+
+  var keys = ObservationKeys()
+  private var tokenizer: RecordTokenizer
+  private var indicatorTable = ByteKeyTable()
+  /// Raw indicator id → name id and the scale of a money unit in the name; when there
+  /// is one, the id of the name as written (-1: not interned yet), used on rows whose
+  /// unit cell gives the unit.
+  private var indicatorIDs: [(id: Int32, scale: UnitScale?, written: Int32)] = []
+  private var indicatorNames: [String] = []
+  private var indicatorNameIDs: [String: Int32] = [:]
+  private var agencyTable = ByteKeyTable()
+  private var agencyIDs: [Int32] = []
+  private var agencyNameIDs: [String: Int32] = [:]
+  private var unitNameIDs: [String: Int32] = [:]
+  private var periodCache = SpellingCache<Period?>()
+  private var quarterCache = SpellingCache<Int?>()
+  private var monthCache = SpellingCache<Int?>()
+  private var unitCache = SpellingCache<UnitRead>()
+  private var directionCache = SpellingCache<Direction??>()
+  /// The last target cell (in the current block), its scale's power of ten and its figure.
+  private var lastTargetCell = -1..<(-1)
+  private var lastTargetPower: Int32 = .min
+  private var lastTarget = Figure()
+
+  /// Data rows read (used or rejected).
+  private(set) var rows = 0
+  /// The physical line the next record starts on.
+  private(set) var line: Int
+  private(set) var rejected: [RejectedRow] = []
+  /// Footnote lines set aside, with their lines.
+  private(set) var footnotes: [(line: Int, text: String)] = []
+  private var inFootnotes = false
+  /// Lines of empty cells only, and of spaces only, skipped.
+  private(set) var emptyLines = 0
+  private(set) var spaceLines = 0
+  private(set) var sawQuarter = false
+  private(set) var sawMonth = false
+  private(set) var sawUnit = false
+
+  init(
+    source: String, header: [String], layout: ObservationReader.Layout, delimiter: UInt8,
+    options: ObservationReadOptions, firstLine: Int
+  ) {
+    self.source = source
+    self.header = header
+    self.line = firstLine
+    self.tokenizer = RecordTokenizer(delimiter: delimiter)
+    var kinds = [Kind](repeating: .skip, count: header.count)
+    let periodColumn = layout.index[.period] ?? layout.index[.year]
+    for (column, i) in layout.index where i < kinds.count {
+      switch column {
+      case .indicator: kinds[i] = .indicator
+      case .agency: kinds[i] = .agency
+      case .period, .year: kinds[i] = i == periodColumn ? .period : .year
+      case .quarter: kinds[i] = .quarter
+      case .month: kinds[i] = .month
+      case .value: kinds[i] = .value
+      case .target: kinds[i] = .target
+      case .n: kinds[i] = .n
+      case .unit: kinds[i] = .unit
+      case .direction: kinds[i] = .direction
+      }
+    }
+    self.kinds = kinds
+    self.periodColumns = layout.periodColumns
+    self.dashMeansMissing = options.dashMeansMissing
+    self.skipBadRows = options.skipBadRows
+    self.valueScale = layout.units[.value]
+    self.targetScale = layout.units[.target]
+    self.titleUnit = layout.titleUnit
+  }
+
+  // MARK: records
+
+  /// Parses the complete records of `block`, handing each row to `consumer`.
+  mutating func parse<Consumer: ColumnarConsumer>(_ block: [UInt8], isLast: Bool, into consumer: inout Consumer)
+    throws(DataError) -> Outcome
+  {
+    let s = block.span
+    let n = s.count
+    lastTargetCell = -1..<(-1)
+    var i = 0
+    while i < n {
+      switch tokenizer.next(s, from: i, isLast: isLast) {
+      case .incomplete:
+        return .consumed(i)
+      case .unclosedQuote(let field, let breaks):
+        // The rest of the input is one field: nothing after it can be read.
+        rows += 1
+        throw DataError(
+          file: source, line: line + breaks, column: field + 1,
+          message: "quoted field is never closed (a \" opened here has no closing \")")
+      case .textAfterQuote(let field, let breaks, let text):
+        rows += 1
+        let error = DataError(
+          file: source, line: line + breaks, column: field + 1,
+          message: "unexpected text after a closing quote", found: String(decoding: block[text], as: UTF8.self))
+        // Skip to the end of the line.
+        var k = text.upperBound
+        while k < n && s[k] != ByteScanner.lf && s[k] != ByteScanner.cr { k += 1 }
+        if k < n { k += s[k] == ByteScanner.cr && k + 1 < n && s[k + 1] == ByteScanner.lf ? 2 : 1 }
+        try reject(error, text: String(decoding: block[i..<min(k, n)], as: UTF8.self).trimmingLineEnd())
+        line += breaks + 1
+        i = k
+      case .record(let next):
+        defer {
+          line += tokenizer.lineBreaks
+          i = next
+        }
+        if tokenizer.isBlank(s) {
+          if tokenizer.contentEnd > i {
+            if tokenizer.count > 1 || (0..<tokenizer.count).allSatisfy({ tokenizer.ends[$0] == tokenizer.starts[$0] }) {
+              emptyOrSpace(s)
+            } else {
+              spaceLines += 1
+            }
+          }
+          continue
+        }
+        if let text = footnote(s) {
+          inFootnotes = true
+          footnotes.append((line, text))
+          continue
+        }
+        rows += 1
+        do throws(DataError) {
+          if try !row(block, s, recordStart: i, into: &consumer) { return .declined }
+        } catch {
+          try reject(error, text: String(decoding: block[i..<tokenizer.contentEnd], as: UTF8.self))
+        }
+      }
+    }
+    return .consumed(n)
+  }
+
+  private mutating func emptyOrSpace(_ s: Span<UInt8>) {
+    var allEmpty = true
+    for k in 0..<tokenizer.count where tokenizer.ends[k] > tokenizer.starts[k] {
+      allEmpty = false
+      break
+    }
+    if allEmpty { emptyLines += 1 } else { spaceLines += 1 }
+  }
+
+  /// Rejects a row under `skipBadRows`, or throws its error.
+  private mutating func reject(_ error: DataError, text: String) throws(DataError) {
+    guard skipBadRows else { throw error }
+    rejected.append(RejectedRow(line: error.line, text: text, error: error))
+  }
+
+  private func columnName(_ c: Int) -> String? { c < header.count ? header[c] : nil }
+
+  /// An error about cell `c` of the current record.
+  private func cellError(_ s: Span<UInt8>, _ c: Int, _ message: String) -> DataError {
+    DataError(
+      file: source, line: line, column: c + 1, columnName: columnName(c), message: message,
+      found: c < tokenizer.count ? tokenizer.string(c, in: s) : nil)
+  }
+
+  /// The footnote text when the record is a footnote line (see the type's comment).
+  private func footnote(_ s: Span<UInt8>) -> String? {
+    if !inFootnotes {
+      // Data rows are told apart on the first cell's bytes, without strings.
+      var a = tokenizer.starts[0]
+      let end = tokenizer.ends[0]
+      while a < end && s[a] == 0x20 { a += 1 }
+      if a < end {
+        let b = s[a]
+        if b < 0x80 {
+          if b | 0x20 != UInt8(ascii: "n") && b | 0x20 != UInt8(ascii: "s") { return nil }
+        } else if !Self.footnoteLeads.contains(where: { Self.starts(s, a, end, with: $0) }) {
+          return nil
+        }
+      }
+    }
+    var cells: [String] = []
+    for k in 0..<tokenizer.count {
+      let text = TextTable.trim(tokenizer.string(k, in: s))
+      if !text.isEmpty { cells.append(text) }
+    }
+    guard !cells.isEmpty else { return nil }
+    let text = cells.joined(separator: " ")
+    if inFootnotes && cells.count == 1 { return text }
+    let folded = TextFolding.halfWidth(cells[0]).lowercased()
+    for keyword in ["附註", "資料來源", "來源", "說明", "備註", "備考", "註", "note", "source"] {
+      guard folded.hasPrefix(keyword) else { continue }
+      let next = folded.dropFirst(keyword.count).first
+      guard next == nil || ":：、,.()（）「1234567890一二三四五六七八九十 s".contains(next!) else { continue }
+      // A complete data row whose first cell happens to start like a footnote
+      // (`Notes app`, `Source code …`) is a data row: it has the header's width and a
+      // period (or, in a wide table, a figure) where the header says.
+      return cells.count > 1 && isCompleteDataRow(s) ? nil : text
+    }
+    return nil
+  }
+
+  /// Whether the record has the header's width and a readable period (or first wide figure).
+  private func isCompleteDataRow(_ s: Span<UInt8>) -> Bool {
+    guard tokenizer.count == kinds.count else { return false }
+    if let c = kinds.firstIndex(of: .period) {
+      return Period(parsing: tokenizer.string(c, in: s)) != nil
+    }
+    if let c = periodColumns.first?.column {
+      if case .number = NumberParser.parse(tokenizer.string(c, in: s)) { return true }
+    }
+    return false
+  }
+
+  /// UTF-8 bytes of the footnote keywords that start with a non-ASCII character.
+  static let footnoteLeads: [[UInt8]] = ["註", "附註", "說明", "資料來源", "來源", "備註", "備考"].map { Array($0.utf8) }
+
+  static func starts(_ s: Span<UInt8>, _ a: Int, _ end: Int, with lead: [UInt8]) -> Bool {
+    guard end - a >= lead.count else { return false }
+    for (j, byte) in lead.enumerated() where s[a + j] != byte { return false }
+    return true
+  }
+
+  // MARK: rows
+
+  /// Reads the data row just split, handing its observations to `consumer`; false
+  /// when the consumer declines.
+  private mutating func row<Consumer: ColumnarConsumer>(
+    _ block: [UInt8], _ s: Span<UInt8>, recordStart: Int, into consumer: inout Consumer
+  ) throws(DataError) -> Bool {
+    let width = kinds.count
+    let count = tokenizer.count
+    if count > width {
+      for c in width..<count {
+        var k = tokenizer.starts[c]
+        while k < tokenizer.ends[c] && (s[k] == 0x20 || s[k] == 0x09) { k += 1 }
+        if k < tokenizer.ends[c] {
+          throw cellError(s, c, "row has \(count) fields but the header has \(width)")
+        }
+      }
+    } else if count < width {
+      throw DataError(
+        file: source, line: line, column: count + 1, columnName: columnName(count),
+        message: "row has \(count) fields but the header has \(width) (a cell is missing; an empty cell still needs its delimiter)")
+    }
+    var indicatorRaw = -1
+    var agency: Int32 = 0
+    var period: Period? = nil
+    var yearColumn = -1
+    var quarter = 0
+    var month = 0
+    var valueColumn = -1
+    var targetColumn = -1
+    var nColumn = -1
+    var unit: UnitScale? = nil
+    var direction: Direction? = nil
+    for c in 0..<width {
+      switch kinds[c] {
+      case .skip, .value, .target, .n:
+        continue
+      case .year:
+        yearColumn = c
+      case .indicator:
+        indicatorRaw = internIndicator(s, c)
+      case .agency:
+        agency = internAgency(s, c)
+      case .period:
+        guard let p = periodCache.value(tokenizer, s, c, read: { Period(parsing: $0) }) else {
+          throw cellError(s, c, "expected a year or period (\(Period.spellings))")
+        }
+        period = p
+      case .quarter:
+        guard let q = quarterCache.value(tokenizer, s, c, read: { Self.blank($0) ? 0 : Period.quarter(parsing: $0) })
+        else { throw cellError(s, c, "expected a quarter (1–4, Q3, 第3季 or 第三季)") }
+        quarter = q
+      case .month:
+        guard let m = monthCache.value(tokenizer, s, c, read: { Self.blank($0) ? 0 : Period.month(parsing: $0) })
+        else { throw cellError(s, c, "expected a month (1–12 or 7月)") }
+        month = m
+      case .unit:
+        switch unitCache.value(tokenizer, s, c, read: UnitRead.init) {
+        case .none: break
+        case .scale(let scale): unit = scale
+        case .unknown(let what): throw cellError(s, c, what)
+        }
+      case .direction:
+        guard let d = directionCache.value(tokenizer, s, c, read: { Self.blank($0) ? .some(nil) : Direction(parsing: $0).map { .some($0) } })
+        else {
+          throw cellError(s, c, "expected a direction (increase, decrease, zero, milestone, 正向, 負向, 零發生, 里程碑)")
+        }
+        direction = d
+      }
+    }
+    for c in 0..<width {
+      switch kinds[c] {
+      case .value: valueColumn = c
+      case .target: targetColumn = c
+      case .n: nColumn = c
+      default: continue
+      }
+    }
+    // A figure's scale: its column's unit, else the row's unit (its unit cell, or a
+    // money unit in its indicator's name), else the title's.
+    var indicatorID: Int32 = 0
+    var nameScale: UnitScale? = nil
+    if indicatorRaw >= 0 {
+      let known = indicatorIDs[indicatorRaw]
+      if unit != nil && known.scale != nil {
+        // The unit cell gives the unit: the name keeps its suffix as written.
+        if known.written < 0 {
+          indicatorIDs[indicatorRaw].written = Self.canonicalID(
+            indicatorNames[indicatorRaw], names: &keys.indicators, ids: &indicatorNameIDs)
+        }
+        indicatorID = indicatorIDs[indicatorRaw].written
+      } else {
+        (indicatorID, nameScale) = (known.id, known.scale)
+      }
+    }
+    let rowScale = unit ?? nameScale ?? titleUnit
+    if unit != nil || nameScale != nil { sawUnit = true }
+    let sample = nColumn >= 0 ? try figure(block, s, nColumn, scale: nil) : Figure()
+    let target = targetColumn >= 0 ? try targetFigure(block, s, targetColumn, scale: targetScale ?? rowScale) : Figure()
+    var row = ObservationRow(
+      indicator: indicatorID, agency: agency, year: 0, quarter: 0, value: 0,
+      valueExponent: ObservationColumns.missing, target: target.significand, targetExponent: target.exponent,
+      line: Int32(truncatingIfNeeded: line))
+    row.n = sample.significand
+    row.nExponent = sample.exponent
+    row.direction = direction?.code ?? 0
+    if periodColumns.isEmpty {
+      guard var p = period else { preconditionFailure("the layout has a period column") }
+      if yearColumn >= 0 {
+        // Two columns that give the year must give the same one.
+        let y = periodCache.value(tokenizer, s, yearColumn, read: { Period(parsing: $0) })
+        guard let y, y.year == p.year else {
+          throw cellError(
+            s, yearColumn,
+            "the year disagrees with the period column (\"\(header[kinds.firstIndex(of: .period)!])\" says \(p.year)); drop one column or map one with --columns")
+        }
+      }
+      if quarter > 0 {
+        p.quarter = quarter
+        p.month = nil
+      }
+      if month > 0 {
+        p.month = month
+        p.quarter = nil
+      }
+      let valueScale = self.valueScale ?? rowScale
+      let value = try figure(block, s, valueColumn, scale: valueScale)
+      row.value = value.significand
+      row.valueExponent = value.exponent
+      row.flags = value.revised || target.revised ? ObservationRow.revisedFlag : 0
+      row.unit = unitID(valueScale?.baseUnit ?? (value.percent || target.percent ? "%" : nil))
+      return add(&row, period: p, into: &consumer)
+    }
+    // Wide: one observation per period column.
+    for (c, p) in periodColumns {
+      let value = try figure(block, s, c, scale: rowScale)
+      row.value = value.significand
+      row.valueExponent = value.exponent
+      row.flags = value.revised ? ObservationRow.revisedFlag : 0
+      row.unit = unitID(rowScale?.baseUnit ?? (value.percent ? "%" : nil))
+      if !add(&row, period: p, into: &consumer) { return false }
+    }
+    return true
+  }
+
+  @inline(__always)
+  private mutating func add<Consumer: ColumnarConsumer>(_ row: inout ObservationRow, period p: Period, into consumer: inout Consumer) -> Bool {
+    row.year = Int32(truncatingIfNeeded: p.year)
+    row.quarter = UInt8(truncatingIfNeeded: p.quarter ?? 0)
+    row.month = UInt8(truncatingIfNeeded: p.month ?? 0)
+    if p.quarter != nil { sawQuarter = true }
+    if p.month != nil { sawMonth = true }
+    return consumer.add(row, keys: keys)
+  }
+
+  static func blank(_ text: String) -> Bool { TextTable.trim(text).isEmpty }
+
+  private mutating func unitID(_ name: String?) -> Int32 {
+    guard let name else { return 0 }
+    if name == "%" { sawUnit = true }
+    if let id = unitNameIDs[name] { return id }
+    let id = Int32(keys.units.count)
+    keys.units.append(name)
+    unitNameIDs[name] = id
+    return id
+  }
+
+  // MARK: keys
+
+  /// The bytes of cell `c` without leading and trailing spaces and tabs.
+  private func trimmedRange(_ s: Span<UInt8>, _ c: Int) -> Range<Int> {
+    var a = tokenizer.starts[c]
+    var b = tokenizer.ends[c]
+    while a < b && (s[a] == 0x20 || s[a] == 0x09) { a += 1 }
+    while b > a && (s[b - 1] == 0x20 || s[b - 1] == 0x09) { b -= 1 }
+    return a..<b
+  }
+
+  /// The canonical id of `name`: its place in `names`, appended when new.
+  private static func canonicalID(_ name: String, names: inout [String?], ids: inout [String: Int32]) -> Int32 {
+    if let known = ids[name] { return known }
+    let id = Int32(names.count)
+    names.append(name)
+    ids[name] = id
+    return id
+  }
+
+  /// The raw id of an indicator cell (-1 when empty).
+  private mutating func internIndicator(_ s: Span<UInt8>, _ c: Int) -> Int {
+    let r = trimmedRange(s, c)
+    if r.isEmpty { return -1 }
+    let (raw, isNew) = tokenizer.escaped[c] ? indicatorTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : indicatorTable.id(for: s.extracting(r))
+    if isNew {
+      let written = TextTable.trim(tokenizer.string(c, in: s))
+      let (name, scale) = Self.indicatorName(written)
+      let id = name.map { Self.canonicalID($0, names: &keys.indicators, ids: &indicatorNameIDs) } ?? 0
+      indicatorIDs.append((id, scale, scale == nil ? id : -1))
+      indicatorNames.append(written)
+    }
+    return raw
+  }
+
+  private mutating func internAgency(_ s: Span<UInt8>, _ c: Int) -> Int32 {
+    let r = trimmedRange(s, c)
+    if r.isEmpty { return 0 }
+    let (raw, isNew) = tokenizer.escaped[c] ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(for: s.extracting(r))
+    if isNew {
+      // The 22 prosecutors offices under one name however they are written (臺北地檢署,
+      // 台北地檢, 臺灣臺北地方檢察署), for every command alike.
+      let name = ProsecutorsOffice.canonicalName(TextTable.trim(tokenizer.string(c, in: s)))
+      agencyIDs.append(name.isEmpty ? 0 : Self.canonicalID(name, names: &keys.agencies, ids: &agencyNameIDs))
+    }
+    return agencyIDs[raw]
+  }
+
+  /// An indicator written with its unit, as wide tables label their rows
+  /// (`查扣不法所得金額(千元)`): a money unit in the name applies to the row's figures
+  /// (when no unit cell gives one) and the indicator is named without it.
+  static func indicatorName(_ name: String) -> (name: String?, scale: UnitScale?) {
+    if name.isEmpty { return (nil, nil) }
+    let (base, suffix) = CanonicalColumn.splitUnitSuffix(name)
+    if let suffix, !base.isEmpty, let scale = UnitScale(parsing: suffix), scale.baseUnit == "元" {
+      return (base, scale)
+    }
+    return (name, nil)
+  }
+
+  // MARK: figures
+
+  /// An exact figure in base units: `significand·10^exponent` (exponent `missing`: not available).
+  struct Figure {
+    var significand: Int64 = 0
+    var exponent: Int8 = ObservationColumns.missing
+    var revised = false
+    var percent = false
+  }
+
+  /// A target cell: an annual target repeats on each quarter row, so the same bytes
+  /// under the same scale are read once per block.
+  private mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
+    let cell = tokenizer.starts[c]..<tokenizer.ends[c]
+    let power = scale?.powerOfTen ?? 0
+    if lastTargetCell.lowerBound >= 0 && lastTargetPower == power && !tokenizer.escaped[c]
+      && cell.count == lastTargetCell.count
+      && ByteScanner.sameBytes(s, cell.lowerBound, lastTargetCell.lowerBound, cell.count)
+    {
+      return lastTarget
+    }
+    let figure = try self.figure(block, s, c, scale: scale)
+    if !tokenizer.escaped[c] {
+      lastTarget = figure
+      lastTargetPower = power
+      lastTargetCell = cell
+    }
+    return figure
+  }
+
+  /// The figure of cell `c` (see the type's comment for the forms read inline).
+  private mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
+    let start = tokenizer.starts[c]
+    let end = tokenizer.ends[c]
+    if start == end { return Figure() }
+    let power = Int(scale?.powerOfTen ?? 0)
+    if !tokenizer.escaped[c] {
+      if let (significand, decimals) = ByteScanner.shortFigure(s, start, end) {
+        return Figure(significand: significand, exponent: Int8(power - decimals))
+      }
+      if let (significand, decimals) = Self.plainFigure(s, start, end), let e = Int8(exactly: power - decimals), e != ObservationColumns.missing {
+        return Figure(significand: significand, exponent: e)
+      }
+    }
+    let bytes = tokenizer.escaped[c] ? ArraySlice(tokenizer.field(c, in: s)) : block[start..<end]
+    var percent = false
+    var exact = true
+    switch NumberParser.parse(bytes: bytes, percentSign: &percent, exact: &exact) {
+    case .number(let d, let revised):
+      let scaled = scale?.apply(d) ?? d
+      guard exact, let e = Int8(exactly: scaled.exponent), e != ObservationColumns.missing else {
+        throw cellError(s, c, "a number beyond the exact range (at most 18 significant digits, exponent −127…127)")
+      }
+      return Figure(significand: scaled.significand, exponent: e, revised: revised, percent: percent)
+    case .missing:
+      return Figure()
+    case .dash:
+      return dashMeansMissing ? Figure() : Figure(significand: 0, exponent: 0)
+    case .invalid:
+      if let m = Direction.milestoneValue(String(decoding: bytes, as: UTF8.self)) {
+        return Figure(significand: m.significand, exponent: Int8(m.exponent))
+      }
+      throw cellError(s, c, "expected a number (such as 1,234, 12.5%, －, … or NA)")
+    }
+  }
+
+  /// `[-]d+(,ddd)*(.d+)?` with at most 18 digits, read as `NumberParser` reads it:
+  /// `(all digits, the number of decimals)`, or nil for anything else.
+  @inline(__always)
+  static func plainFigure(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> (Int64, Int)? {
+    var k = start
+    var negative = false
+    if s[k] == UInt8(ascii: "-") {
+      negative = true
+      k += 1
+    }
+    var significand: Int64 = 0
+    var digits = 0
+    var decimals = 0
+    var groupDigits = 0
+    var sawComma = false
+    var sawPoint = false
+    guard k < end else { return nil }
+    while k < end {
+      let b = s[k]
+      if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+        significand = significand &* 10 &+ Int64(b &- UInt8(ascii: "0"))
+        digits += 1
+        groupDigits += 1
+        if sawPoint { decimals += 1 }
+      } else if b == UInt8(ascii: ",") && !sawPoint && groupDigits > 0 && (sawComma ? groupDigits == 3 : groupDigits <= 3) {
+        sawComma = true
+        groupDigits = 0
+      } else if b == UInt8(ascii: ".") && !sawPoint && groupDigits > 0 && (!sawComma || groupDigits == 3) {
+        sawPoint = true
+        groupDigits = 0
+      } else {
+        return nil
+      }
+      k += 1
+    }
+    guard groupDigits > 0, !sawComma || sawPoint || groupDigits == 3, digits <= 18 else { return nil }
+    return (negative ? -significand : significand, decimals)
+  }
+}
+
+/// A unit cell as read: none (blank), a scale, or a unit that cannot be right.
+enum UnitRead {
+  case none
+  case scale(UnitScale)
+  case unknown(String)
+
+  init(_ text: String) {
+    if TextTable.trim(text).isEmpty {
+      self = .none
+    } else if let scale = UnitScale(parsing: text) {
+      self = UnitScale.isUnknownMoney(scale)
+        ? .unknown("expected a unit (\(UnitScale.moneyUnits), or a count unit such as 件, 人, %)")
+        : .scale(scale)
+    } else {
+      self = .none
+    }
+  }
+}
+
+/// What a cell rule read, per distinct spelling of the cell (a file has few).
+struct SpellingCache<Value> {
+  private var table = ByteKeyTable()
+  private var values: [Value] = []
+  /// The last spelling's range in the current tokenizer's span, to skip the hash for runs.
+  private var lastID = -1
+
+  /// The value of cell `c` of the tokenizer's record; `read` gets its text the first time.
+  @inline(__always)
+  mutating func value(_ tokenizer: RecordTokenizer, _ s: Span<UInt8>, _ c: Int, read: (String) -> Value) -> Value {
+    let (id, isNew) =
+      tokenizer.escaped[c]
+      ? table.id(for: ArraySlice(tokenizer.field(c, in: s)))
+      : table.id(for: s.extracting(tokenizer.starts[c]..<tokenizer.ends[c]))
+    if isNew { values.append(read(tokenizer.string(c, in: s))) }
+    return values[id]
+  }
+}
+
+extension String {
+  /// Without a trailing CR and/or LF.
+  func trimmingLineEnd() -> String {
+    var s = Substring(self)
+    while let last = s.last, last == "\n" || last == "\r" || last == "\r\n" { s = s.dropLast() }
+    return String(s)
+  }
+}

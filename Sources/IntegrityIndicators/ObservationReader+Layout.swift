@@ -1,0 +1,148 @@
+import IntegrityTables
+
+extension ObservationReader {
+  /// Where each canonical column sits in a file's header, with the units its headers carry.
+  struct Layout {
+    /// Canonical column → 0-based field index.
+    var index: [CanonicalColumn: Int] = [:]
+    /// Units from header suffixes (`金額(千元)`), per canonical column.
+    var units: [CanonicalColumn: UnitScale] = [:]
+    /// A unit stated in a title line (`單位：千元`), for figures with no other unit.
+    var titleUnit: UnitScale?
+    /// Wide tables: the columns whose headers are periods.
+    var periodColumns: [(column: Int, period: Period)] = []
+    /// Header fields used by no canonical column (reported as notes).
+    var unused: [Int] = []
+  }
+
+  /// The header test used to find the header among title lines: at least two cells
+  /// that name canonical columns (or `--columns` headers), or, for `--wide`, at least
+  /// two period headers.
+  static func headerMatcher(options: ObservationReadOptions) -> @Sendable ([String]) -> Bool {
+    let mapped = Set(options.columnMap.values.map(TextFolding.key))
+    let wide = options.wide
+    return { fields in
+      var recognized = 0
+      var periods = 0
+      for field in fields where !field.isEmpty {
+        if mapped.contains(TextFolding.key(field)) || CanonicalColumn.recognizing(field) != nil {
+          recognized += 1
+        } else if wide, let period = Period(parsing: field), isPeriodHeader(period) {
+          periods += 1
+        }
+      }
+      return recognized >= 2 || (wide && periods >= 2) || (!mapped.isEmpty && recognized >= mapped.count)
+    }
+  }
+
+  /// Resolves the header: `--columns` names first, then aliases; the first column
+  /// claiming a canonical name wins, later ones are noted as unused.
+  static func layout(
+    header: [String], headerLine: Int, source: String, options: ObservationReadOptions, notes: inout [String],
+    warnings: inout [String]
+  ) throws(DataError) -> Layout {
+    var layout = Layout()
+    let mapped: [String: CanonicalColumn] = Dictionary(
+      options.columnMap.compactMap { name, header in
+        CanonicalColumn(rawValue: name).map { (TextFolding.key(header), $0) }
+      }, uniquingKeysWith: { a, _ in a })
+    // Pass 1: headers named by --columns claim their canonical columns first.
+    var claimed = Set<Int>()
+    for (i, header) in header.enumerated() {
+      let split = CanonicalColumn.splitUnitSuffix(header)
+      guard let column = mapped[TextFolding.key(header)] ?? mapped[TextFolding.key(split.base)],
+        layout.index[column] == nil
+      else { continue }
+      layout.index[column] = i
+      claimed.insert(i)
+      if let unit = split.unit, let scale = UnitScale(parsing: unit) { layout.units[column] = scale }
+    }
+    for (name, wanted) in options.columnMap.sorted(by: { $0.key < $1.key }) {
+      guard let column = CanonicalColumn(rawValue: name), layout.index[column] == nil else { continue }
+      throw DataError(
+        file: source, line: headerLine, column: 0,
+        message: "--columns \(name)=\(wanted): the header has no column \"\(wanted)\" (it has: \(header.joined(separator: ", ")))")
+    }
+    // Pass 2: aliases and canonical names; with --wide, period headers.
+    for (i, name) in header.enumerated() where !claimed.contains(i) {
+      let found = CanonicalColumn.recognizing(name)
+      if options.wide, found == nil || found?.column == .year, let period = Period(parsing: name), isPeriodHeader(period) {
+        layout.periodColumns.append((i, period))
+        continue
+      }
+      guard let (column, unit) = found, layout.index[column] == nil else {
+        if !name.isEmpty { layout.unused.append(i) }
+        continue
+      }
+      layout.index[column] = i
+      if let unit, let scale = UnitScale(parsing: unit) { layout.units[column] = scale }
+    }
+    if options.wide {
+      // The row labels: a wide table's corner header names the labels' column however it
+      // is written (項目, 年度, 年別, 項目／年度 …); without an indicator column, the first
+      // column that holds no periods and no other canonical column is the labels'.
+      if layout.index[.indicator] == nil {
+        let labels = layout.index[.year] ?? layout.index[.period]
+          ?? (0..<header.count).first { i in
+            !layout.periodColumns.contains { $0.column == i } && !layout.index.values.contains(i)
+          }
+        if let labels {
+          if layout.index[.year] == labels { layout.index[.year] = nil }
+          if layout.index[.period] == labels { layout.index[.period] = nil }
+          layout.unused.removeAll { $0 == labels }
+          layout.index[.indicator] = labels
+          notes.append("\(source):\(headerLine): --wide: the row labels in column \"\(header[labels])\" are read as the indicator")
+        }
+      }
+      guard !layout.periodColumns.isEmpty else {
+        throw DataError(
+          file: source, line: headerLine, column: 0,
+          message: "--wide: expected period headers such as 107年, 2018 or 112年第1季 (the header has: \(header.joined(separator: ", ")))")
+      }
+    } else {
+      guard layout.index[.year] != nil || layout.index[.period] != nil else {
+        throw DataError(
+          file: source, line: headerLine, column: 0,
+          message: "expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: \(header.joined(separator: ", ")))")
+      }
+      guard layout.index[.value] != nil else {
+        throw DataError(
+          file: source, line: headerLine, column: 0,
+          message: "expected a value column (實際值, 數值, 件數, 金額, 人數, …) or --columns value=HEADER (the header has: \(header.joined(separator: ", ")))")
+      }
+    }
+    try checkUnits(&layout, header: header, headerLine: headerLine, source: source, warnings: &warnings)
+    if !layout.unused.isEmpty {
+      let names = layout.unused.map { header[$0] }.joined(separator: ", ")
+      notes.append("\(source):\(headerLine): columns not used: \(names)")
+    }
+    return layout
+  }
+
+  /// A period header of a wide table: a year between 1950 and 2100 (ROC 39–189), so that
+  /// a data row of counts (239, 259) is never taken for years (2150, 2170).
+  static func isPeriodHeader(_ period: Period) -> Bool {
+    (1950...2100).contains(period.year)
+  }
+
+  /// Header units must be known, and a unit on the value header but not on the target
+  /// header (or the other way) is said, naming both.
+  static func checkUnits(
+    _ layout: inout Layout, header: [String], headerLine: Int, source: String, warnings: inout [String]
+  ) throws(DataError) {
+    for (column, scale) in layout.units {
+      guard let i = layout.index[column], UnitScale.isUnknownMoney(scale) else { continue }
+      throw DataError(
+        file: source, line: headerLine, column: i + 1, columnName: header[i],
+        message: "unknown unit \"\(scale.baseUnit)\" (known: \(UnitScale.moneyUnits))")
+    }
+    if let v = layout.index[.value], let t = layout.index[.target], layout.units[.value] != layout.units[.target],
+      (layout.units[.value]?.powerOfTen ?? 0) != (layout.units[.target]?.powerOfTen ?? 0)
+    {
+      let valueUnit = layout.units[.value]?.baseUnit == "元" ? "×10^\(layout.units[.value]!.powerOfTen) 元" : "no unit"
+      let targetUnit = layout.units[.target]?.baseUnit == "元" ? "×10^\(layout.units[.target]!.powerOfTen) 元" : "no unit"
+      warnings.append(
+        "\(source):\(headerLine): the value header \"\(header[v])\" gives \(valueUnit) but the target header \"\(header[t])\" gives \(targetUnit): each column is scaled by its own header; write the unit in both headers if they share one")
+    }
+  }
+}

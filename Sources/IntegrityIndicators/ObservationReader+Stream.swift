@@ -1,0 +1,341 @@
+import Dispatch
+import IntegrityTables
+
+extension ObservationReader {
+  /// Streams an agency file through `Consumer`s: the one path from bytes to
+  /// observations (DESIGN.md §3, §8) for every input — a path or standard input (`nil`
+  /// or `-`), any size, any layout of §5, any encoding — without holding the file.
+  ///
+  /// bytes (`BlockInput`, blocks cut after a line feed) → UTF-8 (`TextDecoder`: CP950
+  /// per block, UTF-8 validated per block) → the head (title lines, header, layout,
+  /// units) → records (`RecordTokenizer`) → rows (`ObservationBlockParser`'s cell
+  /// rules) → the consumer. Regular files of `parallelMinimum` bytes or more are cut at
+  /// the first line start after their middle and read on two cores, each part with
+  /// its own consumer, merged in file order; a cut that falls inside a quoted field is
+  /// detected and the file read again on one core.
+  ///
+  /// Returns the merged consumer and the row account (an `ObservationSet` without
+  /// observations: notes, warnings, rejected rows, counts), or `nil` when the consumer
+  /// declined a row. Bad rows throw `FILE:LINE:COLUMN` (or are rejected with
+  /// `skipBadRows`); in both cases `rowsRead == used + rejected`.
+  public static func streamColumns<Consumer: ColumnarConsumer>(
+    path: String?, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int = 4 << 20,
+    parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer
+  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+    do {
+      return try stream(
+        path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, consumer: makeConsumer)
+    } catch var error as DataError {
+      // An error before any row (the head, the encoding) has read none.
+      if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
+      throw error
+    }
+  }
+
+  private static func stream<Consumer: ColumnarConsumer>(
+    path: String?, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
+    consumer makeConsumer: () -> Consumer
+  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+    let isStdin = path == nil || path == "-"
+    let source = isStdin ? "<stdin>" : path!
+    var input: BlockInput
+    if isStdin {
+      input = BlockInput(standardInputBlockSize: min(blockSize, 1 << 16))
+    } else {
+      input = try BlockInput(path: path!, blockSize: min(max(blockSize, 4096), 1 << 16))
+    }
+    let fileSize = input.fileSize
+    let first = try input.next()
+    input.blockSize = blockSize
+    if let first, Spreadsheet.isCandidate(first.bytes) {
+      // A spreadsheet is a ZIP container: read it whole, then its sheet as CSV.
+      var all = first.bytes
+      while let block = try input.next() { all += block.bytes }
+      return try streamSpreadsheet(bytes: all, source: source, options: options, consumer: makeConsumer)
+    }
+    if let sheet = options.table.sheet { throw notASpreadsheet(sheet, source: source) }
+    if let first, !first.isLast, TextDecoder.isUTF16(first.bytes, encoding: options.table.encoding) {
+      // UTF-16 is transcoded whole: read the rest and read it from memory.
+      var all = first.bytes
+      while let block = try input.next() { all += block.bytes }
+      return try streamColumns(bytes: all, source: source, options: options, consumer: makeConsumer)
+    }
+    var head = try Head(raw: first?.bytes ?? [], isLast: first?.isLast ?? true, source: source, options: options)
+    if fileSize >= parallelMinimum, let middle = input.lineStart(atOrAfter: fileSize / 2),
+      middle >= input.position
+    {
+      let secondInput = try BlockInput(path: path!, offset: middle, blockSize: blockSize)
+      input.limit = middle
+      let parts = [
+        Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: input, limited: true), bytes: fileSize),
+        Part(
+          consumer: makeConsumer(),
+          stream: PartStream(head: head, input: secondInput, source: source, options: options),
+          bytes: fileSize - middle),
+      ]
+      for part in parts { part.stream.progress = options.progress }
+      let done = DispatchSemaphore(value: 0)
+      let second = parts[1]
+      DispatchQueue.global().async {
+        second.run()
+        done.signal()
+      }
+      parts[0].run()
+      done.wait()
+      // The first part must end exactly at the cut, with a complete record.
+      if parts[0].stream.endedCleanly {
+        return try finish(parts, head: head, source: source)
+      }
+      return try stream(
+        path: path, options: options, blockSize: blockSize, parallelMinimum: .max, consumer: makeConsumer)
+    }
+    let only = Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: input, limited: false), bytes: fileSize)
+    only.stream.progress = options.progress
+    only.run()
+    return try finish([only], head: head, source: source)
+  }
+
+  /// The same, for bytes already in memory; `source` names them in messages.
+  public static func streamColumns<Consumer: ColumnarConsumer>(
+    bytes: [UInt8], source: String, options: ObservationReadOptions = ObservationReadOptions(),
+    consumer makeConsumer: () -> Consumer
+  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+    var head: Head
+    do {
+      if Spreadsheet.isCandidate(bytes) {
+        return try streamSpreadsheet(bytes: bytes, source: source, options: options, consumer: makeConsumer)
+      }
+      if let sheet = options.table.sheet { throw notASpreadsheet(sheet, source: source) }
+      head = try Head(raw: bytes, isLast: true, source: source, options: options)
+    } catch var error as DataError {
+      if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
+      throw error
+    }
+    let only = Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: nil, limited: false), bytes: bytes.count)
+    only.run()
+    return try finish([only], head: head, source: source)
+  }
+
+  /// Merges the parts in file order into the row account.
+  private static func finish<Consumer: ColumnarConsumer>(
+    _ parts: [Part<Consumer>], head: Head, source: String
+  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+    // The first failure in file order wins: a later part's lines count from the cut.
+    var lineOffset = 0
+    for part in parts {
+      if var failure = part.failure as? DataError {
+        if failure.line > 0 { failure.line += lineOffset }
+        let set = summary(parts, head: head, source: source, upTo: part)
+        let rejected = set.rejected.count + 1
+        failure.account = RowAccount(read: set.rowsRead, used: set.rowsRead - rejected, rejected: rejected)
+        throw failure
+      }
+      if let failure = part.failure { throw failure }
+      lineOffset += part.stream.parser.line - 1
+    }
+    guard !parts.contains(where: \.declined) else { return nil }
+    var merged = parts[0].consumer
+    if parts.count == 2 {
+      guard merged.merge(parts[1].consumer, lineOffset: parts[0].stream.parser.line - 1) else { return nil }
+    }
+    return (merged, summary(parts, head: head, source: source, upTo: nil))
+  }
+
+  /// The row account of a read: notes in the order the file gives them, rejected rows
+  /// with their lines, counts. With `upTo`, the parts before it and the rows it read.
+  private static func summary<Consumer: ColumnarConsumer>(
+    _ parts: [Part<Consumer>], head: Head, source: String, upTo last: Part<Consumer>?
+  ) -> ObservationSet {
+    var set = ObservationSet(source: source, delimiter: head.delimiter)
+    set.headerText = head.headerText
+    set.notes = head.notes
+    set.warnings = head.warnings
+    var lineOffset = 0
+    var emptyLines = head.emptyLines
+    var spaceLines = 0
+    var footnotes: [(line: Int, text: String)] = []
+    var sawQuarter = false
+    var sawMonth = false
+    var sawUnit = false
+    for part in parts {
+      let parser = part.stream.parser
+      set.rowsRead += parser.rows
+      for var row in parser.rejected {
+        row.line += lineOffset
+        row.error.line += lineOffset
+        set.rejected.append(row)
+      }
+      footnotes += parser.footnotes.map { ($0.line + lineOffset, $0.text) }
+      emptyLines += parser.emptyLines
+      spaceLines += parser.spaceLines
+      sawQuarter = sawQuarter || parser.sawQuarter
+      sawMonth = sawMonth || parser.sawMonth
+      sawUnit = sawUnit || parser.keys.units.count > 1
+      if part === last { break }
+      lineOffset += parser.line - 1
+    }
+    if emptyLines > 0 { set.notes.insert("\(source): \(emptyLines) row(s) of empty cells skipped", at: head.titleLineCount) }
+    for (line, text) in footnotes {
+      set.notes.append("\(source):\(line): footnote, not read as data: \(text)")
+      if let symbol = dashRedefinition(text) {
+        if head.dashMeansMissing {
+          set.notes.append("\(source):\(line): the footnote defines \"\(symbol)\" as no data; reading dashes as missing (--dash missing)")
+        } else {
+          set.warnings.append("\(source):\(line): a footnote defines \"\(symbol)\" as no data, but dashes are read as zero; use --dash missing if it applies to this table")
+        }
+      }
+    }
+    if spaceLines > 0 { set.notes.append("\(source): \(spaceLines) row(s) of only spaces skipped") }
+    var present = Set(head.layout.index.keys)
+    present.remove(.period)
+    present.insert(.year)
+    present.insert(.value)
+    present.remove(.quarter)
+    present.remove(.month)
+    present.remove(.unit)
+    if sawQuarter { present.insert(.quarter) }
+    if sawMonth { present.insert(.month) }
+    if sawUnit { present.insert(.unit) }
+    set.columnsPresent = present
+    set.columnNumbers = head.layout.index.mapValues { $0 + 1 }
+    return set
+  }
+
+  /// The symbol a footnote defines as "no data", e.g. `－` in `註：「－」表示無資料`.
+  static func dashRedefinition(_ text: String) -> String? {
+    let missingWords = ["無資料", "不詳", "未詳", "資料不全", "未提供", "無法取得", "不適用", "缺", "not available"]
+    guard missingWords.contains(where: { text.contains($0) }) else { return nil }
+    for dash in ["－", "—", "–", "-", "―"] where text.contains(dash) { return dash }
+    return nil
+  }
+}
+
+/// One part of an input on its way through a consumer.
+final class Part<Consumer: ColumnarConsumer>: @unchecked Sendable {
+  // Unchecked: each part is run by one thread at a time, handed over through
+  // `DispatchSemaphore` (which orders the memory accesses), and read after it finished.
+  var consumer: Consumer
+  let stream: PartStream
+  /// The bytes whose rows end up in `consumer` (for the room it reserves).
+  let bytes: Int
+  var declined = false
+  var failure: (any Error)?
+
+  init(consumer: Consumer, stream: PartStream, bytes: Int) {
+    self.consumer = consumer
+    self.stream = stream
+    self.bytes = bytes
+  }
+
+  func run() {
+    do {
+      if try stream.next(into: &consumer), stream.bytesParsed > 0, bytes > 0 {
+        let rows = stream.parser.rows
+        consumer.expect(rows: Int(Double(bytes) / Double(stream.bytesParsed) * Double(rows) * 1.02) + 64, after: rows)
+      }
+      while try stream.next(into: &consumer) {}
+      declined = stream.declined
+    } catch {
+      failure = error
+    }
+  }
+}
+
+/// The blocks of one part: read, decoded to UTF-8, parsed, with an incomplete last
+/// record carried into the next block.
+final class PartStream {
+  private var input: BlockInput?
+  private(set) var parser: ObservationBlockParser
+  private let encoding: TextEncoding
+  private let source: String
+  private var pending: (bytes: [UInt8], isLast: Bool)?
+  private var carry: [UInt8] = []
+  private(set) var declined = false
+  /// Whether the part ended with a complete record (no carry left over).
+  private(set) var endedCleanly = true
+  /// The decoded bytes parsed so far (complete records).
+  private(set) var bytesParsed = 0
+
+  /// Whether the input stops at a cut, not at the end of the file.
+  private let limited: Bool
+  /// `ObservationReadOptions.progress`, told each block's bytes and rows.
+  var progress: (@Sendable (Int, Int) -> Void)?
+
+  /// The first part: the rest of the head's block, then `input`'s blocks (up to its
+  /// limit when `limited`).
+  init(head: inout ObservationReader.Head, input: consuming BlockInput?, limited: Bool) {
+    self.input = input
+    self.limited = limited
+    self.parser = head.parser()
+    self.encoding = head.encoding
+    self.source = head.source
+    self.pending = (head.takeRest(), head.restIsLast)
+  }
+
+  /// A later part: `input` starts at a record; its lines count from 1.
+  init(head: ObservationReader.Head, input: consuming BlockInput, source: String, options: ObservationReadOptions) {
+    self.input = Optional(input)
+    self.limited = false
+    self.parser = head.parser(firstLine: 1)
+    self.encoding = head.encoding
+    self.source = source
+    self.pending = nil
+  }
+
+  /// Parses the next block into `consumer`; false at the end, or once declined.
+  func next<Consumer: ColumnarConsumer>(into consumer: inout Consumer) throws -> Bool {
+    if pending == nil {
+      // A later part starts here.
+      guard let raw = try input?.next() else { return false }
+      pending = (try decode(raw.bytes), raw.isLast)
+    }
+    guard let (bytes, atEnd) = pending.take() else { return false }
+    // A part that ends at a cut must end with a complete record: its last block is
+    // parsed as not the last, and anything left over means the cut is not a record start.
+    let isLast = atEnd && !limited
+    var block: [UInt8]
+    if carry.isEmpty { block = consume bytes } else { block = carry + bytes }
+    let rowsBefore = parser.rows
+    switch try parser.parse(block, isLast: isLast, into: &consumer) {
+    case .declined:
+      declined = true
+      return false
+    case .consumed(let k):
+      bytesParsed += k
+      progress?(k, parser.rows - rowsBefore)
+      carry = k < block.count ? Array(block[k...]) : []
+    }
+    if atEnd {
+      if !carry.isEmpty { endedCleanly = false }
+      return false
+    }
+    if let raw = try input?.next(reusing: consume block) {
+      pending = (try decode(raw.bytes), raw.isLast)
+    } else {
+      pending = ([], true)
+    }
+    return true
+  }
+
+  /// A block as UTF-8; a byte that does not decode is an error at its line.
+  private func decode(_ raw: [UInt8]) throws(DataError) -> [UInt8] {
+    do throws(DataError) {
+      switch encoding {
+      case .big5:
+        return try TextDecoder.decode(raw, encoding: .big5, source: source).utf8
+      default:
+        guard let bad = TextDecoder.firstInvalidUTF8(raw) else { return raw }
+        let located = TextDecoder.decodingError(raw, offset: bad, source: source, what: "UTF-8")
+        throw DataError(
+          file: source, line: located.line, column: located.column,
+          message: located.message + " (the file's first block was UTF-8; if the file is Big5, use --encoding big5)")
+      }
+    } catch {
+      var error = error
+      // Lines count from the block's first line: the parser's next line, less the
+      // lines of the carried record.
+      error.line += parser.line - 1 + carry.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      throw error
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import IntegrityTables
+
+extension QuarterlyPaceAccumulator {
+  /// Appends the CSV lines of the group at `position` of `order` — the lines
+  /// `QuarterlyPace.appendCSV(to:indicatorColumn:names:ids:)` writes for the rows
+  /// `forEachRow` gives — computed straight from the group's integers: the counts and
+  /// target brought to one power of ten, the cumulative sum, rate and pace in 64 bits
+  /// (each quotient one correctly rounded division of exact doubles, as
+  /// `QuarterlyPace.decide` does), the figures written from their decimal digits. A
+  /// group whose figures do not fit that arithmetic, or a `--digits` format, goes through
+  /// the rows instead; the bytes are the same (FastLaneCLITests compares them with the
+  /// general path's). Not for reports with national totals.
+  public func appendCSV(
+    groupAt position: Int, in order: GroupOrder, indicatorColumn: Bool, names interned: InternedNames,
+    to line: inout CSVLineBuffer
+  ) {
+    let g = Int(order.groups[position])
+    if case .shortest = line.numberFormat, appendFast(g, indicatorColumn: indicatorColumn, names: interned, to: &line) {
+      return
+    }
+    var none: Totals? = nil
+    groupRows(g, running: &none) { row, ids in
+      row.appendCSV(to: &line, indicatorColumn: indicatorColumn, names: interned, ids: ids)
+    }
+  }
+
+  /// The statuses in the order `internNames(into:)` interns them.
+  static let internedStatuses: [PaceStatus] = [.onTrack, .behind, .incomplete, .noTarget]
+
+  @inline(__always)
+  static func internedIndex(of status: PaceStatus) -> Int {
+    switch status {
+    case .onTrack: 0
+    case .behind: 1
+    case .incomplete: 2
+    case .noTarget: 3
+    }
+  }
+
+  /// The fast path of `appendCSV(groupAt:…)`; false (having written nothing) when the
+  /// group's figures need the general arithmetic.
+  private func appendFast(_ g: Int, indicatorColumn: Bool, names interned: InternedNames, to line: inout CSVLineBuffer)
+    -> Bool
+  {
+    let missing = ObservationColumns.missing
+    let key = index.keys[g]
+    let year = Int(key & 0xFFFF)
+    let last = Int(lastQuarter[year])
+    // One exponent for the counts present and the target.
+    var exponent = Int8.max
+    for q in 0..<last where countExponents[4 * g + q] != missing { exponent = min(exponent, countExponents[4 * g + q]) }
+    let hasTarget = targetExponents[g] != missing
+    if hasTarget { exponent = min(exponent, targetExponents[g]) }
+    func scaled(_ s: Int64, _ e: Int8) -> Int64? { ScaledInteger.scale(s, by: Int(e) - Int(exponent)) }
+    var target: Int64 = 0
+    if hasTarget {
+      guard let t = scaled(targets[g], targetExponents[g]), t.magnitude < 1 << 50 else { return false }
+      target = t
+    }
+    // Check every quarter first, so nothing is written when the group falls back.
+    var total: Int64 = 0
+    for q in 0..<last where countExponents[4 * g + q] != missing {
+      guard let c = scaled(counts[4 * g + q], countExponents[4 * g + q]) else { return false }
+      let (sum, overflow) = total.addingReportingOverflow(c)
+      guard !overflow, sum.magnitude < 1 << 51 else { return false }
+      total = sum
+    }
+    let indicatorField = interned.indicators.lowerBound + Int(key >> 40)
+    let agencyField = interned.agencies.lowerBound + Int(key >> 16 & 0xFF_FFFF)
+    // The most any line of the group takes: the names, and at most 33 bytes for each
+    // other field with its comma (an integer, a decimal's or a double's text is at
+    // most 24 bytes).
+    let names = (indicatorColumn ? line.internedCount(indicatorField) : 0) + line.internedCount(agencyField)
+    let perLine = names + 12 * 33 + 16  // a status is at most 10 bytes
+    line.appendLines(reserving: last * perLine) { line in
+      // The indicator, agency and year are the same on every line of the group:
+      // written once, then copied; so are the target's bytes (with their comma).
+      let prefixStart = line.count
+      if indicatorColumn { line.interned(indicatorField) }
+      line.interned(agencyField)
+      line.integer(year)
+      let prefix = prefixStart..<line.count
+      var targetText = 0..<0
+      var cumulative: Int64 = 0
+      var complete = true
+      for q in 1...last {
+        if q > 1 { line.repeatBytes(from: prefix) }
+        line.integer(q)
+        let e = countExponents[4 * g + q - 1]
+        if e == missing {
+          complete = false
+          line.empty()
+        } else {
+          line.decimal(significand: counts[4 * g + q - 1], exponent: Int32(e))
+          cumulative += scaled(counts[4 * g + q - 1], e)!
+        }
+        if !complete {
+          line.empty()  // cumulative
+        } else {
+          line.decimal(significand: cumulative, exponent: Int32(exponent))
+        }
+        if !hasTarget {
+          line.empty()
+        } else if targetText.isEmpty {
+          let start = line.count
+          line.decimal(significand: targets[g], exponent: Int32(targetExponents[g]))
+          targetText = start..<line.count
+        } else {
+          line.repeatBytes(from: targetText)
+        }
+        let status: PaceStatus
+        if !complete {
+          line.empty()  // cumulative_rate
+          line.interned(interned.extra.lowerBound + q - 1)
+          line.empty()  // pace
+          status = .incomplete
+        } else if hasTarget && target != 0 {
+          let scaledCumulative = 4 * cumulative
+          let scaledTarget = Int64(q) * target
+          let rateStart = line.count
+          line.number(Double(cumulative) / Double(target))
+          let rateText = rateStart..<line.count
+          line.interned(interned.extra.lowerBound + q - 1)
+          if q == 4 {
+            // 4c/(4t) is the same real number as c/t (both exact doubles: below 2⁵³),
+            // so the same double and the same text.
+            line.repeatBytes(from: rateText)
+          } else {
+            line.number(Double(scaledCumulative) / Double(scaledTarget))
+          }
+          status = scaledCumulative >= scaledTarget ? .onTrack : .behind
+        } else {
+          line.empty()
+          line.interned(interned.extra.lowerBound + q - 1)
+          line.empty()
+          status = .noTarget
+        }
+        line.interned(interned.extra.lowerBound + 4 + Self.internedIndex(of: status))
+        line.endLine()
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,260 @@
+import IntegrityNumerics
+import Dispatch
+import Foundation
+import RealModule
+import Synchronization
+
+/// Fits trend lines to one series or to many at once.
+///
+/// Linear and log-linear series (with or without a break) are grouped by their pattern of
+/// years; each group shares one design and is solved by one `SeriesBatch` (two `dgemm`s for
+/// the whole group). Poisson (IRLS) and Sen are fitted series by series.
+///
+/// Edge cases:
+/// - fewer than 3 years → `TrendError.tooFewPoints` (5, and 2 on each side, with a break);
+/// - a constant series → slope 0 with SE 0 and CI [0, 0]; R², t and p `nil`, with a note
+///   (not R² = 1, not a p-value made of rounding noise);
+/// - log-linear with a value ≤ 0 → `TrendError.nonPositive` naming its position;
+/// - Poisson with non-integer values → fitted, with a warning.
+public struct TrendFitter: Sendable {
+  /// The model and what to report.
+  public var options: TrendOptions
+
+  public init(options: TrendOptions) {
+    self.options = options
+  }
+
+  /// Checks that the options combine (a break with linear, log-linear or Poisson models).
+  public func validate() throws(TrendError) {
+    if options.breakYear != nil, options.model == .sen {
+      throw .unsupported("--break works with --model linear, loglinear or poisson (found \(options.model.rawValue))")
+    }
+  }
+
+  /// Fits one series.
+  public func fit(_ series: TrendSeries) throws(TrendError) -> TrendFit {
+    try fit([series])[0].get()
+  }
+
+  /// Fits every series; each result is the fit or why that series cannot be fitted.
+  public func fit(_ all: [TrendSeries]) -> [Result<TrendFit, TrendError>] {
+    var results = [Result<TrendFit, TrendError>?](repeating: nil, count: all.count)
+    do { try validate() } catch {
+      return all.map { _ in .failure(error) }
+    }
+    var groups = [[Int]: [Int]]()
+    var oneByOne = [Int]()
+    for (index, series) in all.enumerated() {
+      do {
+        try check(series)
+      } catch {
+        results[index] = .failure(error)
+        continue
+      }
+      switch options.model {
+      case .linear, .loglinear: groups[series.years, default: []].append(index)
+      case .poisson, .sen: oneByOne.append(index)
+      }
+    }
+    for (years, members) in groups {
+      for (index, fit) in zip(members, fitLeastSquares(years: years, series: members.map { all[$0] })) {
+        results[index] = fit
+      }
+    }
+    for (index, fit) in zip(oneByOne, fitEach(oneByOne.map { all[$0] })) {
+      results[index] = fit
+    }
+    return results.map { $0! }
+  }
+
+  /// Poisson or Sen, series by series; many series are split into one chunk per core.
+  /// Each chunk's results are kept in order, so the output does not depend
+  /// on scheduling.
+  func fitEach(_ series: [TrendSeries]) -> [Result<TrendFit, TrendError>] {
+    let one: @Sendable (TrendSeries) -> Result<TrendFit, TrendError> = { [self] s in
+      if options.model == .sen { return .success(fitSen(s)) }
+      do throws(TrendError) { return .success(try fitPoisson(s)) } catch { return .failure(error) }
+    }
+    let chunks = series.count >= 2_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    guard chunks > 1 else { return series.map(one) }
+    let size = (series.count + chunks - 1) / chunks
+    let parts = Mutex([[Result<TrendFit, TrendError>]](repeating: [], count: chunks))
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+      let range = (c * size)..<min(series.count, (c + 1) * size)
+      let fitted = series[range].map(one)
+      parts.withLock { $0[c] = fitted }
+    }
+    return parts.withLock { $0.flatMap { $0 } }
+  }
+
+  // MARK: - Checks
+
+  func check(_ series: TrendSeries) throws(TrendError) {
+    if let breakYear = options.breakYear {
+      let before = series.years.filter { $0 < breakYear }.count
+      let after = series.count - before
+      if series.count < 5 { throw .tooFewPoints(have: series.count, need: 5) }
+      if before < 2 || after < 2 { throw .breakOutOfRange(breakYear: breakYear, before: before, after: after) }
+    }
+    if series.count < 3 { throw .tooFewPoints(have: series.count, need: 3) }
+    switch options.model {
+    case .loglinear:
+      if let i = series.values.firstIndex(where: { !($0 > 0) }) {
+        throw .nonPositive(index: i, year: series.years[i], value: series.values[i])
+      }
+    case .poisson:
+      if let i = series.values.firstIndex(where: { $0 < 0 }) {
+        throw .negativeCount(index: i, year: series.years[i], value: series.values[i])
+      }
+      if !series.values.contains(where: { $0 > 0 }) { throw .allZeroCounts }
+    case .linear, .sen:
+      break
+    }
+  }
+
+  // MARK: - Least squares (linear, log-linear, segmented), batched
+
+  func fitLeastSquares(years: [Int], series: [TrendSeries]) -> [Result<TrendFit, TrendError>] {
+    let n = years.count, k = series.count
+    let log = options.model == .loglinear
+    var y = [Double]()
+    y.reserveCapacity(n * k)
+    for s in series { y += log ? s.values.map { Double.log($0) } : s.values }
+    let batch: SeriesBatch
+    do {
+      batch = try SeriesBatch(design: TrendDesign.matrix(years: years, breakYear: options.breakYear))
+    } catch {
+      return series.map { _ in .failure(.unsupported("the years do not determine a line: \(error)")) }
+    }
+    let fits = batch.fit(Matrix(rows: n, columns: k, columnMajor: y), level: options.level)
+    return series.indices.map { j in .success(leastSquaresFit(fits, j, series[j], log: log)) }
+  }
+
+  func leastSquaresFit(_ fits: SeriesBatchFit, _ j: Int, _ series: TrendSeries, log: Bool) -> TrendFit {
+    var fit = TrendFit(model: options.model, n: series.count, firstYear: series.firstYear, lastYear: series.lastYear)
+    var coefficients = (0..<fits.coefficients.rows).map { fits.coefficient($0, series: j) }
+    let constant = series.isConstant
+    if constant {
+      // Exactly: the line is flat through the common value; nothing to test.
+      let value = log ? Double.log(series.values[0]) : series.values[0]
+      coefficients = coefficients.indices.map { term in
+        TrendCoefficient(
+          estimate: term == 0 ? value : 0, standardError: 0, low: term == 0 ? value : 0,
+          high: term == 0 ? value : 0, pValue: nil)
+      }
+      fit.notes.append("constant series: slope 0, R², t and p undefined")
+    }
+    fit.intercept = coefficients[0].estimate
+    fit.slope = coefficients[1].estimate
+    fit.slopeStandardError = coefficients[1].standardError
+    fit.slopeLow = coefficients[1].low
+    fit.slopeHigh = coefficients[1].high
+    fit.pValue = coefficients[1].pValue
+    fit.rSquared = constant ? nil : fits.rSquared(j)
+    if let breakYear = options.breakYear {
+      fit.breakEffects = SegmentedEffects(year: breakYear, levelChange: coefficients[2], slopeChange: coefficients[3])
+    }
+    if log { setAnnualChange(&fit) }
+    if let year = options.projectTo {
+      let x0 = TrendDesign.row(year: year, firstYear: series.firstYear, breakYear: options.breakYear)
+      var value = 0.0
+      for (l, c) in coefficients.enumerated() { value += x0[l] * c.estimate }
+      var low: Double?, high: Double?
+      if constant {
+        (low, high) = (value, value)
+      } else {
+        let prediction = fits.prediction(at: x0, series: j)
+        (value, low, high) = (prediction.fit, prediction.low, prediction.high)
+      }
+      if log {
+        fit.projection = Projection(
+          year: year, value: Double.exp(value), low: low.map { Double.exp($0) }, high: high.map { Double.exp($0) },
+          interval: .prediction)
+      } else {
+        fit.projection = Projection(year: year, value: value, low: low, high: high, interval: .prediction)
+      }
+    }
+    return fit
+  }
+
+  /// annual change = 100·(eᵇ − 1) %, computed as 100·expm1(b); its CI maps the slope's CI.
+  func setAnnualChange(_ fit: inout TrendFit) {
+    fit.annualChangePercent = fit.slope.map { 100 * Double.expMinusOne($0) }
+    fit.annualChangeLow = fit.slopeLow.map { 100 * Double.expMinusOne($0) }
+    fit.annualChangeHigh = fit.slopeHigh.map { 100 * Double.expMinusOne($0) }
+  }
+
+  // MARK: - Poisson
+
+  /// The Poisson GLM; with a break year, on the segmented design [1, x, D, (year − B)·D]
+  /// (an interrupted series of counts: level and slope change on the log scale, as rate
+  /// ratios e^b2 and e^b3; Bernal, Cummins & Gasparrini 2017, Int J Epidemiol 46:348–355).
+  func fitPoisson(_ series: TrendSeries) throws(TrendError) -> TrendFit {
+    let design = TrendDesign.matrix(years: series.years, breakYear: options.breakYear)
+    let result: PoissonFit
+    do {
+      result = try PoissonModel(counts: series.values, design: design).fit()
+    } catch let error as TrendError {
+      throw error
+    } catch {
+      throw .unsupported("Poisson fit failed: \(error)")
+    }
+    var fit = TrendFit(model: .poisson, n: series.count, firstYear: series.firstYear, lastYear: series.lastYear)
+    if series.values.contains(where: { $0 != $0.rounded() }) {
+      fit.warnings.append("Poisson trend on values that are not whole counts")
+    }
+    let dispersion = result.dispersion
+    let quasi = options.overdispersion || (dispersion.map { $0 > options.dispersionThreshold } ?? false)
+    let scale = quasi ? (dispersion ?? 1) : 1
+    fit.dispersion = dispersion
+    fit.quasiPoisson = quasi
+    if quasi {
+      fit.notes.append(
+        options.overdispersion
+          ? "quasi-Poisson SEs (--overdispersion)"
+          : "quasi-Poisson SEs: dispersion above \(options.dispersionThreshold)")
+    }
+    let a = result.coefficient(0, scale: scale, level: options.level)
+    let b = result.coefficient(1, scale: scale, level: options.level)
+    fit.intercept = a.estimate
+    fit.slope = b.estimate
+    fit.slopeStandardError = b.standardError
+    fit.slopeLow = b.low
+    fit.slopeHigh = b.high
+    fit.pValue = b.pValue
+    setAnnualChange(&fit)
+    if let breakYear = options.breakYear {
+      fit.breakEffects = SegmentedEffects(
+        year: breakYear, levelChange: result.coefficient(2, scale: scale, level: options.level),
+        slopeChange: result.coefficient(3, scale: scale, level: options.level))
+    }
+    if let year = options.projectTo {
+      let mean = result.mean(
+        at: TrendDesign.row(year: year, firstYear: series.firstYear, breakYear: options.breakYear), scale: scale,
+        level: options.level)
+      fit.projection = Projection(year: year, value: mean.value, low: mean.low, high: mean.high, interval: .confidence)
+    }
+    return fit
+  }
+
+  // MARK: - Sen
+
+  func fitSen(_ series: TrendSeries) -> TrendFit {
+    var fit = TrendFit(model: .sen, n: series.count, firstYear: series.firstYear, lastYear: series.lastYear)
+    let mk = MannKendall(series.values)
+    fit.mannKendall = mk
+    fit.pValue = mk.pValue
+    if let line = TheilSen(x: series.x, y: series.values, level: options.level) {
+      fit.intercept = line.intercept
+      fit.slope = line.slope
+      fit.slopeLow = line.slopeLow
+      fit.slopeHigh = line.slopeHigh
+      if let year = options.projectTo {
+        fit.projection = Projection(
+          year: year, value: line.intercept + line.slope * Double(year - series.firstYear), low: nil, high: nil,
+          interval: .none)
+      }
+    }
+    return fit
+  }
+}

@@ -1,0 +1,77 @@
+import IntegrityTables
+
+extension TrendReport {
+  /// The `trend` columns, exactly and in order:
+  ///
+  ///     indicator,agency,model,n,first_year,last_year,intercept,slope,slope_se,slope_low,
+  ///     slope_high,p_value,r_squared,annual_change_pct,projection_year,projection,
+  ///     projection_low,projection_high
+  ///
+  /// then `annual_change_low,annual_change_high`; with Poisson (or `--auto`) `dispersion,
+  /// quasi_poisson`; with Sen `mk_s,mk_z,mk_tau`; with `--break`
+  /// `break_year,level_change,level_change_se,level_change_low,level_change_high,level_change_p,
+  /// slope_change,slope_change_se,slope_change_low,slope_change_high,slope_change_p`; with a
+  /// target `target,reaches_target,target_year`; and last `note` (`;`-joined notes).
+  public var table: Table {
+    let fits = rows.map(\.fit)
+    var columns: [Column] = [
+      Column("indicator", text: rows.map(\.indicator)),
+      Column("agency", text: rows.map(\.agency)),
+      Column("model", text: fits.map { $0.method ?? $0.model.rawValue }),
+      Column("n", integers: fits.map(\.n)),
+      Column("first_year", integers: fits.map(\.firstYear)),
+      Column("last_year", integers: fits.map(\.lastYear)),
+      Column("intercept", numbers: fits.map(\.intercept)),
+      Column("slope", numbers: fits.map(\.slope)),
+      Column("slope_se", numbers: fits.map(\.slopeStandardError)),
+      Column("slope_low", numbers: fits.map(\.slopeLow)),
+      Column("slope_high", numbers: fits.map(\.slopeHigh)),
+      Column("p_value", numbers: fits.map(\.pValue)),
+      Column("r_squared", numbers: fits.map(\.rSquared)),
+      Column("annual_change_pct", numbers: fits.map(\.annualChangePercent)),
+      Column("projection_year", integers: fits.map { $0.projection?.year }),
+      Column("projection", numbers: fits.map { $0.projection?.value }),
+      Column("projection_low", numbers: fits.map { $0.projection?.low }),
+      Column("projection_high", numbers: fits.map { $0.projection?.high }),
+      Column("annual_change_low", numbers: fits.map(\.annualChangeLow)),
+      Column("annual_change_high", numbers: fits.map(\.annualChangeHigh)),
+    ]
+    if options.model == .poisson || automatic {
+      columns += [
+        Column("dispersion", numbers: fits.map(\.dispersion)),
+        Column("quasi_poisson", booleans: fits.map(\.quasiPoisson)),
+      ]
+    }
+    if options.model == .sen {
+      columns += [
+        Column("mk_s", numbers: fits.map { $0.mannKendall?.s }),
+        Column("mk_z", numbers: fits.map { $0.mannKendall?.z }),
+        Column("mk_tau", numbers: fits.map { $0.mannKendall?.tau }),
+      ]
+    }
+    if options.breakYear != nil {
+      columns.append(Column("break_year", integers: fits.map { $0.breakEffects?.year }))
+      for (name, pick) in [
+        ("level_change", { (b: SegmentedEffects) in b.levelChange }), ("slope_change", { (b: SegmentedEffects) in b.slopeChange }),
+      ] {
+        let c = fits.map { $0.breakEffects.map(pick) }
+        columns += [
+          Column(name, numbers: c.map { $0?.estimate }),
+          Column("\(name)_se", numbers: c.map { $0?.standardError }),
+          Column("\(name)_low", numbers: c.map { $0?.low }),
+          Column("\(name)_high", numbers: c.map { $0?.high }),
+          Column("\(name)_p", numbers: c.map { $0?.pValue }),
+        ]
+      }
+    }
+    if hasTargets {
+      columns += [
+        Column("target", numbers: rows.map { $0.crossing?.target }),
+        Column("reaches_target", booleans: rows.map { $0.crossing?.reachesTarget }),
+        Column("target_year", integers: rows.map { $0.crossing?.year }),
+      ]
+    }
+    columns.append(Column("note", text: fits.map { $0.notes.isEmpty ? nil : $0.notes.joined(separator: "; ") }))
+    return Table(columns: columns)
+  }
+}

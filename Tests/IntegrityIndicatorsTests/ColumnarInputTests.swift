@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import IntegrityTables
+import TestSupport
+@testable import IntegrityIndicators
+
+/// The fast lane's input: `BlockInput` (blocks cut after a line feed, storage reused)
+/// and `TextDecoder.firstInvalidUTF8` (the UTF-8 check of each block).
+@Suite struct ColumnarInputTests {
+  func write(_ bytes: [UInt8], _ name: String) throws -> String {
+    let path = NSTemporaryDirectory() + "columnar-i-\(ProcessInfo.processInfo.processIdentifier)-\(name).bin"
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test(arguments: [1, 7, 64, 1000])
+  func blocksJoinToTheFileAndEndAfterALineFeed(_ blockSize: Int) throws {
+    var rng = SplitMix64(seed: UInt64(blockSize))
+    var bytes: [UInt8] = []
+    for _ in 0..<300 {
+      for _ in 0..<Int.random(in: 0...90, using: &rng) { bytes.append(UInt8.random(in: 0x20...0x7E, using: &rng)) }
+      bytes.append(0x0A)
+    }
+    bytes += Array("no line feed at the end".utf8)
+    let path = try write(bytes, "b\(blockSize)")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    // From the start, and from a line start to a limit, with the storage handed back each time.
+    let middle = bytes.firstIndex(of: 0x0A)! + 1
+    for (offset, limit) in [(0, nil), (middle, bytes.count / 2)] as [(Int, Int?)] {
+      var input = try BlockInput(path: path, offset: offset, limit: limit, blockSize: blockSize)
+      var joined: [UInt8] = []
+      var storage: [UInt8] = []
+      var sawLast = false
+      while let block = try input.next(reusing: storage) {
+        #expect(!sawLast, "no block after the last")
+        #expect(!block.bytes.isEmpty)
+        if block.isLast { sawLast = true } else { #expect(block.bytes.last == 0x0A) }
+        joined += block.bytes
+        storage = block.bytes
+      }
+      #expect(joined == Array(bytes[offset..<(limit ?? bytes.count)]))
+    }
+  }
+
+  /// The first invalid byte by a byte-at-a-time reading of RFC 3629's table.
+  func reference(_ b: [UInt8]) -> Int? {
+    var i = 0
+    while i < b.count {
+      let c = b[i]
+      var length = 1
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch c {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0: (length, low) = (3, 0xA0)
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: (length, high) = (3, 0x9F)
+      case 0xF0: (length, low) = (4, 0x90)
+      case 0xF1...0xF3: length = 4
+      case 0xF4: (length, high) = (4, 0x8F)
+      default: return i
+      }
+      guard i + length <= b.count else { return i }
+      for k in 1..<max(length, 1) {
+        let lo = k == 1 ? low : 0x80
+        let hi = k == 1 ? high : 0xBF
+        if b[i + k] < lo || b[i + k] > hi { return i }
+      }
+      i += length
+    }
+    return nil
+  }
+
+  @Test func utf8CheckFindsTheFirstInvalidByteAtAnyOffset() {
+    var rng = SplitMix64(seed: 77)
+    let pieces: [[UInt8]] = [Array("a".utf8), Array("臺".utf8), Array("é".utf8), Array("😀".utf8), Array("0123456789,".utf8)]
+    for _ in 0..<400 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 0...40, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+      if Bool.random(using: &rng), !bytes.isEmpty {
+        // One bad byte (a lone continuation, an invalid lead or a cut sequence) somewhere.
+        let at = Int.random(in: 0..<bytes.count, using: &rng)
+        bytes[at] = [0x80, 0xFF, 0xC0, 0xE4].randomElement(using: &rng)!
+      }
+      #expect(TextDecoder.firstInvalidUTF8(bytes) == reference(bytes), "\(bytes)")
+    }
+  }
+}
+
+/// `ByteScanner.shortFigure` (a figure of up to 8 bytes read in one word)
+/// against a byte-by-byte reading of `d+(.d+)?`.
+@Suite struct ColumnarShortFigureTests {
+  func reference(_ cell: [UInt8]) -> (Int64, Int)? {
+    let point = cell.firstIndex(of: UInt8(ascii: ".")) ?? cell.count
+    let whole = cell[..<point]
+    let fraction = point < cell.count ? cell[(point + 1)...] : []
+    guard !whole.isEmpty, point == cell.count || !fraction.isEmpty,
+      (whole + fraction).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+    else { return nil }
+    return ((whole + fraction).reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }, fraction.count)
+  }
+
+  @Test func shortFiguresReadAsDigitsAndDecimals() {
+    var rng = SplitMix64(seed: 5)
+    let alphabet = Array("0123456789".utf8) + Array(".-,/:e ".utf8) + [0x00, 0xFF, 0x3A, 0x2F]
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 1...8, using: &rng)
+      var cell = (0..<length).map { _ in
+        Int.random(in: 0..<4, using: &rng) == 0 ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0x30...0x39, using: &rng)
+      }
+      if Bool.random(using: &rng), length >= 3 { cell[Int.random(in: 1..<(length - 1), using: &rng)] = UInt8(ascii: ".") }
+      // The cell inside a span with bytes after it (a word must fit), as in a block.
+      let bytes = [UInt8(ascii: ",")] + cell + Array(",999999,\n".utf8)
+      let got = ByteScanner.shortFigure(bytes.span, 1, 1 + length)
+      let want = reference(cell)
+      #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(String(decoding: cell, as: UTF8.self))")
+    }
+    // No word fits after the cell's start: declined (the byte loop reads it).
+    #expect(ByteScanner.shortFigure(Array("12.5".utf8).span, 0, 4) == nil)
+  }
+}
+
+/// `GroupIndex.expectedGroups`: the room a consumer reserves after its first block.
+@Suite struct ColumnarReserveTests {
+  @Test func expectedGroupsFollowTheGroupsPerRowUpToACap() {
+    #expect(GroupIndex.expectedGroups(250, after: 1000, of: 10_000_000) == 2_500_016)
+    #expect(GroupIndex.expectedGroups(1000, after: 1000, of: 1 << 40) == 1 << 26)
+    #expect(GroupIndex.expectedGroups(7, after: 0, of: 100) == 7)
+  }
+}

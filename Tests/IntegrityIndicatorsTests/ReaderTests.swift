@@ -1,0 +1,90 @@
+import Testing
+import IntegrityTables
+@testable import IntegrityIndicators
+
+@Suite struct ReaderTests {
+  func read(_ text: String, _ options: ObservationReadOptions = ObservationReadOptions()) throws -> ObservationSet {
+    try ObservationReader.read(bytes: Array(text.utf8), source: "a.csv", options: options)
+  }
+
+  @Test func aliasesUnitsAndSymbols() throws {
+    // 目標值(千元): 5 千元 = 5 × 10³ 元; the unit column says 件 for the value only.
+    let set = try read("指標,機關,年度,季別,實際值,目標值(千元),單位\n查扣,北檢,112,第3季,\"1,234\",5,件\n查扣,北檢,112年,Q4,－,…,\n")
+    #expect(set.observations.count == 2)
+    let a = set.observations[0]
+    #expect(a.indicator == "查扣")
+    #expect(a.agency == "臺灣臺北地方檢察署")  // the office under its canonical name
+    #expect(a.period == Period(year: 2023, quarter: 3))
+    #expect(a.value == DecimalNumber(1234))
+    #expect(a.target == DecimalNumber(5000))
+    #expect(a.unit == "件")
+    #expect(a.line == 2)
+    #expect(set.observations[1].value == .zero)  // － = none = 0
+    #expect(set.observations[1].target == nil)  // … = not available
+    #expect(set.columnsPresent == [.indicator, .agency, .year, .quarter, .value, .target, .unit])
+  }
+
+  @Test func dashMissingOption() throws {
+    let set = try read("年度,件數\n112,－\n", ObservationReadOptions(dashMeansMissing: true))
+    #expect(set.observations[0].value == nil)
+  }
+
+  @Test func headerUnitScalesByExponent() throws {
+    // 1,234.5 萬元 = 12345 × 10^(−1+4) = 12,345,000 元.
+    let set = try read("年度,金額（萬元）\n112,\"1,234.5\"\n")
+    #expect(set.observations[0].value == DecimalNumber(12_345_000))
+    #expect(set.observations[0].unit == "元")
+  }
+
+  @Test func columnMap() throws {
+    let options = ObservationReadOptions(columnMap: ["value": "起訴件數", "year": "年"])
+    let set = try read("年,起訴件數\n111,7\n", options)
+    #expect(set.observations[0].period.year == 2022)
+    #expect(set.observations[0].value == DecimalNumber(7))
+  }
+
+  @Test func titleLinesAndFootnotes() throws {
+    let text = "機關別起訴件數統計表\n單位：件\n年度,機關,件數\n112,北檢,3\n113,北檢,4\n註：「－」表示無資料\n資料來源：法務部\n"
+    let set = try read(text)
+    #expect(set.rowsRead == 2)
+    #expect(set.observations.map(\.line) == [4, 5])
+    #expect(set.notes.contains("a.csv:6: footnote, not read as data: 註：「－」表示無資料"))
+    #expect(set.notes.contains("a.csv:7: footnote, not read as data: 資料來源：法務部"))
+    #expect(set.warnings == [
+      "a.csv:6: a footnote defines \"－\" as no data, but dashes are read as zero; use --dash missing if it applies to this table"
+    ])
+    #expect(set.observations[0].unit == "件")
+  }
+
+  @Test func badCellStopsWithLocation() {
+    #expect(
+      throws: DataError(
+        file: "a.csv", line: 3, column: 2, columnName: "件數",
+        message: "expected a number (such as 1,234, 12.5%, －, … or NA)", found: "abc")
+    ) {
+      try read("年度,件數\n112,1\n113,abc\n")
+    }
+  }
+
+  @Test func skipBadRowsAccountsForEveryRow() throws {
+    let set = try read("年度,件數\n112,1\nxx,2\n113,abc\n114,4\n", ObservationReadOptions(skipBadRows: true))
+    #expect(set.rowsRead == 4)
+    #expect(set.rejected.map(\.line) == [3, 4])
+    #expect(set.rejected[0].text == "xx,2")
+    #expect(set.rowsUsed == 2)
+    #expect(set.rowsRead == set.rowsUsed + set.rejected.count)
+    #expect(set.summary == "read 4 rows: used 2, rejected 2")
+  }
+
+  @Test func wideTableMelts() throws {
+    let set = try read("項目,107年,108年,109年\n起訴件數,\"1,200\",－,…\n", ObservationReadOptions(wide: true))
+    #expect(set.observations.map(\.period.year) == [2018, 2019, 2020])
+    #expect(set.observations.map(\.value) == [DecimalNumber(1200), .zero, nil])
+    #expect(set.observations.allSatisfy { $0.indicator == "起訴件數" })
+    #expect(set.rowsRead == 1)
+  }
+
+  @Test func missingYearColumnIsNamed() {
+    #expect(throws: DataError.self) { try read("機關,件數\n北檢,1\n") }
+  }
+}
