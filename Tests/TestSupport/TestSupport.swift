@@ -117,6 +117,8 @@ public enum ExternalTool: Sendable {
   /// Chromium to print to PDF and poppler-utils' `pdftotext` and `pdfinfo` to read it back
   /// (Tests/browser/print_check.py).
   case printTools
+  /// The `swift` tool (SwiftPM), to load a client package's graph (ClientPackageTests).
+  case swiftPM
 
   /// Whether the tool is installed on this machine.
   public var isInstalled: Bool {
@@ -125,6 +127,7 @@ public enum ExternalTool: Sendable {
     case .vegaLitePython: Self.vegaLiteInstalled
     case .chromium: Self.chromiumInstalled
     case .printTools: Self.chromiumInstalled && Self.onPath("pdftotext") && Self.onPath("pdfinfo")
+    case .swiftPM: Self.onPath("swift")
     }
   }
 
