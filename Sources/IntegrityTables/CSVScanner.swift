@@ -1,12 +1,10 @@
-/// The byte-level CSV scanner (RFC 4180) under `TableReader`.
-///
-/// One pass over UTF-8 bytes records each cell as a byte range: quoted fields,
-/// doubled quotes (`""` → `"`, unescaped into an area appended to the buffer), CR,
-/// LF and CRLF line ends, newlines inside quotes, a last line without a newline.
-/// A quote inside an unquoted field is taken literally (as Excel writes it); text
-/// after a closing quote other than spaces is an error, as is a quote never closed.
-/// Rows whose cells are all empty (blank lines, `,,,,` rows from Excel) are not
-/// records; they are counted in `blankRows`.
+/// The record index under `TableReader`: every record of a UTF-8 text split by the
+/// project's one tokenizer (`RecordTokenizer`: quotes, doubled quotes, CR/LF/CRLF,
+/// physical lines, text after a closing quote), each cell kept as a byte range.
+/// Cells with doubled quotes (`""` → `"`) are unescaped into an area appended to the
+/// buffer. Records whose fields are all empty (empty lines, `,,,,` rows from Excel) are
+/// not records; they are counted in `blankRows`. (A cell holding a space is data here:
+/// a table written with one reads back with it.)
 ///
 /// - Complexity: O(n) in the input's bytes; about 9 bytes of index per cell.
 struct CSVScanner {
@@ -22,7 +20,7 @@ struct CSVScanner {
   /// The record's original bytes, `recordByteStart[r] ..< recordByteEnd[r]` (without its line end).
   var recordByteStart: [UInt32] = []
   var recordByteEnd: [UInt32] = []
-  /// Lines that held no data (empty, or every cell empty).
+  /// Lines that held no data (every cell empty; empty lines are not counted).
   var blankRows = 0
 
   var recordCount: Int { recordLine.count }
@@ -36,118 +34,51 @@ struct CSVScanner {
     let estimate = text.count / 8 + 16
     cellStart.reserveCapacity(estimate)
     cellEnd.reserveCapacity(estimate)
-    var escaped: [UInt8] = []
-    var failure: DataError? = nil
-    let quote = UInt8(ascii: "\""), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
-    let base = UInt32(text.count)
-    text.withUnsafeBufferPointer { p in
-      let n = p.count
-      var i = 0
-      var line: UInt32 = 1
-      while i < n {
-        // Start of a record.
-        let recordLineNumber = line
-        let recordStart = i
-        let firstCell = cellStart.count
-        var allEmpty = true
-        var recordEnd = i
-        fieldLoop: while true {
-          // Start of a field at i.
-          if i < n && p[i] == quote {
-            let openLine = line
-            i += 1
-            let contentStart = i
-            var hasDoubled = false
-            var closed = false
-            while i < n {
-              let b = p[i]
-              if b == quote {
-                if i + 1 < n && p[i + 1] == quote {
-                  hasDoubled = true
-                  i += 2
-                  continue
-                }
-                closed = true
-                break
-              }
-              if b == lf { line += 1 } else if b == cr && !(i + 1 < n && p[i + 1] == lf) { line += 1 }
-              i += 1
-            }
-            guard closed else {
-              failure = DataError(
-                file: source, line: Int(openLine), column: cellStart.count - firstCell + 1,
-                message: "quoted field is never closed (a \" opened here has no closing \")")
-              return
-            }
-            let contentEnd = i
-            i += 1  // closing quote
-            while i < n && p[i] == 0x20 && delimiter != 0x20 { i += 1 }
-            if i < n && p[i] != delimiter && p[i] != cr && p[i] != lf {
-              var end = i
-              while end < n && p[end] != delimiter && p[end] != cr && p[end] != lf { end += 1 }
-              failure = DataError(
-                file: source, line: Int(line), column: cellStart.count - firstCell + 1,
-                message: "unexpected text after a closing quote",
-                found: String(decoding: UnsafeBufferPointer(rebasing: p[(contentStart - 1)..<end]), as: UTF8.self))
-              return
-            }
-            if hasDoubled {
-              let start = base + UInt32(escaped.count)
-              var k = contentStart
-              while k < contentEnd {
-                escaped.append(p[k])
-                k += p[k] == quote ? 2 : 1
-              }
-              cellStart.append(start)
-              cellEnd.append(base + UInt32(escaped.count))
-            } else {
-              cellStart.append(UInt32(contentStart))
-              cellEnd.append(UInt32(contentEnd))
-            }
-            if contentEnd > contentStart { allEmpty = false }
-          } else {
-            let start = i
-            while i < n {
-              let b = p[i]
-              if b == delimiter || b == lf || b == cr { break }
-              i += 1
-            }
-            cellStart.append(UInt32(start))
-            cellEnd.append(UInt32(i))
-            if i > start { allEmpty = false }
-          }
-          // After a field: delimiter, line end or end of input.
-          if i < n && p[i] == delimiter {
-            i += 1
-            if i == n {  // trailing delimiter at end of input: one more empty field
-              cellStart.append(UInt32(i))
-              cellEnd.append(UInt32(i))
-              recordEnd = i
-              break fieldLoop
-            }
-            continue fieldLoop
-          }
-          recordEnd = i
-          if i < n {
-            if p[i] == cr && i + 1 < n && p[i + 1] == lf { i += 2 } else { i += 1 }
-            line += 1
-          }
-          break fieldLoop
+    var unescaped: [UInt8] = []
+    let base = text.count
+    var tokenizer = RecordTokenizer(delimiter: delimiter)
+    let s = text.span
+    var i = 0
+    var line = 1
+    while i < s.count {
+      switch tokenizer.next(s, from: i, isLast: true) {
+      case .record(let next):
+        defer {
+          line += tokenizer.lineBreaks
+          i = next
         }
-        if allEmpty {
-          cellStart.removeSubrange(firstCell...)
-          cellEnd.removeSubrange(firstCell...)
-          blankRows += recordEnd > recordStart ? 1 : 0
+        if (0..<tokenizer.count).allSatisfy({ tokenizer.starts[$0] == tokenizer.ends[$0] }) {
+          if tokenizer.contentEnd > i { blankRows += 1 }
           continue
         }
+        for k in 0..<tokenizer.count {
+          if tokenizer.escaped[k] {
+            let start = base + unescaped.count
+            unescaped += tokenizer.field(k, in: s)
+            cellStart.append(UInt32(start))
+            cellEnd.append(UInt32(base + unescaped.count))
+          } else {
+            cellStart.append(UInt32(tokenizer.starts[k]))
+            cellEnd.append(UInt32(tokenizer.ends[k]))
+          }
+        }
         recordFirstCell.append(UInt32(cellStart.count))
-        recordLine.append(recordLineNumber)
-        recordByteStart.append(UInt32(recordStart))
-        recordByteEnd.append(UInt32(recordEnd))
+        recordLine.append(UInt32(line))
+        recordByteStart.append(UInt32(i))
+        recordByteEnd.append(UInt32(tokenizer.contentEnd))
+      case .incomplete:
+        preconditionFailure("a last block is never incomplete")
+      case .unclosedQuote(let field, let breaks):
+        throw DataError(
+          file: source, line: line + breaks, column: field + 1,
+          message: "quoted field is never closed (a \" opened here has no closing \")")
+      case .textAfterQuote(let field, let breaks, let found):
+        throw DataError(
+          file: source, line: line + breaks, column: field + 1, message: "unexpected text after a closing quote",
+          found: String(decoding: text[found], as: UTF8.self))
       }
     }
-    if let failure { throw failure }
-    self.text += escaped
+    self.text += unescaped
   }
 
   /// The cells of record `r`, as strings.
