@@ -1,0 +1,28 @@
+import Indicators
+import TableIO
+
+extension Workspace {
+  /// The current consolidated table (`export`): the `tidy` columns of the current figures —
+  /// indicator,agency,year,quarter,month,value,target,n,unit,direction (those any figure
+  /// fills) and revised — rendered by `ObservationSet.tidyTable`, the same code as `tidy`.
+  /// `line` is provenance: with `provenance` the table keeps it and adds file, sha256,
+  /// received, imported_at, reason. Without it the table re-imports to an identical
+  /// workspace (`revised` is read back by the importer's side columns).
+  public func exportTable(asOf: CalendarDate? = nil, provenance: Bool = false) throws -> TableIO.Table {
+    let figures = try currentFigures(asOf: asOf)
+    let set = try observationSet(asOf: asOf)
+    var table = set.tidyTable
+    guard provenance else {
+      table.columns.removeAll { $0.name == "line" }
+      return table
+    }
+    table.columns += [
+      Column("file", text: figures.map(\.submission.file)),
+      Column("sha256", text: figures.map(\.submission.sha256)),
+      Column("received", text: figures.map { $0.submission.received.description }),
+      Column("imported_at", text: figures.map(\.submission.importedAt)),
+      Column("reason", text: figures.map { $0.rowReason ?? $0.submission.reason }),
+    ]
+    return table
+  }
+}
