@@ -67,8 +67,19 @@ extension Workspace {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       var added = 0, revised = 0, unchanged = 0
+      var canonicalAgency: [String: String] = [:]
       for var obs in observations {
-        if obs.agency == nil { obs.agency = options.agency }
+        // The office canonicalisation of the 22 prosecutors offices applies here too, so
+        // 臺北地檢署 and 臺灣臺北地方檢察署 are one figure.
+        if let agency = obs.agency {
+          obs.agency = canonicalAgency[agency] ?? {
+            let name = ProsecutorsOffice.canonicalName(agency)
+            canonicalAgency[agency] = name
+            return name
+          }()
+        } else {
+          obs.agency = options.agency
+        }
         if obs.indicator == nil { obs.indicator = options.indicator }
         let side = sides[obs.line]
         if side?.revised == true { obs.revised = true }

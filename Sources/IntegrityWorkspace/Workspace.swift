@@ -132,3 +132,12 @@ public struct Workspace: Sendable {
     return "\(error)"
   }
 }
+
+extension Workspace {
+  /// Runs `sql` on the SQLite file at `path` with no checks (tests: simulate another
+  /// program's database or a newer schema).
+  static func rawExecute(path: String, sql: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
+  }
+}
