@@ -45,7 +45,11 @@ let package = Package(
     .target(name: "Charts", dependencies: ["Indicators", "Models", "TableIO"]),
     .target(
       name: "IntegrityWorkspace",
-      dependencies: ["Indicators", "TableIO", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "Indicators", "TableIO", .product(name: "GRDB", package: "GRDB.swift"),
+        // The bulk insert binds through SQLite's C API (FigureInserter.swift).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .target(
       name: "IntegrityStats",
       dependencies: ["NumericCore", "TableIO", "Models", "Indicators", "Charts", "IntegrityWorkspace"]),

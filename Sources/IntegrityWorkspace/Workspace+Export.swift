@@ -25,4 +25,20 @@ extension Workspace {
     ]
     return table
   }
+
+  /// The export table for Parquet: the same columns, with value, target and n as exact
+  /// decimals (DECIMAL(38, s)) instead of the doubles CSV and JSON print.
+  public func exportParquet(asOf: CalendarDate? = nil, provenance: Bool = false) throws -> [UInt8] {
+    let figures = try currentFigures(asOf: asOf)
+    let table = try exportTable(asOf: asOf, provenance: provenance)
+    let columns = ParquetWriter.columns(table).map { column -> ParquetWriter.ColumnData in
+      switch column.name {
+      case "value": ParquetWriter.ColumnData("value", .decimal(figures.map(\.value)))
+      case "target": ParquetWriter.ColumnData("target", .decimal(figures.map(\.target)))
+      case "n": ParquetWriter.ColumnData("n", .decimal(figures.map(\.sampleSize)))
+      default: column
+      }
+    }
+    return ParquetWriter.bytes(columns)
+  }
 }

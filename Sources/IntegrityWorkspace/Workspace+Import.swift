@@ -49,7 +49,8 @@ extension Workspace {
       if try Int.fetchOne(db, sql: "SELECT 1 FROM submission WHERE sha256 = ?", arguments: [sha]) != nil {
         return nil
       }
-      var current = try Workspace.currentFigures(db, asOf: received)
+      var names = NameInterner()
+      var current = try Workspace.currentFigures(db, asOf: received, names: &names)
       try db.execute(
         sql: """
           INSERT INTO submission (sha256, file, format, encoding, received, imported_at, reason,
@@ -60,31 +61,31 @@ extension Workspace {
           sha, path, format, encoding, received, importedAt, options.reason, set.rowsRead, set.rejected.count,
         ])
       let submission = db.lastInsertedRowID
-      let insert = try db.makeStatement(
-        sql: """
-          INSERT INTO figure (submission_id, line, indicator, agency, year, quarter, month, value, target, n,
-            unit, direction, revised_flag, reason, received)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
+      let inserter = try FigureInserter(db)
       var added = 0, revised = 0, unchanged = 0
-      var canonicalAgency: [String: String] = [:]
+      // Raw agency name id → canonical name (the office canonicalisation of the 22
+      // prosecutors offices applies here too: 臺北地檢署 and 臺灣臺北地方檢察署 are one figure).
+      var rawAgencies = NameInterner()
+      var canonicalAgency: [Int32: String] = [:]
+      let noName = names.id("")
       for var obs in observations {
-        // The office canonicalisation of the 22 prosecutors offices applies here too, so
-        // 臺北地檢署 and 臺灣臺北地方檢察署 are one figure.
         if let agency = obs.agency {
-          obs.agency = canonicalAgency[agency] ?? {
+          let raw = rawAgencies.id(agency)
+          obs.agency = canonicalAgency[raw] ?? {
             let name = ProsecutorsOffice.canonicalName(agency)
-            canonicalAgency[agency] = name
+            canonicalAgency[raw] = name
             return name
           }()
         } else {
           obs.agency = options.agency
         }
         if obs.indicator == nil { obs.indicator = options.indicator }
-        let side = sides[obs.line]
+        let side = sides.isEmpty ? nil : sides[obs.line]
         if side?.revised == true { obs.revised = true }
-        let key = FigureKey(indicator: obs.indicator, agency: obs.agency, period: obs.period)
-        if let existing = current[key] {
+        let id = FigureID(
+          indicator: obs.indicator.map { names.id($0) } ?? noName, agency: obs.agency.map { names.id($0) } ?? noName,
+          year: Int32(obs.period.year), quarter: Int8(obs.period.quarter ?? 0), month: Int8(obs.period.month ?? 0))
+        if let existing = current[id] {
           if existing.sameFigures(as: obs) {
             unchanged += 1
             continue
@@ -93,12 +94,14 @@ extension Workspace {
         } else {
           added += 1
         }
-        current[key] = CurrentFigure(obs)
-        try insert.execute(arguments: [
-          submission, obs.line, key.indicator, key.agency, key.period.year, key.period.quarter ?? 0,
-          key.period.month ?? 0, DecimalText.text(obs.value), DecimalText.text(obs.target),
-          DecimalText.text(obs.sampleSize), obs.unit, obs.direction?.rawValue, obs.revised, side?.reason, received,
-        ])
+        current[id] = CurrentFigure(obs)
+        try inserter.insert(
+          FigureInserter.Row(
+            submission: submission, line: obs.line, indicator: obs.indicator ?? "", agency: obs.agency ?? "",
+            year: obs.period.year, quarter: obs.period.quarter ?? 0, month: obs.period.month ?? 0,
+            value: DecimalText.text(obs.value), target: DecimalText.text(obs.target),
+            n: DecimalText.text(obs.sampleSize), unit: obs.unit, direction: obs.direction?.rawValue,
+            revised: obs.revised, reason: side?.reason, received: received))
       }
       try db.execute(
         sql: "UPDATE submission SET added = ?, revised = ?, unchanged = ? WHERE id = ?",
@@ -118,9 +121,9 @@ extension Workspace {
 
   /// The figures (not their provenance) current on `asOf` (`YYYY-MM-DD`), by key: per key
   /// the row with the greatest (received, id) among those received on or before `asOf`.
-  static func currentFigures(_ db: Database, asOf: String) throws -> [FigureKey: CurrentFigure] {
-    var current: [FigureKey: CurrentFigure] = [:]
-    var latest: [FigureKey: (String, Int64)] = [:]
+  static func currentFigures(_ db: Database, asOf: String, names: inout NameInterner) throws -> [FigureID: CurrentFigure] {
+    var current: [FigureID: CurrentFigure] = [:]
+    var latest: [FigureID: (String, Int64)] = [:]
     let rows = try Row.fetchCursor(
       db,
       sql: """
@@ -128,7 +131,9 @@ extension Workspace {
         FROM figure WHERE received <= ?
         """, arguments: [asOf])
     while let row = try rows.next() {
-      let key = Workspace.key(row)
+      let key = FigureID(
+        indicator: names.id(row["indicator"]), agency: names.id(row["agency"]), year: row["year"],
+        quarter: row["quarter"], month: row["month"])
       let order: (String, Int64) = (row["received"], row["id"])
       if let seen = latest[key], seen >= order { continue }
       latest[key] = order

@@ -41,11 +41,12 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       let store = try workspace.open()
-      let table = try store.exportTable(asOf: try asOf.map { try parseDate($0, option: "--as-of") }, provenance: provenance)
+      let date = try asOf.map { try parseDate($0, option: "--as-of") }
+      let table = try store.exportTable(asOf: date, provenance: provenance)
       switch format {
       case .csv: try output.write(table, format: .csv)
       case .json: try output.write(table, format: .json)
-      case .parquet: try AtomicFile.write(try ParquetWriter.bytes(table), to: output.output)
+      case .parquet: try AtomicFile.write(try store.exportParquet(asOf: date, provenance: provenance), to: output.output)
       }
       Diagnostics.note("\(store.path): exported \(table.rowCount) figures")
     }
