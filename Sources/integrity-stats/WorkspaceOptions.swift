@@ -90,3 +90,12 @@ struct OutputOptions: ParsableArguments {
     }
   }
 }
+
+extension WorkspaceSourceOptions {
+  /// The workspace's current figures as the `export` table (for `chart`).
+  func exportTable(path: String, input: String?) throws -> Table {
+    if input != nil { throw ValidationError("give either INPUT or --db/--as-of, not both") }
+    let asOfDate = try asOf.map { try parseDate($0, option: "--as-of") }
+    return try Workspace(path: path, create: false).exportTable(asOf: asOfDate)
+  }
+}

@@ -20,6 +20,7 @@ extension IntegrityStatsCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
+    @OptionGroup var workspace: WorkspaceSourceOptions
 
     @Option(help: "Direction for rows whose file gives none: increase, decrease, zero or milestone.")
     var direction: String?
@@ -73,8 +74,9 @@ extension IntegrityStatsCommand {
     mutating func run() throws {
       let options = try options()
       let catalog = ActionPlanCatalog.plan
+      let stored = try workspace.observations(input: common.input)
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
-      if let (accumulator, set) = try AchievementAccumulator.read(
+      if stored == nil, let (accumulator, set) = try AchievementAccumulator.read(
         path: common.inputPath, readOptions: reader.observationOptions(), options: options,
         catalogDirection: { catalog.direction(forIndicator: $0) })
       {
@@ -107,7 +109,7 @@ extension IntegrityStatsCommand {
         reader.finish(set)
         return
       }
-      var set = try reader.readObservations(common)
+      var set = try stored ?? reader.readObservations(common)
       let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
       let report = try AchievementReport(
         observations: set.observations, options: options, source: source,

@@ -40,6 +40,7 @@ extension IntegrityStatsCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var labels: ChartLabelOptions
+    @OptionGroup var workspace: WorkspaceSourceOptions
 
     @Option(name: .customLong("as"), help: "What to write: tidy, vega-lite or svg.")
     var output: ChartOutput = .tidy
@@ -48,8 +49,16 @@ extension IntegrityStatsCommand {
     var title: String?
 
     mutating func run() throws {
-      let table = try TableReader.read(path: common.inputPath, options: ReadOptions())
-      var data = try ChartData.recognise(ChartSource(table), options: labels.chartOptions)
+      // From a workspace: the chart of its current figures (as `export | chart` would draw).
+      let data0: ChartData
+      if let path = workspace.workspacePath(input: common.input) {
+        let table = try workspace.exportTable(path: path, input: common.input)
+        data0 = try ChartData.recognise(ChartSource(table: table, file: path), options: labels.chartOptions)
+      } else {
+        let table = try TableReader.read(path: common.inputPath, options: ReadOptions())
+        data0 = try ChartData.recognise(ChartSource(table), options: labels.chartOptions)
+      }
+      var data = data0
       if let title { data.title = title }
       switch output {
       case .tidy: try common.write(data.table)

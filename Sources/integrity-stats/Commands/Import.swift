@@ -66,8 +66,8 @@ extension IntegrityStatsCommand {
         } catch let error as DataError {
           // The counts line still ends standard error after a fatal error.
           Diagnostics.error(error.description)
-          Diagnostics.note("read \(rowsRead) rows: used \(used), rejected \(rejected)")
-          IntegrityStatsCommand.fail("\(file): nothing imported from this file", code: 65)
+          Diagnostics.note("\(file): nothing imported from this file")
+          IntegrityStatsCommand.fail("read \(rowsRead) rows: used \(used), rejected \(rejected)", code: 65)
         }
         try reader.report(result.read)
         rowsRead += result.read.rowsRead

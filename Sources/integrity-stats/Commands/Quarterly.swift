@@ -19,6 +19,7 @@ extension IntegrityStatsCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
+    @OptionGroup var workspace: WorkspaceSourceOptions
 
     @Option(help: "Annual targets from a file with columns office,year,target (instead of a target column).")
     var targets: String?
@@ -37,8 +38,9 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       let policy = DuplicatePolicy(rawValue: duplicates) ?? .error
+      let stored = try workspace.observations(input: common.input)
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
-      if targets == nil, policy == .error,
+      if stored == nil, targets == nil, policy == .error,
         let (accumulator, set) = try QuarterlyPaceAccumulator.read(
           path: common.inputPath, readOptions: reader.observationOptions(), total: total)
       {
@@ -82,7 +84,7 @@ extension IntegrityStatsCommand {
         let table = try TableReader.read(path: targets, options: try reader.observationOptions().table)
         (annual, targetsSource) = try AnnualTarget.read(from: table)
       }
-      var set = try reader.readObservations(common)
+      var set = try stored ?? reader.readObservations(common)
       let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
       let report = try QuarterlyPaceReport(
         observations: set.observations, targets: annual, total: total,

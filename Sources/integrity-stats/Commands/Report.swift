@@ -22,6 +22,7 @@ extension IntegrityStatsCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
+    @OptionGroup var workspace: WorkspaceSourceOptions
     @OptionGroup var labels: ChartLabelOptions
 
     @Option(help: "Report these sections instead of choosing by the file's columns (repeatable).")
@@ -38,7 +39,7 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
-      let set = try reader.readObservations(common)
+      let set = try workspace.observations(input: common.input) ?? reader.readObservations(common)
       let builder = ReportBuilder(level: common.level, projectionHorizon: horizon)
       let (content, warnings) = try builder.content(set, sections: section.isEmpty ? nil : Set(section.map(\.section)))
       for warning in warnings { Diagnostics.warning(warning) }

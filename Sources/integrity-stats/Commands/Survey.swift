@@ -15,6 +15,7 @@ extension IntegrityStatsCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
+    @OptionGroup var workspace: WorkspaceSourceOptions
 
     @Flag(help: "Fit a weighted trend line per indicator instead of listing years.")
     var trend = false
@@ -29,7 +30,7 @@ extension IntegrityStatsCommand {
       // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)
-      let set = try reader.readObservations(common)
+      let set = try workspace.observations(input: common.input) ?? reader.readObservations(common)
       let analysis = SurveyAnalysis(level: common.level, percent: percent)
       if trend {
         let report = try analysis.trend(set, projectTo: to)

@@ -17,6 +17,7 @@ extension IntegrityStatsCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
+    @OptionGroup var workspace: WorkspaceSourceOptions
 
     @Option(help: "The model (default linear).")
     var model: TrendModel?
@@ -57,7 +58,8 @@ extension IntegrityStatsCommand {
       // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)
-      if !survey {
+      let stored = try workspace.observations(input: common.input)
+      if !survey, stored == nil {
         let options = TrendOptions(
           model: model ?? .linear, level: common.level, projectTo: to, breakYear: breakYear,
           overdispersion: overdispersion)
@@ -76,7 +78,7 @@ extension IntegrityStatsCommand {
           return
         }
       }
-      let set = try reader.readObservations(common)
+      let set = try stored ?? reader.readObservations(common)
       let report: TrendReport
       if survey {
         report = try SurveyAnalysis(level: common.level, percent: percent).trend(set, projectTo: to)
