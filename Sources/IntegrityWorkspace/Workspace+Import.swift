@@ -22,7 +22,13 @@ extension Workspace {
     } catch {
       throw InputError(path: path, reason: (error as NSError).localizedDescription)
     }
-    let sha = SHA256.hex(bytes)
+    // Hash on another thread while the reader runs.
+    let hashing = DispatchGroup()
+    let digest = DigestBox()
+    DispatchQueue.global().async(group: hashing) { digest.value = SHA256.hex(bytes) }
+    let readResult = Result { try ObservationReader.read(path: path, options: options.read) }
+    hashing.wait()
+    let sha = digest.value
     let format = Workspace.format(of: bytes, path: path)
     let encoding = format == "csv" ? Workspace.encoding(of: bytes, requested: options.read.table.encoding) : nil
     let importedAt = options.importedAt ?? Workspace.timestamp()
@@ -35,7 +41,7 @@ extension Workspace {
         read: ObservationSet(source: path), added: 0, revised: 0, unchanged: 0, dryRun: options.dryRun)
     }
 
-    var set = try ObservationReader.read(path: path, options: options.read)
+    var set = try readResult.get()
     let sides = SideColumns.read(path: path, set: set, options: options.read)
     var observations: [Observation] = []
     swap(&observations, &set.observations)
@@ -51,6 +57,7 @@ extension Workspace {
       }
       var names = NameInterner()
       var current = try Workspace.currentFigures(db, asOf: received, names: &names)
+      current.reserveCapacity(current.count + observations.count)
       try db.execute(
         sql: """
           INSERT INTO submission (sha256, file, format, encoding, received, imported_at, reason,
@@ -199,4 +206,9 @@ struct CurrentFigure: Sendable {
     value == obs.value && target == obs.target && sampleSize == obs.sampleSize && unit == obs.unit
       && direction == obs.direction
   }
+}
+
+/// The digest computed on another thread (written once before `wait()` returns).
+private final class DigestBox: @unchecked Sendable {
+  var value = ""
 }

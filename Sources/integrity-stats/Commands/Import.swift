@@ -55,7 +55,10 @@ extension IntegrityStatsCommand {
         reason: reason, agency: agency.map(ProsecutorsOffice.canonicalName), indicator: indicator, dryRun: dryRun)
       // Test hook: sleep inside the transaction, so a test can kill the import there.
       if let seconds = environment("INTEGRITY_STATS_TEST_SLEEP_BEFORE_COMMIT").flatMap(Double.init) {
-        options.beforeCommit = { usleep(UInt32(seconds * 1_000_000)) }
+        options.beforeCommit = {
+          Diagnostics.note("test hook: inside the transaction, sleeping \(seconds) s before the commit")
+          usleep(UInt32(seconds * 1_000_000))
+        }
       }
       var rowsRead = 0, used = 0, rejected = 0
       var lines = ""
