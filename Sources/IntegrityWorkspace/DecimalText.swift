@@ -4,7 +4,11 @@ import TableIO
 /// (`1234.5`, `0.001`, `1000000`), read back without loss. Text rather than REAL so that
 /// SQLite never rounds a figure and a user's `SELECT` shows what the agency wrote.
 enum DecimalText {
-  static func text(_ value: DecimalNumber?) -> String? { value?.description }
+  static func text(_ value: DecimalNumber?) -> String? {
+    guard let value else { return nil }
+    // Whole numbers (most figures): the same text, without normalising first.
+    return value.exponent == 0 ? String(value.significand) : value.description
+  }
 
   /// Parses `[-]digits[.digits]` as written by `text`; nil for anything else.
   static func parse(_ text: String?) -> DecimalNumber? {

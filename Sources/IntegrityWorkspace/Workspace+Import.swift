@@ -55,8 +55,9 @@ extension Workspace {
       if try Int.fetchOne(db, sql: "SELECT 1 FROM submission WHERE sha256 = ?", arguments: [sha]) != nil {
         return nil
       }
-      var names = NameInterner()
-      var current = try Workspace.currentFigures(db, asOf: received, names: &names)
+      // Separate interners: each keeps its own last name, and rows alternate between the two.
+      var indicators = NameInterner(), agencies = NameInterner()
+      var current = try Workspace.currentFigures(db, asOf: received, indicators: &indicators, agencies: &agencies)
       current.reserveCapacity(current.count + observations.count)
       try db.execute(
         sql: """
@@ -74,7 +75,7 @@ extension Workspace {
       // prosecutors offices applies here too: 臺北地檢署 and 臺灣臺北地方檢察署 are one figure).
       var rawAgencies = NameInterner()
       var canonicalAgency: [Int32: String] = [:]
-      let noName = names.id("")
+      let noIndicator = indicators.id(""), noAgency = agencies.id("")
       for var obs in observations {
         if let agency = obs.agency {
           let raw = rawAgencies.id(agency)
@@ -90,7 +91,8 @@ extension Workspace {
         let side = sides.isEmpty ? nil : sides[obs.line]
         if side?.revised == true { obs.revised = true }
         let id = FigureID(
-          indicator: obs.indicator.map { names.id($0) } ?? noName, agency: obs.agency.map { names.id($0) } ?? noName,
+          indicator: obs.indicator.map { indicators.id($0) } ?? noIndicator,
+          agency: obs.agency.map { agencies.id($0) } ?? noAgency,
           year: Int32(obs.period.year), quarter: Int8(obs.period.quarter ?? 0), month: Int8(obs.period.month ?? 0))
         if let existing = current[id] {
           if existing.sameFigures(as: obs) {
@@ -128,7 +130,8 @@ extension Workspace {
 
   /// The figures (not their provenance) current on `asOf` (`YYYY-MM-DD`), by key: per key
   /// the row with the greatest (received, id) among those received on or before `asOf`.
-  static func currentFigures(_ db: Database, asOf: String, names: inout NameInterner) throws -> [FigureID: CurrentFigure] {
+  static func currentFigures(_ db: Database, asOf: String, indicators: inout NameInterner, agencies: inout NameInterner
+  ) throws -> [FigureID: CurrentFigure] {
     var current: [FigureID: CurrentFigure] = [:]
     var latest: [FigureID: (String, Int64)] = [:]
     let rows = try Row.fetchCursor(
@@ -139,7 +142,7 @@ extension Workspace {
         """, arguments: [asOf])
     while let row = try rows.next() {
       let key = FigureID(
-        indicator: names.id(row["indicator"]), agency: names.id(row["agency"]), year: row["year"],
+        indicator: indicators.id(row["indicator"]), agency: agencies.id(row["agency"]), year: row["year"],
         quarter: row["quarter"], month: row["month"])
       let order: (String, Int64) = (row["received"], row["id"])
       if let seen = latest[key], seen >= order { continue }
