@@ -117,9 +117,9 @@ public struct Roster: Sendable, Equatable {
   }
 
   /// The roster the plan implies: every target reported yearly or quarterly, for each lead
-  /// agency the plan names. "各地方檢察署" (every district prosecutors office) stands for
-  /// the 22 offices; other collective names (各機關, 各部會, …) cannot be enumerated and are
-  /// skipped with a note — give a roster file for them.
+  /// agency the plan names (`expand`). "各地方檢察署" (every district prosecutors office)
+  /// stands for the 22 offices; other collective names (各機關, 各部會, …) cannot be
+  /// enumerated and are skipped with a note — give a roster file for them.
   public init(catalog: ActionPlanCatalog) {
     var entries: [Entry] = []
     var skipped = 0
@@ -132,13 +132,9 @@ public struct Roster: Sendable, Equatable {
       }
       var agencies: [String] = []
       for lead in target.leadAgencies {
-        if lead.contains("各地方檢察署") {
-          agencies += ProsecutorsOffice.all.map(\.name)
-        } else if lead.contains("各") {
-          skipped += 1
-        } else {
-          agencies.append(lead)
-        }
+        let names = Roster.expand(lead)
+        if names.isEmpty { skipped += 1 }
+        agencies += names
       }
       for agency in agencies where !entries.contains(where: { $0.target == target.id && $0.agency == agency }) {
         entries.append(Entry(target: target.id, agency: agency, frequency: frequency))
@@ -149,5 +145,33 @@ public struct Roster: Sendable, Equatable {
       notes.append("the catalog names \(skipped) collective lead agencies (各機關, 各部會, …) that cannot be listed; give a roster file to expect their reports")
     }
     self.init(entries: entries, notes: notes)
+  }
+
+  /// The agencies a catalog lead-agency entry names, as agencies write themselves:
+  /// `法務部(廉政署)` → 法務部廉政署; `法務部(臺灣高等檢察署、各地方檢察署、廉政署、調查局)` →
+  /// 臺灣高等檢察署, the 22 offices, 法務部廉政署, 法務部調查局 (a unit whose name already
+  /// starts with 臺灣/福建 stands alone); other collective names (各機關) → none.
+  static func expand(_ lead: String) -> [String] {
+    func collective(_ name: String) -> [String]? {
+      if name.contains("各地方檢察署") { return ProsecutorsOffice.all.map(\.name) }
+      return name.hasPrefix("各") ? [] : nil
+    }
+    let folded = lead.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+    guard let open = folded.firstIndex(of: "("), folded.hasSuffix(")") else {
+      return collective(folded) ?? [ProsecutorsOffice.canonicalName(folded)]
+    }
+    let parent = String(folded[..<open])
+    let inside = folded[folded.index(after: open)..<folded.index(before: folded.endIndex)]
+    var names: [String] = []
+    for part in inside.split(whereSeparator: { "、,，;；".contains($0) }).map(String.init) {
+      if let many = collective(part) {
+        names += many
+      } else if part.hasPrefix("臺灣") || part.hasPrefix("福建") || part.hasPrefix("行政院") {
+        names.append(ProsecutorsOffice.canonicalName(part))
+      } else {
+        names.append(parent + part)
+      }
+    }
+    return names
   }
 }

@@ -120,3 +120,15 @@ import Testing
     #expect(offices.allSatisfy { $0.frequency == .quarterly })
   }
 }
+
+@Suite struct CatalogAgencyTests {
+  @Test func leadAgenciesAsAgenciesWriteThem() {
+    #expect(Roster.expand("法務部(廉政署)") == ["法務部廉政署"])
+    #expect(Roster.expand("行政院公共工程委員會") == ["行政院公共工程委員會"])
+    #expect(Roster.expand("各機關") == [])
+    let many = Roster.expand("法務部(臺灣高等檢察署、各地方檢察署、廉政署、調查局)")
+    #expect(many.count == 25)
+    #expect(many.first == "臺灣高等檢察署" && many.last == "法務部調查局")
+    #expect(many.contains("臺灣臺北地方檢察署"))
+  }
+}
