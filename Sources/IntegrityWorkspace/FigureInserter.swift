@@ -5,7 +5,7 @@ internal import GRDBSQLite
 ///
 /// GRDB's `Statement.execute(arguments:)` boxes every argument as a `DatabaseValue` in an
 /// array; for a million figures that was half the import's time (perf, Benchmarks/workspace).
-/// Here each row binds its 15 parameters directly (`sqlite3_bind_*`, text copied by SQLite:
+/// Here each row binds its 14 parameters directly (`sqlite3_bind_*`, text copied by SQLite:
 /// `SQLITE_TRANSIENT`), steps and resets the prepared statement. The statement belongs to
 /// GRDB's connection and transaction; errors become GRDB `DatabaseError`s.
 struct FigureInserter {
@@ -19,8 +19,8 @@ struct FigureInserter {
     statement = try db.makeStatement(
       sql: """
         INSERT INTO figure (submission_id, line, indicator, agency, year, quarter, month, value, target, n,
-          unit, direction, revised_flag, reason, received)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          unit, direction, revised_flag, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
   }
 
@@ -40,7 +40,6 @@ struct FigureInserter {
     var direction: String?
     var revised: Bool
     var reason: String?
-    var received: String
   }
 
   func insert(_ row: Row) throws {
@@ -59,7 +58,6 @@ struct FigureInserter {
     bind(s, 12, row.direction)
     sqlite3_bind_int64(s, 13, row.revised ? 1 : 0)
     bind(s, 14, row.reason)
-    bind(s, 15, row.received)
     let code = sqlite3_step(s)
     sqlite3_reset(s)
     guard code == SQLITE_DONE else {

@@ -31,11 +31,20 @@ struct NameInterner {
   }
 }
 
-/// A figure key by interned names: (indicator, agency, year, quarter, month).
+/// A figure key by interned names: (indicator, agency, year, quarter, month), packed into
+/// one word so that hashing it is one `combine`:
+///
+///     bits 62…41 indicator id (2^22) · 40…21 agency id (2^20) · 20…7 year (0…16383)
+///          6…4 quarter (0…4) · 3…0 month (0…12)
+///
+/// Every year the reader gives fits (years have at most 4 digits). Ids beyond those ranges
+/// (more than 4 million indicators or a million agencies in one workspace) are a
+/// precondition failure, never a silent collision.
 struct FigureID: Hashable {
-  var indicator: Int32
-  var agency: Int32
-  var year: Int32
-  var quarter: Int8
-  var month: Int8
+  let packed: UInt64
+
+  init(indicator: Int32, agency: Int32, year: Int32, quarter: Int8, month: Int8) {
+    precondition(indicator < 1 << 22 && agency < 1 << 20 && (0..<1 << 14).contains(year), "FigureID: key out of range")
+    packed = UInt64(indicator) << 41 | UInt64(agency) << 21 | UInt64(year) << 7 | UInt64(quarter) << 4 | UInt64(month)
+  }
 }

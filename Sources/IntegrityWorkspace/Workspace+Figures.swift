@@ -13,12 +13,12 @@ extension Workspace {
         submissions[info.id] = info
       }
       var figures: [(StoredFigure, Int64)] = []
-      let rows = try Row.fetchCursor(
-        db, sql: "SELECT * FROM figure WHERE received <= ? ORDER BY id",
-        arguments: [asOf?.description ?? "9999-12-31"])
+      let rows = try Row.fetchCursor(db, sql: "SELECT * FROM figure ORDER BY id")
       while let row = try rows.next() {
+        let submission = submissions[row["submission_id"]]!
+        if let asOf, submission.received > asOf { continue }
         let id: Int64 = row["id"]
-        figures.append((Workspace.figure(row, submission: submissions[row["submission_id"]]!), id))
+        figures.append((Workspace.figure(row, submission: submission), id))
       }
       figures.sort { a, b in
         if a.0.key != b.0.key { return a.0.key < b.0.key }

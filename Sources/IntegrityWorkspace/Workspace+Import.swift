@@ -110,7 +110,7 @@ extension Workspace {
             year: obs.period.year, quarter: obs.period.quarter ?? 0, month: obs.period.month ?? 0,
             value: DecimalText.text(obs.value), target: DecimalText.text(obs.target),
             n: DecimalText.text(obs.sampleSize), unit: obs.unit, direction: obs.direction?.rawValue,
-            revised: obs.revised, reason: side?.reason, received: received))
+            revised: obs.revised, reason: side?.reason))
       }
       try db.execute(
         sql: "UPDATE submission SET added = ?, revised = ?, unchanged = ? WHERE id = ?",
@@ -137,8 +137,8 @@ extension Workspace {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT id, indicator, agency, year, quarter, month, value, target, n, unit, direction, received
-        FROM figure WHERE received <= ?
+        SELECT f.id, indicator, agency, year, quarter, month, value, target, n, unit, direction, s.received
+        FROM figure f JOIN submission s ON s.id = f.submission_id WHERE s.received <= ?
         """, arguments: [asOf])
     while let row = try rows.next() {
       let key = FigureID(

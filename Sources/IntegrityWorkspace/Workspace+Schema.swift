@@ -9,7 +9,7 @@ extension Workspace {
   /// - `figure`: every value a figure (indicator, agency, period) has had. A row is written
   ///   when a submission adds a figure or changes it; an identical resubmission writes
   ///   none. The current value as of a date D is, per key, the row with the greatest
-  ///   (received, id) among rows received on or before D. Figures are exact decimal text;
+  ///   (received, id) among rows received on or before D (received: the submission's). Figures are exact decimal text;
   ///   NULL is "not available" (`…`, NA), "0" is none (a dash, `－`, as the reader reads it);
   ///   `revised_flag` is the trailing `r` of the source. `indicator`/`agency` are '' and
   ///   `quarter`/`month` 0 when the file had none (so the key can be UNIQUE-free and fast).
@@ -48,8 +48,7 @@ extension Workspace {
             unit TEXT,
             direction TEXT,
             revised_flag INTEGER NOT NULL,
-            reason TEXT,
-            received TEXT NOT NULL
+            reason TEXT
           );
           PRAGMA user_version = 1;
           PRAGMA application_id = \(Workspace.applicationID);
