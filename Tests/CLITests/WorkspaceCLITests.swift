@@ -244,3 +244,25 @@ import Testing
       """)
   }
 }
+
+extension WorkspaceCLITests {
+  /// The demo imports SampleData into a fresh workspace and reports its status.
+  @Test func demoReportHasTheStatusSection() throws {
+    defer { cleanUp() }
+    let out = folder + "/demo"
+    let kept = folder + "/demo.sqlite"
+    let r = try runCLI(["demo", "--out", out, "--workspace", kept])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("workspace: SampleData/synthetic_target_cases_quarterly.csv: added 176, revised 0, unchanged 0, rejected 0"))
+    let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    #expect(html.contains("<section id=\"status\">"))
+    let status = try String(contentsOfFile: out + "/status.csv", encoding: .utf8)
+    #expect(status.hasPrefix("target,agency,period,state,due,received,revised,source\n"))
+    // The quarterly file came on 2025-01-15: Q4 2024 (due 2025-01-20) on time, Q1 (due 2024-04-20) late.
+    #expect(status.contains("8-6-1,臺灣臺北地方檢察署,2024Q4,on-time,2025-01-20,2025-01-15,false,SampleData/synthetic_target_cases_quarterly.csv\n"))
+    #expect(status.contains("8-6-1,臺灣臺北地方檢察署,2024Q1,late,2024-04-20,2025-01-15,false,"))
+    #expect(try Workspace(path: kept, create: false).integrityCheck() == "ok")
+    // A second demo into the same workspace is refused: it must be fresh.
+    #expect(try runCLI(["demo", "--out", out, "--workspace", kept]).status == 64)
+  }
+}
