@@ -57,8 +57,12 @@ extension Workspace {
       }
       // Separate interners: each keeps its own last name, and rows alternate between the two.
       var indicators = NameInterner(), agencies = NameInterner()
-      var current = try Workspace.currentFigures(db, asOf: received, indicators: &indicators, agencies: &agencies)
-      current.reserveCapacity(current.count + observations.count)
+      // Key → where its current figures are: ≥ 0 an index in `stored` (the workspace's),
+      // < 0 the observation −(i + 1) of this file (a later line of one key supersedes).
+      let stored = try Workspace.currentFigures(db, asOf: received, indicators: &indicators, agencies: &agencies)
+      var current: [FigureID: Int] = [:]
+      current.reserveCapacity(stored.count + observations.count)
+      for (i, figure) in stored.enumerated() { current[figure.id] = i }
       try db.execute(
         sql: """
           INSERT INTO submission (sha256, file, format, encoding, received, imported_at, reason,
@@ -71,31 +75,32 @@ extension Workspace {
       let submission = db.lastInsertedRowID
       let inserter = try FigureInserter(db)
       var added = 0, revised = 0, unchanged = 0
-      // Raw agency name id → canonical name (the office canonicalisation of the 22
+      // Raw agency name id → canonical agency id (the office canonicalisation of the 22
       // prosecutors offices applies here too: 臺北地檢署 and 臺灣臺北地方檢察署 are one figure).
       var rawAgencies = NameInterner()
-      var canonicalAgency: [Int32: String] = [:]
+      var canonicalAgency: [Int32] = []
       let noIndicator = indicators.id(""), noAgency = agencies.id("")
-      for var obs in observations {
-        if let agency = obs.agency {
-          let raw = rawAgencies.id(agency)
-          obs.agency = canonicalAgency[raw] ?? {
-            let name = ProsecutorsOffice.canonicalName(agency)
-            canonicalAgency[raw] = name
-            return name
-          }()
-        } else {
-          obs.agency = options.agency
+      let defaultAgency = options.agency.map { agencies.id($0) } ?? noAgency
+      for i in observations.indices {
+        var agency = defaultAgency
+        if let name = observations[i].agency {
+          let raw = Int(rawAgencies.id(name))
+          while canonicalAgency.count <= raw {
+            canonicalAgency.append(agencies.id(ProsecutorsOffice.canonicalName(rawAgencies.names[canonicalAgency.count])))
+          }
+          agency = canonicalAgency[raw]
         }
-        if obs.indicator == nil { obs.indicator = options.indicator }
-        let side = sides.isEmpty ? nil : sides[obs.line]
-        if side?.revised == true { obs.revised = true }
+        observations[i].agency = agency == noAgency ? nil : agencies.names[Int(agency)]
+        if observations[i].indicator == nil { observations[i].indicator = options.indicator }
+        let side = sides.isEmpty ? nil : sides[observations[i].line]
+        if side?.revised == true { observations[i].revised = true }
+        let obs = observations[i]
         let id = FigureID(
-          indicator: obs.indicator.map { indicators.id($0) } ?? noIndicator,
-          agency: obs.agency.map { agencies.id($0) } ?? noAgency,
+          indicator: obs.indicator.map { indicators.id($0) } ?? noIndicator, agency: agency,
           year: Int32(obs.period.year), quarter: Int8(obs.period.quarter ?? 0), month: Int8(obs.period.month ?? 0))
         if let existing = current[id] {
-          if existing.sameFigures(as: obs) {
+          let same = existing >= 0 ? stored[existing].figures.sameFigures(as: obs) : CurrentFigure(observations[-existing - 1]).sameFigures(as: obs)
+          if same {
             unchanged += 1
             continue
           }
@@ -103,7 +108,7 @@ extension Workspace {
         } else {
           added += 1
         }
-        current[id] = CurrentFigure(obs)
+        current[id] = -(i + 1)
         try inserter.insert(
           FigureInserter.Row(
             submission: submission, line: obs.line, indicator: obs.indicator ?? "", agency: obs.agency ?? "",
@@ -130,10 +135,11 @@ extension Workspace {
 
   /// The figures (not their provenance) current on `asOf` (`YYYY-MM-DD`), by key: per key
   /// the row with the greatest (received, id) among those received on or before `asOf`.
-  static func currentFigures(_ db: Database, asOf: String, indicators: inout NameInterner, agencies: inout NameInterner
-  ) throws -> [FigureID: CurrentFigure] {
-    var current: [FigureID: CurrentFigure] = [:]
-    var latest: [FigureID: (String, Int64)] = [:]
+  static func currentFigures(
+    _ db: Database, asOf: String, indicators: inout NameInterner, agencies: inout NameInterner
+  ) throws -> [(id: FigureID, figures: CurrentFigure)] {
+    var result: [(id: FigureID, figures: CurrentFigure)] = []
+    var latest: [FigureID: (received: String, row: Int64, index: Int)] = [:]
     let rows = try Row.fetchCursor(
       db,
       sql: """
@@ -144,15 +150,21 @@ extension Workspace {
       let key = FigureID(
         indicator: indicators.id(row["indicator"]), agency: agencies.id(row["agency"]), year: row["year"],
         quarter: row["quarter"], month: row["month"])
-      let order: (String, Int64) = (row["received"], row["id"])
-      if let seen = latest[key], seen >= order { continue }
-      latest[key] = order
-      current[key] = CurrentFigure(
+      let received: String = row["received"], id: Int64 = row["id"]
+      let figures = CurrentFigure(
         value: DecimalText.parse(row["value"]), target: DecimalText.parse(row["target"]),
         sampleSize: DecimalText.parse(row["n"]), unit: row["unit"],
         direction: (row["direction"] as String?).flatMap(Direction.init(rawValue:)))
+      if let seen = latest[key] {
+        guard (seen.received, seen.row) < (received, id) else { continue }
+        result[seen.index].figures = figures
+        latest[key] = (received, id, seen.index)
+      } else {
+        latest[key] = (received, id, result.count)
+        result.append((key, figures))
+      }
     }
-    return current
+    return result
   }
 
   static func key(_ row: Row) -> FigureKey {

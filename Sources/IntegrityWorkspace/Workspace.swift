@@ -39,32 +39,35 @@ public struct Workspace: Sendable {
     config.journalMode = .wal
     config.busyMode = .timeout(120)
     config.label = "IntegrityWorkspace"
-    do {
-      queue = try DatabaseQueue(path: path, configuration: config)
-    } catch {
-      throw InputError(path: path, reason: Workspace.describe(error))
-    }
-    // Two processes creating the same fresh file can collide on the schema transaction;
-    // the loser retries once the winner is done.
+    // Two processes creating the same fresh file race: switching a new file to WAL can
+    // report "locked" at once, and GRDB's migrator reads the applied migrations before its
+    // transaction, so the loser's migration fails (and rolls back). A retry finds the
+    // schema in place. Only a newer or foreign database (an `InputError`) is final.
     var attempt = 0
     while true {
       do {
-        try prepareSchema()
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try Workspace.prepareSchema(queue, path: path)
+        self.queue = queue
         break
-      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 20 {
+      } catch let error as InputError {
+        throw error
+      } catch {
         attempt += 1
+        if attempt > 40 { throw InputError(path: path, reason: Workspace.describe(error)) }
         usleep(50_000)
       }
     }
   }
 
   /// Checks the file is ours and not newer, then migrates it to ``schemaVersion``.
-  private func prepareSchema() throws {
-    let (version, application, tables) = try read { db in
+  private static func prepareSchema(_ queue: DatabaseQueue, path: String) throws {
+    let (version, application, tables) = try queue.read { db in
       (
         try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
         try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'") ?? 0
       )
     }
     if application != Workspace.applicationID && (application != 0 || tables > 0) {
@@ -76,25 +79,17 @@ public struct Workspace: Sendable {
         reason: "the workspace has schema version \(version), newer than this integrity-stats understands (\(Workspace.schemaVersion)); use a newer integrity-stats (the file was left unchanged)")
     }
     let migrator = Workspace.migrator
-    let superseded = try read { db in try migrator.hasBeenSuperseded(db) }
+    let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
     if superseded {
       throw InputError(path: path, reason: "the workspace has migrations this integrity-stats does not know; use a newer integrity-stats (the file was left unchanged)")
     }
-    do {
-      try migrator.migrate(queue)
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-      throw error
-    } catch {
-      throw OutputError(path: path, reason: Workspace.describe(error))
-    }
+    try migrator.migrate(queue)
   }
 
   /// Runs `body` in a read transaction, mapping database errors to `InputError`.
   func read<T>(_ body: (Database) throws -> T) throws -> T {
     do {
       return try queue.read(body)
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-      throw error
     } catch let error as DatabaseError {
       throw InputError(path: path, reason: Workspace.describe(error))
     }
