@@ -1,5 +1,6 @@
 internal import GRDB
 internal import GRDBSQLite
+import TableIO
 
 /// The import's one hot statement, `INSERT INTO figure …`, bound through SQLite's C API.
 ///
@@ -33,9 +34,9 @@ struct FigureInserter {
     var year: Int
     var quarter: Int
     var month: Int
-    var value: String?
-    var target: String?
-    var n: String?
+    var value: DecimalNumber?
+    var target: DecimalNumber?
+    var n: DecimalNumber?
     var unit: String?
     var direction: String?
     var revised: Bool
@@ -63,6 +64,20 @@ struct FigureInserter {
     guard code == SQLITE_DONE else {
       throw DatabaseError(
         resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    }
+  }
+
+  /// An exact decimal as `DecimalText` writes it; a whole number is bound as an integer,
+  /// which the column's TEXT affinity stores as the same digits.
+  private func bind(_ s: OpaquePointer?, _ index: Int32, _ value: DecimalNumber?) {
+    guard let value else {
+      sqlite3_bind_null(s, index)
+      return
+    }
+    if value.exponent == 0 {
+      sqlite3_bind_int64(s, index, value.significand)
+    } else {
+      bind(s, index, DecimalText.text(value))
     }
   }
 

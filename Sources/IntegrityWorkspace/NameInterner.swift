@@ -5,7 +5,7 @@
 struct NameInterner {
   private struct Bytes: Hashable {
     let text: String
-    static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: Bytes, b: Bytes) -> Bool { NameInterner.sameBytes(a.text, b.text) }
     func hash(into hasher: inout Hasher) {
       for byte in text.utf8 { hasher.combine(byte) }
     }
@@ -15,8 +15,17 @@ struct NameInterner {
   private(set) var names: [String] = []
   private var last: (text: String, id: Int32)?
 
+  /// Byte equality, on the contiguous UTF-8 of native strings when available.
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    let fast = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+    }
+    return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+  }
+
   mutating func id(_ text: String) -> Int32 {
-    if let last, last.text.utf8.elementsEqual(text.utf8) { return last.id }
+    if let last, NameInterner.sameBytes(last.text, text) { return last.id }
     let key = Bytes(text: text)
     let id: Int32
     if let known = ids[key] {

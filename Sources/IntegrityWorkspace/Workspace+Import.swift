@@ -113,8 +113,7 @@ extension Workspace {
           FigureInserter.Row(
             submission: submission, line: obs.line, indicator: obs.indicator ?? "", agency: obs.agency ?? "",
             year: obs.period.year, quarter: obs.period.quarter ?? 0, month: obs.period.month ?? 0,
-            value: DecimalText.text(obs.value), target: DecimalText.text(obs.target),
-            n: DecimalText.text(obs.sampleSize), unit: obs.unit, direction: obs.direction?.rawValue,
+            value: obs.value, target: obs.target, n: obs.sampleSize, unit: obs.unit, direction: obs.direction?.rawValue,
             revised: obs.revised, reason: side?.reason))
       }
       try db.execute(
