@@ -5,6 +5,7 @@
 //
 //   integrity-stats (CLI) → IntegrityStats (umbrella)
 //   Charts → Indicators, Models, TableIO
+//   Workspace → Indicators, TableIO, GRDB (SQLite store of submissions)
 //   Indicators → Models, TableIO
 //   Models → NumericCore, TableIO (results render to TableIO.Table)
 //   NumericCore → COpenBLAS, RealModule
@@ -22,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     // `swift package generate-documentation` (scripts/docs.sh); not linked into any product.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
+    // The workspace's SQLite store; links the system SQLite (libsqlite3-dev).
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // System library: OpenBLAS's cblas.h plus the LAPACK prototypes we call
@@ -43,8 +46,15 @@ let package = Package(
       resources: [.embedInCode("Resources/catalog.tsv")]),
     .target(name: "Charts", dependencies: ["Indicators", "Models", "TableIO"]),
     .target(
+      name: "IntegrityWorkspace",
+      dependencies: [
+        "Indicators", "TableIO", .product(name: "GRDB", package: "GRDB.swift"),
+        // The bulk insert binds through SQLite's C API (FigureInserter.swift).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
+    .target(
       name: "IntegrityStats",
-      dependencies: ["NumericCore", "TableIO", "Models", "Indicators", "Charts"]),
+      dependencies: ["NumericCore", "TableIO", "Models", "Indicators", "Charts", "IntegrityWorkspace"]),
     .executableTarget(
       name: "integrity-stats",
       dependencies: [
@@ -59,6 +69,7 @@ let package = Package(
     .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport"]),
     .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "TestSupport"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["IntegrityWorkspace", "TestSupport"]),
     .testTarget(
       name: "CLITests",
       dependencies: ["TestSupport", "IntegrityStats", .target(name: "integrity-stats")]),

@@ -117,6 +117,9 @@ public enum ExternalTool: Sendable {
   /// Chromium to print to PDF and poppler-utils' `pdftotext` and `pdfinfo` to read it back
   /// (Tests/browser/print_check.py).
   case printTools
+  /// `python3` with pyarrow and duckdb (Tests/requirements.txt), which read the workspace's
+  /// Parquet export back.
+  case parquetPython
 
   /// Whether the tool is installed on this machine.
   public var isInstalled: Bool {
@@ -125,6 +128,7 @@ public enum ExternalTool: Sendable {
     case .vegaLitePython: Self.vegaLiteInstalled
     case .chromium: Self.chromiumInstalled
     case .printTools: Self.chromiumInstalled && Self.onPath("pdftotext") && Self.onPath("pdfinfo")
+    case .parquetPython: Self.parquetInstalled
     }
   }
 
@@ -144,6 +148,7 @@ public enum ExternalTool: Sendable {
   }
 
   private static let pythonInstalled = succeeds(["python3", "-c", "pass"])
+  private static let parquetInstalled = succeeds(["python3", "-c", "import pyarrow.parquet, duckdb"])
   private static let vegaLiteInstalled = succeeds(
     ["python3", "-c", "import altair.vegalite.v5.schema, jsonschema, vl_convert"])
   private static let chromiumInstalled = ["chromium", "chromium-browser", "google-chrome"].contains { name in
