@@ -4,7 +4,7 @@
 # The combined archive when the plugin supports it, else one archive per module.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(NumericCore TableIO Models Indicators Charts IntegrityStats)
+targets=(NumericCore TableIO Models Indicators Charts IntegrityWorkspace IntegrityStats)
 log=.build/docs-output.txt
 mkdir -p .build
 start=$(date +%s)

@@ -10,7 +10,7 @@ extension Workspace {
   /// workspace (`revised` is read back by the importer's side columns).
   public func exportTable(asOf: CalendarDate? = nil, provenance: Bool = false) throws -> TableIO.Table {
     let figures = try currentFigures(asOf: asOf)
-    let set = try observationSet(asOf: asOf)
+    let set = observationSet(figures, asOf: asOf)
     var table = set.tidyTable
     guard provenance else {
       table.columns.removeAll { $0.name == "line" }

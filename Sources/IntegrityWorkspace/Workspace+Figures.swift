@@ -43,11 +43,10 @@ extension Workspace {
     return result
   }
 
-  /// The current figures as an `ObservationSet`, as if read from the file `export` writes:
-  /// key order, and the canonical columns present that any figure fills. Every command
-  /// then computes from it exactly as from a file.
-  public func observationSet(asOf: CalendarDate? = nil) throws -> ObservationSet {
-    let figures = try currentFigures(asOf: asOf)
+  /// `figures` as an `ObservationSet` (key order, the canonical columns any figure fills),
+  /// for `exportTable` to render with `tidy`'s code. The analysis commands do not read
+  /// this: they read `figuresCSV` through `ObservationReader`, like any file.
+  func observationSet(_ figures: [StoredFigure], asOf: CalendarDate?) -> ObservationSet {
     let observations = figures.map(\.observation)
     var present: Set<CanonicalColumn> = [.year, .value]
     if observations.contains(where: { $0.indicator != nil }) { present.insert(.indicator) }

@@ -18,11 +18,15 @@ extension Workspace {
   /// (no CSV-injection guard: the bytes go to the reader, not to a spreadsheet).
   public func figuresCSV(asOf: CalendarDate? = nil) throws -> [UInt8] {
     let figures = try currentFigures(asOf: asOf)
+    // The columns `export` writes (one rule: those any figure fills).
+    let present = observationSet(figures, asOf: asOf).columnsPresent
     func text(_ value: DecimalNumber?) -> String? { DecimalText.text(value) }
     func number(_ value: Int?) -> String? { value.map(String.init) }
     var columns: [Column] = []
-    func add(_ name: String, _ values: [String?]) {
-      if values.contains(where: { $0 != nil }) { columns.append(Column(name, text: values)) }
+    func add(_ name: String, _ values: @autoclosure () -> [String?]) {
+      if let column = CanonicalColumn(rawValue: name), present.contains(column) {
+        columns.append(Column(name, text: values()))
+      }
     }
     add("indicator", figures.map { $0.key.indicator.isEmpty ? nil : $0.key.indicator })
     add("agency", figures.map { $0.key.agency.isEmpty ? nil : $0.key.agency })
