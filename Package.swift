@@ -5,6 +5,7 @@
 //
 //   integrity-stats (CLI) → IntegrityStats (umbrella)
 //   IntegrityCharts → IntegrityIndicators, IntegrityModels, IntegrityTables
+//   IntegrityWorkspace → IntegrityIndicators, IntegrityTables, GRDB (SQLite store of submissions)
 //   IntegrityIndicators → IntegrityModels, IntegrityTables
 //   IntegrityModels → IntegrityNumerics, IntegrityTables (results render to IntegrityTables.Table)
 //   IntegrityNumerics → COpenBLAS, RealModule
@@ -25,6 +26,8 @@ let package = Package(
     // `swift package generate-documentation` (scripts/docs.sh); not linked into any product.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    // The workspace's SQLite store; links the system SQLite (libsqlite3-dev).
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     // System library: OpenBLAS's cblas.h plus the LAPACK prototypes we call
@@ -50,8 +53,15 @@ let package = Package(
       resources: [.embedInCode("Resources/catalog.tsv")]),
     .target(name: "IntegrityCharts", dependencies: ["IntegrityIndicators", "IntegrityModels", "IntegrityTables"]),
     .target(
+      name: "IntegrityWorkspace",
+      dependencies: [
+        "IntegrityIndicators", "IntegrityTables", .product(name: "GRDB", package: "GRDB.swift"),
+        // The bulk insert binds through SQLite's C API (FigureInserter.swift).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
+    .target(
       name: "IntegrityStats",
-      dependencies: ["IntegrityNumerics", "IntegrityTables", "IntegrityModels", "IntegrityIndicators", "IntegrityCharts"]),
+      dependencies: ["IntegrityNumerics", "IntegrityTables", "IntegrityModels", "IntegrityIndicators", "IntegrityCharts", "IntegrityWorkspace"]),
     .executableTarget(
       name: "integrity-stats",
       dependencies: [
@@ -66,6 +76,7 @@ let package = Package(
     .testTarget(name: "IntegrityModelsTests", dependencies: ["IntegrityModels", "TestSupport"]),
     .testTarget(name: "IntegrityIndicatorsTests", dependencies: ["IntegrityIndicators", "TestSupport"]),
     .testTarget(name: "IntegrityChartsTests", dependencies: ["IntegrityCharts", "TestSupport"]),
+    .testTarget(name: "IntegrityWorkspaceTests", dependencies: ["IntegrityWorkspace", "TestSupport"]),
     .testTarget(
       name: "CLITests",
       dependencies: ["TestSupport", "IntegrityStats", .target(name: "integrity-stats")]),

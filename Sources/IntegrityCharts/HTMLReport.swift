@@ -44,6 +44,8 @@ public struct HTMLReport: Sendable {
     public var appendix: [(caption: String, table: Table)]
     /// Notes printed under the title (e.g. what was computed with which options).
     public var notes: [String]
+    /// The reporting-status section (from a workspace), if any.
+    public var status: ReportingStatusTables? = nil
 
     public init(
       sources: [SourceFile] = [], achievement: Table? = nil, quarterly: Table? = nil, trend: Table? = nil,
@@ -126,6 +128,9 @@ public struct HTMLReport: Sendable {
     }
     if let table = content.survey {
       sections.append(("survey", t("廉政民意調查", "Integrity opinion survey"), try surveySection(table, attachments)))
+    }
+    if let status = content.status {
+      sections.append(("status", t("填報狀況", "Reporting status"), statusSection(status)))
     }
     if !content.appendix.isEmpty {
       sections.append(("appendix", t("附錄：輸入資料", "Appendix: input data"), appendixSection(attachments)))

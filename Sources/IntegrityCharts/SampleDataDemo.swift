@@ -16,6 +16,8 @@ public struct SampleDataDemo: Sendable {
   public var builder: ReportBuilder
   /// The date of compilation printed on the report (nil: none printed).
   public var date: CompilationDate?
+  /// The reporting status of SampleData imported into a workspace (the CLI builds it).
+  public var status: ReportingStatusTables?
 
   /// The SampleData files the demo reads.
   public enum File {
@@ -105,7 +107,7 @@ public struct SampleDataDemo: Sendable {
     messages.append("\(File.cases): \(classification.summary)")
     emit("classify", classification.table, chart: nil)
 
-    let content = HTMLReport.Content(
+    var content = HTMLReport.Content(
       sources: File.all.map { SourceFile(path: path($0), name: "SampleData/\($0)") },
       achievement: achievement, quarterly: pace, trend: trend, trendObservations: wide.tidyTable,
       survey: proportions,
@@ -118,6 +120,8 @@ public struct SampleDataDemo: Sendable {
           "本報告所用資料全為合成資料（SampleData/generate.py 產生），僅供示範，非任何機關之統計。",
           "All data in this report are synthetic (made by SampleData/generate.py) for demonstration; they are no agency's statistics.")
       ])
+    content.status = status
+    if let status { outputs.append(Output(name: "status.csv", bytes: csv.bytes(status.rows))) }
     let report = try HTMLReport(content, options: options, date: date).render()
     outputs.append(Output(name: "report.html", bytes: Array(report.html.utf8)))
     for attachment in report.attachments {

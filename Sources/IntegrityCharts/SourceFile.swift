@@ -1,4 +1,5 @@
 import Foundation
+import IntegrityTables
 
 /// An input file named on the report, with the SHA-256 of its bytes (FIPS 180-4, `SHA256`)
 /// so that a reader can check the report was made from the file they hold.

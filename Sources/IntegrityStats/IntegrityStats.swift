@@ -5,10 +5,12 @@
 // gives IntegrityNumerics (Matrix, LAPACK, distributions), IntegrityTables (reading
 // and writing tables, spreadsheets), IntegrityModels (regression, trends, proportions),
 // IntegrityIndicators (periods, observations, achievement, pace, the Action Plan
-// catalog) and IntegrityCharts. Module names share the `Integrity` prefix so that they
+// catalog), IntegrityCharts and IntegrityWorkspace (the SQLite store of agency
+// submissions). Module names share the `Integrity` prefix so that they
 // never clash with a client package's own targets (a client's `Models` target, say).
 @_exported import IntegrityCharts
 @_exported import IntegrityIndicators
+@_exported import IntegrityWorkspace
 @_exported import IntegrityModels
 @_exported import IntegrityNumerics
 @_exported import IntegrityTables

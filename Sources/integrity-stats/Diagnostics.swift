@@ -16,6 +16,9 @@ import Glibc
 enum Diagnostics {
   /// Set once while the arguments are parsed, before any message is written.
   nonisolated(unsafe) static var quiet = false
+  /// Set while the arguments are parsed when the command will read a workspace's figures
+  /// (`--db`, `--as-of`) instead of standard input: no "reading standard input" prompt.
+  nonisolated(unsafe) static var inputFromWorkspace = false
 
   static func error(_ message: String) { write(message) }
   static func warning(_ message: String) { write("warning: \(message)") }
@@ -31,7 +34,7 @@ enum Diagnostics {
   /// Says that standard input is being read when it is a terminal and no INPUT was given
   /// (a user who forgot the file name would otherwise see nothing happen).
   static func promptIfReadingTerminal(inputPath: String?) {
-    if inputPath == nil, isatty(0) == 1 { write("reading standard input (Ctrl-D to end)…") }
+    if inputPath == nil, isatty(0) == 1, !inputFromWorkspace { write("reading standard input (Ctrl-D to end)…") }
   }
 
   private static func write(_ message: String) {

@@ -20,6 +20,7 @@ struct IntegrityStatsCommand: ParsableCommand {
     subcommands: [
       Demo.self, Tidy.self, Achievement.self, Quarterly.self, Classify.self, Catalog.self,
       Trend.self, Survey.self, Regress.self, Chart.self, Report.self,
+      Import.self, Status.self, History.self, Export.self,
     ])
 
   /// Runs the command, mapping our errors to sysexits codes.

@@ -110,6 +110,7 @@ import TestSupport
 @Suite struct HelpExamplesTests {
   @Test(arguments: [
     "demo", "tidy", "achievement", "quarterly", "classify", "catalog", "trend", "survey", "regress", "chart", "report",
+    "import", "status", "history", "export",
   ])
   func examplesRunAsWritten(_ command: String) throws {
     let help = try runCLI([command, "--help"]).stdout

@@ -119,6 +119,9 @@ public enum ExternalTool: Sendable {
   case printTools
   /// The `swift` tool (SwiftPM), to load a client package's graph (ClientPackageTests).
   case swiftPM
+  /// `python3` with pyarrow and duckdb (Tests/requirements.txt), which read the workspace's
+  /// Parquet export back.
+  case parquetPython
 
   /// Whether the tool is installed on this machine.
   public var isInstalled: Bool {
@@ -128,6 +131,7 @@ public enum ExternalTool: Sendable {
     case .chromium: Self.chromiumInstalled
     case .printTools: Self.chromiumInstalled && Self.onPath("pdftotext") && Self.onPath("pdfinfo")
     case .swiftPM: Self.onPath("swift")
+    case .parquetPython: Self.parquetInstalled
     }
   }
 
@@ -147,6 +151,7 @@ public enum ExternalTool: Sendable {
   }
 
   private static let pythonInstalled = succeeds(["python3", "-c", "pass"])
+  private static let parquetInstalled = succeeds(["python3", "-c", "import pyarrow.parquet, duckdb"])
   private static let vegaLiteInstalled = succeeds(
     ["python3", "-c", "import altair.vegalite.v5.schema, jsonschema, vl_convert"])
   private static let chromiumInstalled = ["chromium", "chromium-browser", "google-chrome"].contains { name in

@@ -28,6 +28,7 @@ extension IntegrityStatsCommand {
               json
         """)
 
+    @OptionGroup var workspace: WorkspaceSourceOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
 
@@ -70,6 +71,7 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
+      try workspace.supplyStandardInput(input: common.input)  // --db/--as-of: the workspace's figures as the input
       let options = try options()
       if by == .strategy { return try runRollup(options) }
       let catalog = ActionPlanCatalog.plan

@@ -46,6 +46,7 @@ extension IntegrityStatsCommand {
               chart --as vega-lite
         """)
 
+    @OptionGroup var workspace: WorkspaceSourceOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var labels: ChartLabelOptions
 
@@ -91,8 +92,16 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
-      let table = try TableReader.read(path: common.inputPath, options: ReadOptions())
-      var data = try ChartData.recognise(ChartSource(table), options: labels.chartOptions)
+      // From a workspace: the chart of its current figures (as `export | chart` would draw).
+      let data0: ChartData
+      if let path = workspace.workspacePath(input: common.input) {
+        let table = try workspace.exportTable(path: path, input: common.input)
+        data0 = try ChartData.recognise(ChartSource(table: table, file: path), options: labels.chartOptions)
+      } else {
+        let table = try TableReader.read(path: common.inputPath, options: ReadOptions())
+        data0 = try ChartData.recognise(ChartSource(table), options: labels.chartOptions)
+      }
+      var data = data0
       if let title { data.title = title }
       if output != .tidy, maxBars > 0 {
         // --max-bars counts bars: with several years, fewer series.

@@ -21,6 +21,7 @@ extension IntegrityStatsCommand {
               --total
         """)
 
+    @OptionGroup var workspace: WorkspaceSourceOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var reader: ReaderOptions
 
@@ -36,6 +37,7 @@ extension IntegrityStatsCommand {
     var total = false
 
     mutating func run() throws {
+      try workspace.supplyStandardInput(input: common.input)  // --db/--as-of: the workspace's figures as the input
       let policy = duplicates
       // Large regular files stream through the reader's fast lane (same rows, same bytes).
       if targets == nil, policy == .error,

@@ -72,6 +72,7 @@ extension IntegrityStatsCommand {
               --lang en -o quarterly.html
         """)
 
+    @OptionGroup var workspace: WorkspaceSourceOptions
     @OptionGroup var document: DocumentOptions
     @OptionGroup var confidence: LevelOption
     @OptionGroup var reader: ReaderOptions
@@ -92,6 +93,7 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
+      try workspace.supplyStandardInput(input: document.input)  // --db/--as-of: the workspace's figures as the input
       let date = try dating.compilationDate()
       let set = try reader.readObservations(path: document.inputPath, output: document.output)
       let builder = ReportBuilder(level: confidence.level, projectionHorizon: horizon)

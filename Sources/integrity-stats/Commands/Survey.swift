@@ -17,6 +17,7 @@ extension IntegrityStatsCommand {
           integrity-stats survey SampleData/synthetic_integrity_survey.csv --trend
         """)
 
+    @OptionGroup var workspace: WorkspaceSourceOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var confidence: LevelOption
     @OptionGroup var reader: ReaderOptions
@@ -36,6 +37,7 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
+      try workspace.supplyStandardInput(input: common.input)  // --db/--as-of: the workspace's figures as the input
       // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)

@@ -21,6 +21,7 @@ extension IntegrityStatsCommand {
               --wide --auto --break 2020
         """)
 
+    @OptionGroup var workspace: WorkspaceSourceOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var confidence: LevelOption
     @OptionGroup var reader: ReaderOptions
@@ -86,6 +87,7 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
+      try workspace.supplyStandardInput(input: common.input)  // --db/--as-of: the workspace's figures as the input
       // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)

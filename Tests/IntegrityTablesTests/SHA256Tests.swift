@@ -1,5 +1,5 @@
 import Testing
-@testable import IntegrityCharts
+import IntegrityTables
 
 @Suite("SHA-256 (FIPS 180-4)")
 struct SHA256Tests {
@@ -32,5 +32,12 @@ struct SHA256Tests {
     // Lengths around the padding boundary differ from each other (no truncation collisions).
     let near = [55, 56, 57, 63, 64, 65].map { SHA256.hex(Array(message.prefix($0))) }
     #expect(Set(near).count == near.count)
+  }
+
+  @Test("padding boundaries: 55, 56 and 64 bytes (digests from Python hashlib)")
+  func paddingBoundaries() {
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
   }
 }
