@@ -76,3 +76,48 @@ import TestSupport
     #expect(handedOn > 4096 * 10)
   }
 }
+
+/// A sheet parsed in two parts on two cores (`XLSXSheetSplit`, here from any size) is the
+/// sheet parsed in one: the same bytes, or the same error; a cut in the head rows, in a
+/// sheet too small, or before an error, is read on from the cut in one part.
+@Suite struct SpreadsheetSplitTests {
+  func bytes(_ relative: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: fixturePath("spreadsheets/\(relative)"))))
+  }
+
+  @Test(arguments: [
+    "hand/long.xlsx", "hand/fake_merge.xlsx", "hand/merged_header.xlsx", "hand/values.xlsx", "hand/date1904.xlsx",
+    "hand/填報表.xlsx", "synthetic_target_cases_quarterly.xlsx", "synthetic_indictments_seizures_wide.xlsx",
+    "synthetic_integrity_survey.xlsx", "synthetic_yearly_indicators.xlsx",
+  ])
+  func splitParseEqualsOneParse(_ name: String) throws {
+    let whole = try Spreadsheet.csv(from: bytes(name), source: name).csv
+    for blockSize in [4096, 1 << 20] {
+      var split: [UInt8] = []
+      do {
+        _ = try Spreadsheet.stream(from: bytes(name), source: name, blockSize: blockSize, splitMinimum: 1) { split += $0 }
+      } catch is Spreadsheet.HeadChanged {
+        split = []
+        _ = try Spreadsheet.stream(
+          from: bytes(name), source: name, blockSize: blockSize, mergesFirst: false, splitMinimum: 1
+        ) { split += $0 }
+      }
+      #expect(split == whole, "\(name) \(blockSize)")
+    }
+  }
+
+  @Test(arguments: [
+    ("hand/late_malformed.xlsx", "hand/late_malformed.xlsx: xl/worksheets/sheet1.xml line 1: malformed XML: mismatched tag"),
+    ("hand/late_formula.xlsx", "hand/late_formula.xlsx[Sheet1]!D2995: the formula =C2995+1 has no cached value"),
+    ("hand/malformed.xlsx", "hand/malformed.xlsx: xl/worksheets/sheet1.xml line 1: malformed XML: no element found"),
+    ("hand/formula_no_cache.xlsx", "hand/formula_no_cache.xlsx[Sheet1]!D3: the formula =D2+1 has no cached value"),
+  ])
+  func splitParseGivesOneParsesError(_ c: (String, String)) throws {
+    do {
+      _ = try Spreadsheet.stream(from: bytes(c.0), source: c.0, blockSize: 4096, splitMinimum: 1) { _ in }
+      Issue.record("\(c.0) must throw")
+    } catch let error as DataError {
+      #expect(error.description.hasPrefix(c.1), "\(error.description)")
+    }
+  }
+}

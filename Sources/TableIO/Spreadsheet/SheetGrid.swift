@@ -65,6 +65,10 @@ struct SheetGrid {
   private var handedOn = 0
   private let blockSize: Int
   private let sink: ([UInt8]) throws -> Void
+  /// A segment: the rows from a cut on (`XLSXSheetSplit`), kept for `absorb(_:)`.
+  private var isSegment = false
+  private var firstRow: Int?
+  private var segmentInvalid = false
 
   /// A grid handing its CSV to `sink` in blocks of about `blockSize` bytes.
   init(
@@ -81,6 +85,19 @@ struct SheetGrid {
     }
     body.reserveCapacity(min(self.blockSize, 1 << 16) + 1024)
   }
+
+  /// A grid for the rows of a sheet from a cut on, parsed on another thread: its CSV
+  /// starts at its first row (the lines before it are the joining grid's to write) and
+  /// is kept whole for `absorb(_:)`; it cannot hold head rows.
+  static func segment(source: String, sheet: String) -> SheetGrid {
+    var grid = SheetGrid(source: source, sheet: sheet)
+    grid.isSegment = true
+    return grid
+  }
+
+  /// The most CSV bytes a segment holds (the second half of a sheet of about two million
+  /// seven-cell rows).
+  static let segmentBytes = 64 << 20
 
   private static let mergeLimit = 10_000
   private static func touchesHead(_ m: Merge) -> Bool { m.rows.lowerBound <= headRows }
@@ -115,6 +132,14 @@ struct SheetGrid {
   /// Writes an already encoded field at (`row`, `column`).
   mutating func put<C: Collection<UInt8>>(row r: Int, column c: Int, _ encoded: C) throws {
     guard !encoded.isEmpty else { return }
+    if isSegment && firstRow == nil {
+      guard r > SheetGrid.headRows else {
+        segmentInvalid = true
+        return
+      }
+      firstRow = r
+      row = r
+    }
     guard r > row || (r == row && c > column) else {
       throw DataError(
         file: source, line: r, column: c, message: "cell out of order (after row \(row), column \(column))",
@@ -148,6 +173,9 @@ struct SheetGrid {
       let commas = c - max(column, 1)
       if commas > 0 { body.append(contentsOf: repeatElement(0x2C, count: commas)) }
       body.append(contentsOf: encoded)
+      // A segment is held whole until it is joined: past this it is given up, and the
+      // joining parse reads on from the cut itself.
+      if isSegment && body.count > SheetGrid.segmentBytes { throw XLSXSheetSplit.CannotJoin() }
       guard handedOn + body.count - headBytes <= SpreadsheetLimits.csvBytes else {
         throw DataError(
           file: source, line: r, column: c,
@@ -169,6 +197,33 @@ struct SheetGrid {
     case .atEnd:
       if merges.count < SheetGrid.mergeLimit { merges.append(merge) }
     }
+  }
+
+  /// Appends the rows and merges of `next`, a segment of the same sheet parsed from a
+  /// cut after this grid's last row, as if they had been put here. False, with nothing
+  /// changed, when that cannot be done exactly: `next` holds no row after this grid's
+  /// (or a head row), or the two together pass the limits — the caller then reads on
+  /// from the cut itself and meets the problem where it is.
+  mutating func absorb(_ next: SheetGrid) throws -> Bool {
+    guard !next.segmentInvalid else { return false }
+    if let first = next.firstRow {
+      guard first > row, first > SheetGrid.headRows, cells + next.cells <= SpreadsheetLimits.cells else { return false }
+      // The line feeds `put` writes before a row: the end of the last row (when past the
+      // head) and one per empty row between.
+      let breaks = row > SheetGrid.headRows ? first - row : first - SheetGrid.headRows - 1
+      guard handedOn + body.count - headBytes + breaks + next.body.count <= SpreadsheetLimits.csvBytes else {
+        return false
+      }
+      if row <= SheetGrid.headRows && mergesKnown { writeHead(rowsFollow: true) }
+      body.append(contentsOf: repeatElement(0x0A, count: breaks))
+      if headWritten && body.count >= blockSize { try handOn() }
+      body.append(contentsOf: next.body)
+      row = next.row
+      column = next.column
+      cells += next.cells
+    }
+    for m in next.merges { merge(m) }
+    return true
   }
 
   /// Whether the merges that can touch the head rows are all known now.

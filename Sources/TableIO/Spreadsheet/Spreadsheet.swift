@@ -91,8 +91,19 @@ public enum Spreadsheet {
     from bytes: [UInt8], sheet: String? = nil, source: String, blockSize: Int = 1 << 20, mergesFirst: Bool = true,
     into sink: @escaping ([UInt8]) throws -> Void
   ) throws -> Sheet {
+    try stream(
+      from: bytes, sheet: sheet, source: source, blockSize: blockSize, mergesFirst: mergesFirst,
+      splitMinimum: XLSXSheetSplit.minimumBytes, into: sink)
+  }
+
+  /// The same, splitting an .xlsx sheet of `splitMinimum` inflated bytes or more in two
+  /// parts parsed on two cores (`XLSXSheetSplit`; tests split small sheets).
+  static func stream(
+    from bytes: [UInt8], sheet: String? = nil, source: String, blockSize: Int = 1 << 20, mergesFirst: Bool = true,
+    splitMinimum: Int, into sink: @escaping ([UInt8]) throws -> Void
+  ) throws -> Sheet {
     let archive = try SpreadsheetArchive(bytes: bytes, source: source)
-    let output = Output(blockSize: blockSize, mergesFirst: mergesFirst, sink: sink)
+    let output = Output(blockSize: blockSize, mergesFirst: mergesFirst, splitMinimum: splitMinimum, sink: sink)
     switch try format(of: archive) {
     case .ods: return try ods(archive, sheet: sheet, output: output)
     case .xlsx(let workbook): return try xlsx(archive, workbook: workbook, sheet: sheet, output: output)
@@ -103,6 +114,7 @@ public enum Spreadsheet {
   private struct Output {
     var blockSize: Int
     var mergesFirst: Bool
+    var splitMinimum: Int
     var sink: ([UInt8]) throws -> Void
   }
 
@@ -246,7 +258,10 @@ public enum Spreadsheet {
     let grid = SheetGrid(
       source: source, sheet: chosen.name, merges: merges, blockSize: output.blockSize, sink: output.sink)
     let handler = XLSXSheetHandler(grid: grid, strings: strings, styles: styles, date1904: workbook.date1904)
-    try archive.parse(sheetPath, vocabulary: XLSXNames.vocabulary, handler: handler)
+    let second = XLSXSheetHandler(
+      grid: .segment(source: source, sheet: chosen.name), strings: strings, styles: styles, date1904: workbook.date1904)
+    try XLSXSheetSplit.parse(
+      archive, path: sheetPath, handler: handler, second: second, minimumBytes: output.splitMinimum)
     try handler.grid.finish()
     return Sheet(name: chosen.name, names: names, format: .xlsx)
   }

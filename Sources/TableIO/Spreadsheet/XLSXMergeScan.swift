@@ -79,7 +79,7 @@ enum XLSXMergeScan {
 /// Finds a start tag by its local name in bytes (`<mergeCells` or `<x:mergeCells`,
 /// followed by a space, `>` or `/`), looking first for its first upper-case letter,
 /// which is rarer in sheet XML than `<`.
-private struct TagFinder {
+struct TagFinder {
   let name: [UInt8]
   let anchor: Int
   /// Bytes before a match's anchor that are looked at (the `<`, a prefix of up to 64

@@ -29,6 +29,9 @@ final class XLSXSheetHandler: XMLHandler {
   private var inInline = false
   private var inT = false
   private var phoneticDepth = 0
+  /// For a part of the sheet parsed from a cut (`XLSXSheetSplit`), where a row without
+  /// `r` cannot be numbered.
+  var requiresRowNumbers = false
 
   init(grid: SheetGrid, strings: XLSXSharedStringsHandler?, styles: [XLSXNumberStyle], date1904: Bool) {
     self.grid = grid
@@ -62,7 +65,13 @@ final class XLSXSheetHandler: XMLHandler {
     case .t: inT = true
     case .rPh: phoneticDepth += 1
     case .row:
-      row = attributes.integer(.attrR) ?? (row + 1)
+      if let r = attributes.integer(.attrR) {
+        row = r
+      } else if requiresRowNumbers {
+        throw XLSXSheetSplit.CannotJoin()
+      } else {
+        row += 1
+      }
       column = 0
     case .mergeCell:
       if let merge = Self.merge(attributes) { grid.merge(merge) }
