@@ -86,7 +86,8 @@ import TestSupport
   }
 
   @Test(arguments: [
-    "hand/long.xlsx", "hand/fake_merge.xlsx", "hand/merged_header.xlsx", "hand/values.xlsx", "hand/date1904.xlsx",
+    "hand/long.xlsx", "hand/unnumbered.xlsx", "hand/fake_merge.xlsx", "hand/merged_header.xlsx", "hand/values.xlsx",
+    "hand/date1904.xlsx",
     "hand/填報表.xlsx", "synthetic_target_cases_quarterly.xlsx", "synthetic_indictments_seizures_wide.xlsx",
     "synthetic_integrity_survey.xlsx", "synthetic_yearly_indicators.xlsx",
   ])
@@ -103,6 +104,19 @@ import TestSupport
         ) { split += $0 }
       }
       #expect(split == whole, "\(name) \(blockSize)")
+    }
+  }
+
+  /// Which sheets the second part joins: cut past the head rows, rows numbered.
+  @Test func secondPartIsJoinedOnlyWhenItCanBe() throws {
+    for (name, joined) in [
+      ("hand/long.xlsx", true), ("hand/unnumbered.xlsx", false), ("hand/merged_header.xlsx", false),
+      ("synthetic_target_cases_quarterly.xlsx", true),
+    ] {
+      let sheet = try Spreadsheet.stream(from: bytes(name), source: name, splitMinimum: 1) { _ in }
+      #expect(sheet.split == joined, "\(name)")
+      // Below the minimum size, one part.
+      #expect(!(try Spreadsheet.stream(from: bytes(name), source: name) { _ in }).split, "\(name)")
     }
   }
 

@@ -29,6 +29,8 @@ public enum Spreadsheet {
     /// were needed).
     public var names: [String]
     public var format: Format
+    /// Whether the sheet was parsed in two parts on two cores (`XLSXSheetSplit`).
+    var split = false
   }
 
   /// One sheet as CSV.
@@ -260,10 +262,10 @@ public enum Spreadsheet {
     let handler = XLSXSheetHandler(grid: grid, strings: strings, styles: styles, date1904: workbook.date1904)
     let second = XLSXSheetHandler(
       grid: .segment(source: source, sheet: chosen.name), strings: strings, styles: styles, date1904: workbook.date1904)
-    try XLSXSheetSplit.parse(
+    let split = try XLSXSheetSplit.parse(
       archive, path: sheetPath, handler: handler, second: second, minimumBytes: output.splitMinimum)
     try handler.grid.finish()
-    return Sheet(name: chosen.name, names: names, format: .xlsx)
+    return Sheet(name: chosen.name, names: names, format: .xlsx, split: split)
   }
 
   private static func ods(_ archive: SpreadsheetArchive, sheet: String?, output: Output) throws -> Sheet {

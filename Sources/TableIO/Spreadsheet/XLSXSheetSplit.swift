@@ -30,15 +30,17 @@ enum XLSXSheetSplit {
   struct CannotJoin: Error {}
 
   /// Parses part `path` into `handler` (its grid must know its merges first, or the
-  /// head rows wait for the end anyway), in two parts when it is large.
+  /// head rows wait for the end anyway), in two parts when it is large; true when the
+  /// second part was parsed on the other thread and joined.
+  @discardableResult
   static func parse(
     _ archive: SpreadsheetArchive, path: String, handler: XLSXSheetHandler, second: XLSXSheetHandler,
     minimumBytes: Int = XLSXSheetSplit.minimumBytes
-  ) throws {
+  ) throws -> Bool {
     let size = archive.uncompressedSize(path) ?? 0
     guard size >= max(minimumBytes, 1) else {
       try archive.parse(path, vocabulary: XLSXNames.vocabulary, handler: handler)
-      return
+      return false
     }
     let other = SecondPart(handler: second)
     other.handler.requiresRowNumbers = true
@@ -98,6 +100,7 @@ enum XLSXSheetSplit {
           file: archive.source, line: 0, column: 0, message: "\(path) line \(failure.line): malformed XML: \(failure.message)")
       }
     }
+    return finished
   }
 }
 
