@@ -18,6 +18,16 @@ SpreadsheetCLITests). Standard library only (zipfile); deterministic (fixed date
   malformed.ods        content.xml with a mismatched tag
   damaged.xlsx         values.xlsx whose central directory points past the end of the
                        file (ZIPFoundation 0.9.20 traps on this without ZipStructure)
+  long.xlsx            merged_header.xlsx's two-row header over 3,000 rows (a CSV of
+                       many blocks; the merges found before the cells)
+  long.ods             the same in ODS
+  late_malformed.xlsx  long.xlsx's rows with "abc" in C10 (a reader error) and XML that
+                       breaks at row 2990 (the conversion's error must win)
+  late_formula.xlsx    long.xlsx's rows with a formula without a cached value in D2995
+  unnumbered.xlsx      long.xlsx's rows, those after row 2000 without `r` (a second part
+                       cut after it cannot number them: read on in one part)
+  fake_merge.xlsx      40 rows, no merges, and a comment after the cells that looks like
+                       <mergeCells> (the first pass is misled; the sheet is read again)
 """
 import os
 import zipfile
@@ -209,6 +219,40 @@ def main():
                                             '<office:body><office:spreadsheet><table:table table:name="S">'
                                             '<table:table-row><table:table-cell></table:table-row>'
                                             '</table:table></office:spreadsheet></office:body></office:document-content>'))
+
+    # long.xlsx / long.ods: the merged two-row header, then 3,000 rows of 40 offices.
+    offices = ["臺灣臺北地方檢察署", "臺灣士林地方檢察署", "臺灣新北地方檢察署", "臺灣桃園地方檢察署"]
+    long_rows = [(offices[i % 4], 100 + i // 4 % 14, 1000 + i * 7 % 9000, 1200 + i * 11 % 9000) for i in range(3000)]
+
+    def long_sheet(rows, bad_cell=None, break_at=None, formula_at=None, numbered_to=None):
+        out = ['<row r="1">' + inline("A1", "地檢署") + inline("B1", "年度") + inline("C1", "起訴案件") + "</row>",
+               '<row r="2">' + inline("C2", "實際值") + inline("D2", "目標值") + "</row>"]
+        for r, (office, year, actual, target) in enumerate(rows, start=3):
+            if r == break_at:
+                out.append(f'<row r="{r}"><c r="A{r}"><v>1</c></row>')
+                break
+            d = f'<c r="D{r}"><f>C{r}+1</f></c>' if r == formula_at else c(f"D{r}", str(target))
+            cc = inline(f"C{r}", "abc") if r == bad_cell else c(f"C{r}", str(actual))
+            number = f' r="{r}"' if numbered_to is None or r <= numbered_to else ""
+            out.append(f'<row{number}>' + inline(f"A{r}", office) + c(f"B{r}", str(year)) + cc + d + "</row>")
+        return "<sheetData>" + "".join(out) + "</sheetData>" + merges
+
+    xlsx("long.xlsx", [("Sheet1", long_sheet(long_rows))])
+    xlsx("late_malformed.xlsx", [("Sheet1", long_sheet(long_rows, bad_cell=10, break_at=2990))])
+    xlsx("late_formula.xlsx", [("Sheet1", long_sheet(long_rows, formula_at=2995))])
+    xlsx("unnumbered.xlsx", [("Sheet1", long_sheet(long_rows, numbered_to=2000))])
+    ods_rows = merged_rows.split("<table:table-row>" + cell("臺灣臺北地方檢察署"))[0] + "".join(
+        "<table:table-row>" + cell(office) + cell(value=year) + cell(value=actual) + cell(value=target)
+        + "</table:table-row>" for office, year, actual, target in long_rows)
+    ods("long.ods", f'<table:table table:name="Sheet1">{ods_rows}</table:table>')
+
+    # fake_merge.xlsx: 機關,年度,實際值 over 40 rows; a comment holding a <mergeCells>
+    # that would spread 實際值 over D1.
+    rows = ['<row r="1">' + inline("A1", "機關") + inline("B1", "年度") + inline("C1", "實際值") + "</row>"]
+    for r in range(2, 42):
+        rows.append(f'<row r="{r}">' + inline(f"A{r}", offices[r % 4]) + c(f"B{r}", "112") + c(f"C{r}", str(r)) + "</row>")
+    fake = '<!-- <mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells> -->'
+    xlsx("fake_merge.xlsx", [("Sheet1", "<sheetData>" + "".join(rows) + "</sheetData>" + fake)])
 
     # damaged.xlsx: the first central directory entry's local header offset past the end.
     data = bytearray(open(os.path.join(OUT, "values.xlsx"), "rb").read())

@@ -17,7 +17,8 @@ import time
 folder = sys.argv[1] if len(sys.argv) > 1 else "/tmp/sheets"
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-binary = os.path.join(root, ".build", "release", "integrity-stats")
+# INTEGRITY_STATS=/path/to/binary to time another build (e.g. the one before a change).
+binary = os.environ.get("INTEGRITY_STATS", os.path.join(root, ".build", "release", "integrity-stats"))
 
 PANDAS = r'''
 import sys, pandas as pd

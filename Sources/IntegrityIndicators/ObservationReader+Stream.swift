@@ -51,7 +51,9 @@ extension ObservationReader {
       // A spreadsheet is a ZIP container: read it whole, then its sheet as CSV.
       var all = first.bytes
       while let block = try input.next() { all += block.bytes }
-      return try streamSpreadsheet(bytes: all, source: source, options: options, consumer: makeConsumer)
+      return try streamSpreadsheet(
+        bytes: all, source: source, options: options, blockSize: min(blockSize, spreadsheetBlockSize),
+        consumer: makeConsumer)
     }
     if let sheet = options.table.sheet { throw notASpreadsheet(sheet, source: source) }
     if let first, !first.isLast, TextDecoder.isUTF16(first.bytes, encoding: options.table.encoding) {
@@ -117,7 +119,7 @@ extension ObservationReader {
   }
 
   /// Merges the parts in file order into the row account.
-  private static func finish<Consumer: ColumnarConsumer>(
+  static func finish<Consumer: ColumnarConsumer>(
     _ parts: [Part<Consumer>], head: Head, source: String
   ) throws -> (consumer: Consumer, set: ObservationSet)? {
     // The first failure in file order wins: a later part's lines count from the cut.
@@ -245,6 +247,8 @@ final class Part<Consumer: ColumnarConsumer>: @unchecked Sendable {
 /// record carried into the next block.
 final class PartStream {
   private var input: BlockInput?
+  /// Blocks handed over by another thread (a spreadsheet's CSV), instead of `input`.
+  private var channel: ByteChannel?
   private(set) var parser: ObservationBlockParser
   private let encoding: TextEncoding
   private let source: String
@@ -266,6 +270,18 @@ final class PartStream {
   init(head: inout ObservationReader.Head, input: consuming BlockInput?, limited: Bool) {
     self.input = input
     self.limited = limited
+    self.parser = head.parser()
+    self.encoding = head.encoding
+    self.source = head.source
+    self.pending = (head.takeRest(), head.restIsLast)
+  }
+
+  /// The only part of blocks received from `channel`: the rest of the head's block,
+  /// then the channel's blocks (each ending after a line feed) until it ends.
+  init(head: inout ObservationReader.Head, channel: ByteChannel) {
+    self.input = nil
+    self.channel = channel
+    self.limited = false
     self.parser = head.parser()
     self.encoding = head.encoding
     self.source = head.source
@@ -309,7 +325,13 @@ final class PartStream {
       if !carry.isEmpty { endedCleanly = false }
       return false
     }
-    if let raw = try input?.next(reusing: consume block) {
+    if let channel {
+      if let bytes = try channel.receive() {
+        pending = (try decode(bytes), false)
+      } else {
+        pending = ([], true)
+      }
+    } else if let raw = try input?.next(reusing: consume block) {
       pending = (try decode(raw.bytes), raw.isLast)
     } else {
       pending = ([], true)

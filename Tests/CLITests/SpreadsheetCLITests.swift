@@ -83,6 +83,35 @@ import TestSupport
     #expect(r.stderr.contains(fixturePath("spreadsheets/hand/\(name)")))
   }
 
+  @Test func lateConversionErrorsWinOverTheReader() throws {
+    // late_malformed.xlsx: "abc" in C10 (the reader's error), XML broken at row 2990.
+    let malformed = fixturePath("spreadsheets/hand/late_malformed.xlsx")
+    for extra in [[], ["--skip-bad-rows"]] {
+      let r = try runCLI(["tidy", malformed] + extra)
+      #expect(r.status == 65)
+      #expect(r.stderr.contains("\(malformed): xl/worksheets/sheet1.xml line 1: malformed XML: mismatched tag"), "\(r.stderr)")
+      #expect(!r.stderr.contains("abc"))
+    }
+    let formula = fixturePath("spreadsheets/hand/late_formula.xlsx")
+    let f = try runCLI(["tidy", formula])
+    #expect(f.status == 65)
+    #expect(f.stderr.contains("\(formula)[Sheet1]!D2995: the formula =C2995+1 has no cached value"), "\(f.stderr)")
+  }
+
+  @Test func longSheetsReadAlike() throws {
+    let x = try runCLI(["tidy", fixturePath("spreadsheets/hand/long.xlsx")])
+    let o = try runCLI(["tidy", fixturePath("spreadsheets/hand/long.ods")])
+    #expect(x.status == 0, "\(x.stderr)")
+    #expect(x.stdout == o.stdout)
+    #expect(x.stdout.split(separator: "\n").count == 3001)
+    #expect(x.stdout.hasPrefix("agency,year,value,target,revised,line\n臺灣臺北地方檢察署,2011,1000,1200,false,3\n"))
+    // A comment that looks like <mergeCells> misleads the first pass: read again.
+    let fake = try runCLI(["tidy", fixturePath("spreadsheets/hand/fake_merge.xlsx")])
+    #expect(fake.status == 0, "\(fake.stderr)")
+    #expect(fake.stdout.hasPrefix("agency,year,value,revised,line\n"))
+    #expect(fake.stdout.split(separator: "\n").count == 41)
+  }
+
   @Test func spreadsheetOnStandardInput() throws {
     let path = fixturePath("spreadsheets/synthetic_target_cases_quarterly.xlsx")
     let process = Process()

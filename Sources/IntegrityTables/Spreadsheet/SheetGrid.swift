@@ -16,12 +16,32 @@
 /// rows, 起訴案件 over the two columns above 實際值 and 目標值) so gives a first row
 /// `,,起訴案件,起訴案件`, read as a title line, and a second row that is a whole header,
 /// `地檢署,年度,實際值,目標值`.
+///
+/// Streaming: the CSV goes to `sink` in blocks of about `blockSize` bytes, each ending
+/// after a line feed (so each is valid UTF-8 on its own), as soon as the head rows are
+/// final — when the first row past them arrives and every merge that can touch them is
+/// known (`MergeSource`). Only the head rows and one block are held, whatever the
+/// sheet's size. When the merges come only at the end, everything is held until
+/// `finish()`, bounded by `SpreadsheetLimits.csvBytes`.
 struct SheetGrid {
   static let headRows = 30
 
   struct Merge: Equatable {
     var rows: ClosedRange<Int>
     var columns: ClosedRange<Int>
+  }
+
+  /// When the merges that touch the head rows are known.
+  enum MergeSource {
+    /// On their cells, before any row below them (an .ods: `number-rows-spanned` on
+    /// the top cell): the head is final at the first row past it.
+    case inline
+    /// Found before the cells (an .xlsx's `<mergeCells>`, by `XLSXMergeScan`); those
+    /// the sheet then gives must be the same, or `finish()` throws
+    /// `Spreadsheet.HeadChanged`.
+    case listed([Merge])
+    /// Only at the end: the head, and so the whole CSV, is held until `finish()`.
+    case atEnd
   }
 
   let source: String
@@ -34,12 +54,53 @@ struct SheetGrid {
   private var column = 0
   private var cells = 0
   private var merges: [Merge] = []
+  private let mergeSource: MergeSource
+  /// Merges the sheet gave for the head rows (with `.listed`, to check against them).
+  private var confirmed: [Merge] = []
+  private var headChanged = false
+  /// Whether the head rows are in `body` (or already handed on).
+  private var headWritten = false
+  /// Bytes of `body` that are head rows, and bytes handed on so far.
+  private var headBytes = 0
+  private var handedOn = 0
+  private let blockSize: Int
+  private let sink: ([UInt8]) throws -> Void
+  /// A segment: the rows from a cut on (`XLSXSheetSplit`), kept for `absorb(_:)`.
+  private var isSegment = false
+  private var firstRow: Int?
+  private var segmentInvalid = false
 
-  init(source: String, sheet: String) {
+  /// A grid handing its CSV to `sink` in blocks of about `blockSize` bytes.
+  init(
+    source: String, sheet: String, merges: MergeSource = .atEnd, blockSize: Int = 1 << 20,
+    sink: @escaping ([UInt8]) throws -> Void = { _ in }
+  ) {
     self.source = source
     self.sheet = sheet
-    body.reserveCapacity(1 << 16)
+    self.mergeSource = merges
+    self.blockSize = max(blockSize, 4096)
+    self.sink = sink
+    if case .listed(let listed) = merges {
+      self.merges = listed.filter(SheetGrid.touchesHead).prefix(SheetGrid.mergeLimit).map { $0 }
+    }
+    body.reserveCapacity(min(self.blockSize, 1 << 16) + 1024)
   }
+
+  /// A grid for the rows of a sheet from a cut on, parsed on another thread: its CSV
+  /// starts at its first row (the lines before it are the joining grid's to write) and
+  /// is kept whole for `absorb(_:)`; it cannot hold head rows.
+  static func segment(source: String, sheet: String) -> SheetGrid {
+    var grid = SheetGrid(source: source, sheet: sheet)
+    grid.isSegment = true
+    return grid
+  }
+
+  /// The most CSV bytes a segment holds (the second half of a sheet of about two million
+  /// seven-cell rows).
+  static let segmentBytes = 64 << 20
+
+  private static let mergeLimit = 10_000
+  private static func touchesHead(_ m: Merge) -> Bool { m.rows.lowerBound <= headRows }
 
   /// Appends `text` to `field` as one CSV field: quoted (quotes doubled) when it holds
   /// a comma, a quote, CR or LF.
@@ -71,6 +132,14 @@ struct SheetGrid {
   /// Writes an already encoded field at (`row`, `column`).
   mutating func put<C: Collection<UInt8>>(row r: Int, column c: Int, _ encoded: C) throws {
     guard !encoded.isEmpty else { return }
+    if isSegment && firstRow == nil {
+      guard r > SheetGrid.headRows else {
+        segmentInvalid = true
+        return
+      }
+      firstRow = r
+      row = r
+    }
     guard r > row || (r == row && c > column) else {
       throw DataError(
         file: source, line: r, column: c, message: "cell out of order (after row \(row), column \(column))",
@@ -79,9 +148,15 @@ struct SheetGrid {
     if r != row {
       if r > SheetGrid.headRows {
         let previous = max(row, SheetGrid.headRows)
-        if row > SheetGrid.headRows { body.append(0x0A) }
+        if row > SheetGrid.headRows {
+          body.append(0x0A)
+        } else if mergesKnown {
+          writeHead(rowsFollow: true)
+        }
         let gap = r - previous - 1
         if gap > 0 { body.append(contentsOf: repeatElement(0x0A, count: gap)) }
+        // `body` ends after a line feed here: hand it on once a block is full.
+        if headWritten && body.count >= blockSize { try handOn() }
       }
       row = r
       column = 0
@@ -98,7 +173,10 @@ struct SheetGrid {
       let commas = c - max(column, 1)
       if commas > 0 { body.append(contentsOf: repeatElement(0x2C, count: commas)) }
       body.append(contentsOf: encoded)
-      guard body.count <= SpreadsheetLimits.csvBytes else {
+      // A segment is held whole until it is joined: past this it is given up, and the
+      // joining parse reads on from the cut itself.
+      if isSegment && body.count > SheetGrid.segmentBytes { throw XLSXSheetSplit.CannotJoin() }
+      guard handedOn + body.count - headBytes <= SpreadsheetLimits.csvBytes else {
         throw DataError(
           file: source, line: r, column: c,
           message: "the sheet gives more than \(SpreadsheetLimits.csvBytes) bytes of text; not read", sheet: sheet)
@@ -109,16 +187,80 @@ struct SheetGrid {
 
   /// Records a merged range (1-based, inclusive).
   mutating func merge(_ merge: Merge) {
-    if merge.rows.lowerBound <= SheetGrid.headRows, merges.count < 10_000 { merges.append(merge) }
+    guard SheetGrid.touchesHead(merge) else { return }
+    switch mergeSource {
+    case .listed:
+      if confirmed.count < SheetGrid.mergeLimit { confirmed.append(merge) }
+    case .inline:
+      if headWritten { headChanged = true }
+      if merges.count < SheetGrid.mergeLimit { merges.append(merge) }
+    case .atEnd:
+      if merges.count < SheetGrid.mergeLimit { merges.append(merge) }
+    }
   }
 
-  /// The CSV bytes: the head rows (merges applied), then the rest.
-  mutating func finish() -> [UInt8] {
+  /// Appends the rows and merges of `next`, a segment of the same sheet parsed from a
+  /// cut after this grid's last row, as if they had been put here. False, with nothing
+  /// changed, when that cannot be done exactly: `next` holds no row after this grid's
+  /// (or a head row), or the two together pass the limits — the caller then reads on
+  /// from the cut itself and meets the problem where it is.
+  mutating func absorb(_ next: SheetGrid) throws -> Bool {
+    guard !next.segmentInvalid else { return false }
+    if let first = next.firstRow {
+      guard first > row, first > SheetGrid.headRows, cells + next.cells <= SpreadsheetLimits.cells else { return false }
+      // The line feeds `put` writes before a row: the end of the last row (when past the
+      // head) and one per empty row between.
+      let breaks = row > SheetGrid.headRows ? first - row : first - SheetGrid.headRows - 1
+      guard handedOn + body.count - headBytes + breaks + next.body.count <= SpreadsheetLimits.csvBytes else {
+        return false
+      }
+      if row <= SheetGrid.headRows && mergesKnown { writeHead(rowsFollow: true) }
+      body.append(contentsOf: repeatElement(0x0A, count: breaks))
+      if headWritten && body.count >= blockSize { try handOn() }
+      body.append(contentsOf: next.body)
+      row = next.row
+      column = next.column
+      cells += next.cells
+    }
+    for m in next.merges { merge(m) }
+    return true
+  }
+
+  /// Whether the merges that can touch the head rows are all known now.
+  private var mergesKnown: Bool {
+    if case .atEnd = mergeSource { return false }
+    return true
+  }
+
+  /// Hands on the rest of the CSV (the head rows with their merges first, if they were
+  /// held): the last row ends with a line feed. Throws `Spreadsheet.HeadChanged` when
+  /// the head was
+  /// handed on with merges the sheet's own differ from (a listed merge the parse did
+  /// not confirm, or an inline one after the head rows).
+  mutating func finish() throws {
+    if case .listed(let listed) = mergeSource {
+      let expected = listed.filter(SheetGrid.touchesHead).prefix(SheetGrid.mergeLimit).map { $0 }
+      if headWritten {
+        if confirmed != expected { throw Spreadsheet.HeadChanged() }
+      } else {
+        merges = confirmed
+      }
+    }
+    if headChanged { throw Spreadsheet.HeadChanged() }
+    // At most the head rows came, or their merges are only known now.
+    if !headWritten { writeHead(rowsFollow: row > SheetGrid.headRows) }
+    if row > SheetGrid.headRows { body.append(0x0A) }
+    if !body.isEmpty { try handOn() }
+  }
+
+  /// Puts the head rows (merges applied) before the rows in `body`: all of them when
+  /// rows follow, else up to the last with a value.
+  private mutating func writeHead(rowsFollow: Bool) {
     spreadMerges()
-    var out: [UInt8] = []
     let lastHead = head.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? 0
-    let headLines = row > SheetGrid.headRows ? SheetGrid.headRows : lastHead
-    out.reserveCapacity(body.count + headLines * 64 + 1)
+    let headLines = rowsFollow ? SheetGrid.headRows : lastHead
+    var out: [UInt8] = []
+    out.reserveCapacity(headLines * 64 + body.count)
     for r in 0..<headLines {
       var at = 0
       for (c, field) in head[r] {
@@ -129,12 +271,18 @@ struct SheetGrid {
       }
       out.append(0x0A)
     }
-    if row > SheetGrid.headRows {
-      out.append(contentsOf: body)
-      out.append(0x0A)
-    }
-    body = []
-    return out
+    headBytes = out.count
+    out.append(contentsOf: body)
+    body = out
+    head = []
+    headWritten = true
+  }
+
+  private mutating func handOn() throws {
+    handedOn += body.count
+    let block = body
+    body.removeAll(keepingCapacity: true)
+    try sink(block)
   }
 
   private mutating func spreadMerges() {

@@ -21,6 +21,18 @@ public enum Spreadsheet {
     case xlsx, ods
   }
 
+  /// The sheet a conversion read.
+  public struct Sheet: Sendable {
+    /// The sheet read.
+    public var name: String
+    /// The workbook's sheets in order (for an .ods: up to the one read, unless all
+    /// were needed).
+    public var names: [String]
+    public var format: Format
+    /// Whether the sheet was parsed in two parts on two cores (`XLSXSheetSplit`).
+    var split = false
+  }
+
   /// One sheet as CSV.
   public struct Conversion: Sendable {
     /// UTF-8 CSV bytes, line N = sheet row N.
@@ -31,6 +43,14 @@ public enum Spreadsheet {
     /// were needed).
     public var sheetNames: [String]
     public var format: Format
+  }
+
+  /// Thrown by `stream(from:sheet:source:blockSize:mergesFirst:into:)` after it handed
+  /// on head rows with merged cells that the sheet, read to its end, does not confirm
+  /// (a `<mergeCells>` found by bytes that was not the sheet's): what was handed on is
+  /// wrong; read the sheet again with `mergesFirst: false`.
+  public struct HeadChanged: Error {
+    public init() {}
   }
 
   /// Whether `bytes` may be a spreadsheet (they start as a ZIP container does); a
@@ -47,11 +67,57 @@ public enum Spreadsheet {
   /// malformed XML, a ZIP bomb or a sheet over the limits, an unknown sheet (the
   /// message lists the sheets), and a formula without a cached value (naming its cell).
   public static func csv(from bytes: [UInt8], sheet: String? = nil, source: String) throws -> Conversion {
-    let archive = try SpreadsheetArchive(bytes: bytes, source: source)
-    switch try format(of: archive) {
-    case .ods: return try ods(archive, sheet: sheet)
-    case .xlsx(let workbook): return try xlsx(archive, workbook: workbook, sheet: sheet)
+    var csv: [UInt8] = []
+    var read: Sheet
+    do {
+      read = try stream(from: bytes, sheet: sheet, source: source) { csv += $0 }
+    } catch is HeadChanged {
+      csv = []
+      read = try stream(from: bytes, sheet: sheet, source: source, mergesFirst: false) { csv += $0 }
     }
+    return Conversion(csv: csv, sheetName: read.name, sheetNames: read.names, format: read.format)
+  }
+
+  /// The same CSV handed to `sink` while the sheet is parsed, in blocks of about
+  /// `blockSize` bytes that each end after a line feed (so each is valid UTF-8): the
+  /// first holds the head rows (the first `SheetGrid.headRows`, merged header cells
+  /// spread) and what follows them, sent once no merge can change them. Only the head
+  /// rows and one block are held, so memory does not grow with the sheet.
+  ///
+  /// The merges of an .xlsx come after its cells; with `mergesFirst` they are found by
+  /// a first pass over the inflated sheet (`XLSXMergeScan`), else the whole CSV is held
+  /// and handed on at the end. Throws what `csv(from:sheet:source:)` throws, possibly
+  /// after some blocks were handed on, and `HeadChanged` when the first pass was
+  /// misled (then call again with `mergesFirst: false`). `sink` may throw to stop.
+  public static func stream(
+    from bytes: [UInt8], sheet: String? = nil, source: String, blockSize: Int = 1 << 20, mergesFirst: Bool = true,
+    into sink: @escaping ([UInt8]) throws -> Void
+  ) throws -> Sheet {
+    try stream(
+      from: bytes, sheet: sheet, source: source, blockSize: blockSize, mergesFirst: mergesFirst,
+      splitMinimum: XLSXSheetSplit.minimumBytes, into: sink)
+  }
+
+  /// The same, splitting an .xlsx sheet of `splitMinimum` inflated bytes or more in two
+  /// parts parsed on two cores (`XLSXSheetSplit`; tests split small sheets).
+  static func stream(
+    from bytes: [UInt8], sheet: String? = nil, source: String, blockSize: Int = 1 << 20, mergesFirst: Bool = true,
+    splitMinimum: Int, into sink: @escaping ([UInt8]) throws -> Void
+  ) throws -> Sheet {
+    let archive = try SpreadsheetArchive(bytes: bytes, source: source)
+    let output = Output(blockSize: blockSize, mergesFirst: mergesFirst, splitMinimum: splitMinimum, sink: sink)
+    switch try format(of: archive) {
+    case .ods: return try ods(archive, sheet: sheet, output: output)
+    case .xlsx(let workbook): return try xlsx(archive, workbook: workbook, sheet: sheet, output: output)
+    }
+  }
+
+  /// Where a conversion's CSV goes.
+  private struct Output {
+    var blockSize: Int
+    var mergesFirst: Bool
+    var splitMinimum: Int
+    var sink: ([UInt8]) throws -> Void
   }
 
   /// The name of sheet `sheet` (nil: the first) of the spreadsheet at `path`, without
@@ -133,7 +199,9 @@ public enum Spreadsheet {
     return DataError(file: source, line: 0, column: 0, message: "no sheet \"\(sheet)\"; the sheets are \(list)")
   }
 
-  private static func xlsx(_ archive: SpreadsheetArchive, workbook path: String, sheet: String?) throws -> Conversion {
+  private static func xlsx(
+    _ archive: SpreadsheetArchive, workbook path: String, sheet: String?, output: Output
+  ) throws -> Sheet {
     let source = archive.source
     let directory = path.split(separator: "/").dropLast().joined(separator: "/")
     guard let workbookData = try archive.smallEntry(path, limit: 64 << 20) else {
@@ -187,15 +255,23 @@ public enum Spreadsheet {
       try archive.parse(stringsPath, vocabulary: XLSXNames.vocabulary, handler: handler)
       strings = handler
     }
-    let handler = XLSXSheetHandler(
-      grid: SheetGrid(source: source, sheet: chosen.name), strings: strings, styles: styles,
-      date1904: workbook.date1904)
-    try archive.parse(sheetPath, vocabulary: XLSXNames.vocabulary, handler: handler)
-    return Conversion(csv: handler.grid.finish(), sheetName: chosen.name, sheetNames: names, format: .xlsx)
+    var merges = SheetGrid.MergeSource.atEnd
+    if output.mergesFirst, let listed = XLSXMergeScan.merges(archive, path: sheetPath) { merges = .listed(listed) }
+    let grid = SheetGrid(
+      source: source, sheet: chosen.name, merges: merges, blockSize: output.blockSize, sink: output.sink)
+    let handler = XLSXSheetHandler(grid: grid, strings: strings, styles: styles, date1904: workbook.date1904)
+    let second = XLSXSheetHandler(
+      grid: .segment(source: source, sheet: chosen.name), strings: strings, styles: styles, date1904: workbook.date1904)
+    let split = try XLSXSheetSplit.parse(
+      archive, path: sheetPath, handler: handler, second: second, minimumBytes: output.splitMinimum)
+    try handler.grid.finish()
+    return Sheet(name: chosen.name, names: names, format: .xlsx, split: split)
   }
 
-  private static func ods(_ archive: SpreadsheetArchive, sheet: String?) throws -> Conversion {
-    let handler = ODSContentHandler(grid: SheetGrid(source: archive.source, sheet: ""), selection: sheet)
+  private static func ods(_ archive: SpreadsheetArchive, sheet: String?, output: Output) throws -> Sheet {
+    let grid = SheetGrid(
+      source: archive.source, sheet: "", merges: .inline, blockSize: output.blockSize, sink: output.sink)
+    let handler = ODSContentHandler(grid: grid, selection: sheet)
     do {
       try archive.parse("content.xml", vocabulary: ODSNames.vocabulary, handler: handler)
     } catch is ODSContentHandler.Finished {}
@@ -205,6 +281,7 @@ public enum Spreadsheet {
       }
       throw unknownSheet(sheet!, names: handler.sheetNames, source: archive.source)
     }
-    return Conversion(csv: handler.grid.finish(), sheetName: chosen, sheetNames: handler.sheetNames, format: .ods)
+    try handler.grid.finish()
+    return Sheet(name: chosen, names: handler.sheetNames, format: .ods)
   }
 }

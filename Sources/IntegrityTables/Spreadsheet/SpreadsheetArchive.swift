@@ -12,6 +12,9 @@ import ZIPFoundation
 struct SpreadsheetArchive {
   let archive: Archive
   let source: String
+  /// The container's bytes (for another thread to open its own `Archive`: one is not
+  /// to be read from two threads).
+  let bytes: [UInt8]
 
   /// The ZIP local-file-header signature `PK\u{3}\u{4}` every .xlsx and .ods starts with.
   static func hasZipMagic<C: Collection<UInt8>>(_ bytes: C) -> Bool {
@@ -20,6 +23,7 @@ struct SpreadsheetArchive {
 
   init(bytes: [UInt8], source: String) throws {
     self.source = source
+    self.bytes = bytes
     if let problem = ZipStructure.problem(bytes) {
       throw DataError(file: source, line: 0, column: 0, message: "a damaged ZIP container (.xlsx/.ods): \(problem)")
     }
@@ -31,6 +35,10 @@ struct SpreadsheetArchive {
   }
 
   func contains(_ path: String) -> Bool { archive[path] != nil }
+
+  /// The inflated size entry `path` declares (nil when absent); a hint only, the
+  /// limits apply to what it really inflates to.
+  func uncompressedSize(_ path: String) -> Int? { archive[path].map { Int(clamping: $0.uncompressedSize) } }
 
   /// The whole of a small entry (at most `limit` bytes inflated), or nil if absent.
   func smallEntry(_ path: String, limit: Int = 1 << 20) throws -> Data? {

@@ -29,6 +29,9 @@ final class XLSXSheetHandler: XMLHandler {
   private var inInline = false
   private var inT = false
   private var phoneticDepth = 0
+  /// For a part of the sheet parsed from a cut (`XLSXSheetSplit`), where a row without
+  /// `r` cannot be numbered.
+  var requiresRowNumbers = false
 
   init(grid: SheetGrid, strings: XLSXSharedStringsHandler?, styles: [XLSXNumberStyle], date1904: Bool) {
     self.grid = grid
@@ -62,19 +65,29 @@ final class XLSXSheetHandler: XMLHandler {
     case .t: inT = true
     case .rPh: phoneticDepth += 1
     case .row:
-      row = attributes.integer(.attrR) ?? (row + 1)
+      if let r = attributes.integer(.attrR) {
+        row = r
+      } else if requiresRowNumbers {
+        throw XLSXSheetSplit.CannotJoin()
+      } else {
+        row += 1
+      }
       column = 0
     case .mergeCell:
-      guard let ref = attributes.value(.attrRef) else { return }
-      let parts = ref.split(separator: UInt8(ascii: ":"))
-      guard parts.count == 2 else { return }
-      let a = CellReference.parse(parts[0])
-      let b = CellReference.parse(parts[1])
-      if let c0 = a.column, let r0 = a.row, let c1 = b.column, let r1 = b.row, c0 <= c1, r0 <= r1 {
-        grid.merge(SheetGrid.Merge(rows: r0...r1, columns: c0...c1))
-      }
+      if let merge = Self.merge(attributes) { grid.merge(merge) }
     default: break
     }
+  }
+
+  /// The range of a `<mergeCell ref="A1:B2">` (nil when `ref` is not such a range).
+  static func merge(_ attributes: XMLAttributes) -> SheetGrid.Merge? {
+    guard let ref = attributes.value(.attrRef) else { return nil }
+    let parts = ref.split(separator: UInt8(ascii: ":"))
+    guard parts.count == 2 else { return nil }
+    let a = CellReference.parse(parts[0])
+    let b = CellReference.parse(parts[1])
+    guard let c0 = a.column, let r0 = a.row, let c1 = b.column, let r1 = b.row, c0 <= c1, r0 <= r1 else { return nil }
+    return SheetGrid.Merge(rows: r0...r1, columns: c0...c1)
   }
 
   func endElement(_ name: Int) throws {

@@ -130,6 +130,11 @@ class XMLStream {
   /// `xmlns` declarations in scope: the depth of the element that made each.
   private var bindings: [(depth: Int, prefix: [UInt8], uri: String)] = []
   private var depth = 0
+  /// Whether `lastEnd` is kept (two calls into expat per end tag, so only when asked).
+  var recordsEnds = false
+  /// The last end tag delivered while `recordsEnds`: its name's id and the offset in the
+  /// document just after it.
+  private(set) var lastEnd: (name: Int, offset: Int)?
 
   /// A stream delivering to `handler` (statically dispatched: the handler's type is
   /// known to the stream, not erased).
@@ -282,7 +287,11 @@ class XMLStream {
       depth -= 1
     }
     guard pending == nil, let name else { return }
-    do { try deliverEnd(elementNames.id(UnsafeRawPointer(name), strlen(name))) } catch { stop(error) }
+    let id = elementNames.id(UnsafeRawPointer(name), strlen(name))
+    if recordsEnds {
+      lastEnd = (id, Int(XML_GetCurrentByteIndex(parser)) + Int(XML_GetCurrentByteCount(parser)))
+    }
+    do { try deliverEnd(id) } catch { stop(error) }
   }
 }
 
