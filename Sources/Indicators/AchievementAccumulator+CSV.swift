@@ -65,7 +65,7 @@ extension AchievementAccumulator {
     func boolean(_ b: Bool) -> Int { booleans + (b ? 1 : 0) }
   }
 
-  /// `AchievementRatio.decide` for a group in 64 bits; nil when it needs the general path.
+  /// `AchievementRatio.decide` for a group in 64 bits; nil when its figures need `decide` itself.
   private func fastDecision(_ state: GroupState) -> (ratio: Double?, status: AchievementStatus)? {
     let missing = ObservationColumns.missing
     guard state.value.exponent != missing else { return (nil, .noData) }
