@@ -11,11 +11,13 @@ struct ColumnCollector: ColumnarConsumer {
   /// Rows per kept block.
   static let blockRows = 1 << 16
 
-  mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
+  mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) {
+    // New names are copied one by one (copying all the names on each new one would
+    // make a file of many distinct names quadratic).
     if keys.indicators.count != self.keys.indicators.count || keys.agencies.count != self.keys.agencies.count
       || keys.units.count != self.keys.units.count
     {
-      self.keys = copy keys
+      self.keys.catchUp(with: keys)
     }
     if current.count == 0 { current.reserveCapacity(Self.blockRows) }
     current.append(row)
@@ -23,7 +25,6 @@ struct ColumnCollector: ColumnarConsumer {
       blocks.append(current)
       current = ObservationColumns()
     }
-    return true
   }
 
   mutating func merge(_ next: ColumnCollector, lineOffset: Int) -> Bool {

@@ -26,13 +26,6 @@ struct ObservationBlockParser {
     case year
   }
 
-  /// How far a block was parsed.
-  enum Outcome: Equatable {
-    /// Records up to this byte offset were parsed; the rest is an incomplete record.
-    case consumed(Int)
-    /// The consumer declined a row.
-    case declined
-  }
 
   let source: String
   let header: [String]
@@ -59,6 +52,7 @@ struct ObservationBlockParser {
   private var agencyIDs: [Int32] = []
   private var agencyNameIDs: [String: Int32] = [:]
   private var unitNameIDs: [String: Int32] = [:]
+  private var lastUnit: (name: String?, id: Int32) = (nil, 0)
   private var periodCache = SpellingCache<Period?>()
   private var quarterCache = SpellingCache<Int?>()
   private var monthCache = SpellingCache<Int?>()
@@ -119,9 +113,10 @@ struct ObservationBlockParser {
 
   // MARK: records
 
-  /// Parses the complete records of `block`, handing each row to `consumer`.
+  /// Parses the complete records of `block`, handing each row to `consumer`; returns
+  /// the byte offset up to which records were parsed (the rest is an incomplete record).
   mutating func parse<Consumer: ColumnarConsumer>(_ block: [UInt8], isLast: Bool, into consumer: inout Consumer)
-    throws(DataError) -> Outcome
+    throws(DataError) -> Int
   {
     let s = block.span
     let n = s.count
@@ -130,7 +125,7 @@ struct ObservationBlockParser {
     while i < n {
       switch tokenizer.next(s, from: i, isLast: isLast) {
       case .incomplete:
-        return .consumed(i)
+        return i
       case .unclosedQuote(let field, let breaks):
         // The rest of the input is one field: nothing after it can be read.
         rows += 1
@@ -171,13 +166,13 @@ struct ObservationBlockParser {
         }
         rows += 1
         do throws(DataError) {
-          if try !row(block, s, recordStart: i, into: &consumer) { return .declined }
+          try row(block, s, recordStart: i, into: &consumer)
         } catch {
           try reject(error, text: String(decoding: block[i..<tokenizer.contentEnd], as: UTF8.self))
         }
       }
     }
-    return .consumed(n)
+    return n
   }
 
   private mutating func emptyOrSpace(_ s: Span<UInt8>) {
@@ -264,11 +259,11 @@ struct ObservationBlockParser {
 
   // MARK: rows
 
-  /// Reads the data row just split, handing its observations to `consumer`; false
-  /// when the consumer declines.
+  /// Reads the data row just split, handing its observations to `consumer` (which may
+  /// refuse one with a `DataError`, like a cell rule).
   private mutating func row<Consumer: ColumnarConsumer>(
     _ block: [UInt8], _ s: Span<UInt8>, recordStart: Int, into consumer: inout Consumer
-  ) throws(DataError) -> Bool {
+  ) throws(DataError) {
     let width = kinds.count
     let count = tokenizer.count
     if count > width {
@@ -393,7 +388,8 @@ struct ObservationBlockParser {
       row.valueExponent = value.exponent
       row.flags = value.revised || target.revised ? ObservationRow.revisedFlag : 0
       row.unit = unitID(valueScale?.baseUnit ?? (value.percent || target.percent ? "%" : nil))
-      return add(&row, period: p, into: &consumer)
+      try add(&row, period: p, into: &consumer)
+      return
     }
     // Wide: one observation per period column.
     for (c, p) in periodColumns {
@@ -402,30 +398,38 @@ struct ObservationBlockParser {
       row.valueExponent = value.exponent
       row.flags = value.revised ? ObservationRow.revisedFlag : 0
       row.unit = unitID(rowScale?.baseUnit ?? (value.percent ? "%" : nil))
-      if !add(&row, period: p, into: &consumer) { return false }
+      try add(&row, period: p, into: &consumer)
     }
-    return true
   }
 
   @inline(__always)
-  private mutating func add<Consumer: ColumnarConsumer>(_ row: inout ObservationRow, period p: Period, into consumer: inout Consumer) -> Bool {
+  private mutating func add<Consumer: ColumnarConsumer>(_ row: inout ObservationRow, period p: Period, into consumer: inout Consumer) throws(DataError) {
     row.year = Int32(truncatingIfNeeded: p.year)
     row.quarter = UInt8(truncatingIfNeeded: p.quarter ?? 0)
     row.month = UInt8(truncatingIfNeeded: p.month ?? 0)
     if p.quarter != nil { sawQuarter = true }
     if p.month != nil { sawMonth = true }
-    return consumer.add(row, keys: keys)
+    try consumer.add(row, keys: keys)
   }
 
   static func blank(_ text: String) -> Bool { TextTable.trim(text).isEmpty }
 
+  /// The id of a unit name (0: none). Rows repeat a few units: the last one is
+  /// remembered (equal unit strings usually share storage, so comparing them is one
+  /// word), and only a new one is hashed.
   private mutating func unitID(_ name: String?) -> Int32 {
     guard let name else { return 0 }
+    if name == lastUnit.name { return lastUnit.id }
     if name == "%" { sawUnit = true }
-    if let id = unitNameIDs[name] { return id }
-    let id = Int32(keys.units.count)
-    keys.units.append(name)
-    unitNameIDs[name] = id
+    let id: Int32
+    if let known = unitNameIDs[name] {
+      id = known
+    } else {
+      id = Int32(keys.units.count)
+      keys.units.append(name)
+      unitNameIDs[name] = id
+    }
+    lastUnit = (name, id)
     return id
   }
 

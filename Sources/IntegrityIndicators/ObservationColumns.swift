@@ -107,7 +107,7 @@ public struct ObservationColumns: Sendable {
   }
 }
 
-/// One row of `ObservationColumns`, as the fast lane hands it to a `ColumnarConsumer`.
+/// One row of `ObservationColumns`, as the reader hands it to a `ColumnarConsumer`.
 public struct ObservationRow: Sendable, Equatable {
   public var indicator: Int32
   public var agency: Int32
@@ -171,6 +171,14 @@ public struct ObservationKeys: Sendable {
 }
 
 extension ObservationKeys {
+  /// Appends the names `other` has beyond these (`other` a later state of the same
+  /// part's names): linear in the new names.
+  mutating func catchUp(with other: borrowing ObservationKeys) {
+    while indicators.count < other.indicators.count { indicators.append(other.indicators[indicators.count]) }
+    while agencies.count < other.agencies.count { agencies.append(other.agencies[agencies.count]) }
+    while units.count < other.units.count { units.append(other.units[units.count]) }
+  }
+
   /// Adds the names of `other` (another part of the same file) not here yet, and
   /// returns the id here of each of `other`'s ids.
   mutating func absorb(_ other: ObservationKeys) -> (indicators: [Int32], agencies: [Int32], units: [Int32]) {

@@ -1,4 +1,3 @@
-import Glibc
 import IntegrityTables
 
 extension ObservationReader {
@@ -8,22 +7,9 @@ extension ObservationReader {
     path: String?, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int = 4 << 20,
     parallelMinimum: Int = 16 << 20
   ) throws -> (columns: ObservationColumns, keys: ObservationKeys, set: ObservationSet) {
-    guard
-      let streamed = try streamColumns(
-        path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum,
-        consumer: { ColumnCollector() })
-    else { preconditionFailure("ColumnCollector takes every row") }
-    var collector = streamed.0
-    return (collector.joined(), collector.keys, streamed.1)
-  }
-
-  /// Whether `path` is a regular file of at least `minimumSize` bytes (the commands'
-  /// streaming computations take those; smaller files and standard input go through
-  /// the observations).
-  public static func isLarge(_ path: String?, minimumSize: Int) -> Bool {
-    guard let path, path != "-", BlockInput.isRegularFile(path) else { return false }
-    guard minimumSize > 0 else { return true }
-    var info = stat()
-    return stat(path, &info) == 0 && Int(info.st_size) >= minimumSize
+    var (collector, set) = try streamColumns(
+      path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum,
+      consumer: { ColumnCollector() })
+    return (collector.joined(), collector.keys, set)
   }
 }

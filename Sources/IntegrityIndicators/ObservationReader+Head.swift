@@ -136,6 +136,17 @@ extension ObservationReader {
       return taken
     }
 
+    /// The file name and the column of each canonical field, for errors found while
+    /// computing (`ColumnarConsumer.begin(source:)`).
+    var aggregationSource: AggregationSource {
+      var source = AggregationSource(file: self.source)
+      for (column, i) in layout.index where i < header.count {
+        source.columns[column.rawValue] = i + 1
+        source.headers[column.rawValue] = header[i]
+      }
+      return source
+    }
+
     /// A parser for a part of the input whose first record is on `firstLine`.
     func parser(firstLine: Int? = nil) -> ObservationBlockParser {
       ObservationBlockParser(

@@ -24,7 +24,7 @@ extension ObservationReader {
   static func streamSpreadsheet<Consumer: ColumnarConsumer>(
     bytes: [UInt8], source: String, options: ObservationReadOptions, blockSize: Int = spreadsheetBlockSize,
     consumer makeConsumer: () -> Consumer
-  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+  ) throws -> (consumer: Consumer, set: ObservationSet) {
     var csvOptions = options
     csvOptions.table.encoding = .utf8
     csvOptions.table.delimiter = UInt8(ascii: ",")
@@ -60,10 +60,10 @@ extension ObservationReader {
 
   /// The outcome of `body` with its error and rejected rows located in `sheet`.
   private static func located<Consumer: ColumnarConsumer>(
-    in sheet: String, _ body: () throws -> (consumer: Consumer, set: ObservationSet)?
-  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+    in sheet: String, _ body: () throws -> (consumer: Consumer, set: ObservationSet)
+  ) throws -> (consumer: Consumer, set: ObservationSet) {
     do {
-      guard var result = try body() else { return nil }
+      var result = try body()
       for i in result.set.rejected.indices {
         result.set.rejected[i].error = result.set.rejected[i].error.inSheet(sheet)
       }
@@ -76,7 +76,7 @@ extension ObservationReader {
   /// CSV blocks received from `channel` read as one part: the head from the first block.
   private static func streamBlocks<Consumer: ColumnarConsumer>(
     _ channel: ByteChannel, source: String, options: ObservationReadOptions, consumer makeConsumer: () -> Consumer
-  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+  ) throws -> (consumer: Consumer, set: ObservationSet) {
     var head: Head
     do {
       let first = try channel.receive()
@@ -85,9 +85,11 @@ extension ObservationReader {
       if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
       throw error
     }
-    let only = Part(consumer: makeConsumer(), stream: PartStream(head: &head, channel: channel), bytes: 0)
+    let aggregationSource = head.aggregationSource
+    let only = Part(
+      consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, channel: channel), bytes: 0)
     only.run()
-    return try finish([only], head: head, source: source)
+    return try finish([only], head: head, source: source)!  // one part: nothing to merge
   }
 
   /// The error for `--sheet` given with an input that is not a spreadsheet.

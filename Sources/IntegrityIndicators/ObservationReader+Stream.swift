@@ -15,13 +15,15 @@ extension ObservationReader {
   /// detected and the file read again on one core.
   ///
   /// Returns the merged consumer and the row account (an `ObservationSet` without
-  /// observations: notes, warnings, rejected rows, counts), or `nil` when the consumer
-  /// declined a row. Bad rows throw `FILE:LINE:COLUMN` (or are rejected with
-  /// `skipBadRows`); in both cases `rowsRead == used + rejected`.
+  /// observations: notes, warnings, rejected rows, counts). Bad rows — a cell the rules
+  /// cannot read, or a row the consumer refuses — throw `FILE:LINE:COLUMN` (or are
+  /// rejected with `skipBadRows`); in both cases `rowsRead == used + rejected`. When a
+  /// part after the first stops or rejects a row, the file is read again on one core,
+  /// so that every message names lines as the file numbers them.
   public static func streamColumns<Consumer: ColumnarConsumer>(
     path: String?, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int = 4 << 20,
     parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer
-  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+  ) throws -> (consumer: Consumer, set: ObservationSet) {
     do {
       return try stream(
         path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, consumer: makeConsumer)
@@ -35,7 +37,7 @@ extension ObservationReader {
   private static func stream<Consumer: ColumnarConsumer>(
     path: String?, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
     consumer makeConsumer: () -> Consumer
-  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+  ) throws -> (consumer: Consumer, set: ObservationSet) {
     let isStdin = path == nil || path == "-"
     let source = isStdin ? "<stdin>" : path!
     var input: BlockInput
@@ -68,10 +70,13 @@ extension ObservationReader {
     {
       let secondInput = try BlockInput(path: path!, offset: middle, blockSize: blockSize)
       input.limit = middle
+      let aggregationSource = head.aggregationSource
       let parts = [
-        Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: input, limited: true), bytes: fileSize),
         Part(
-          consumer: makeConsumer(),
+          consumer: makeConsumer(), source: aggregationSource,
+          stream: PartStream(head: &head, input: input, limited: true), bytes: fileSize),
+        Part(
+          consumer: makeConsumer(), source: aggregationSource,
           stream: PartStream(head: head, input: secondInput, source: source, options: options),
           bytes: fileSize - middle),
       ]
@@ -84,24 +89,30 @@ extension ObservationReader {
       }
       parts[0].run()
       done.wait()
-      // The first part must end exactly at the cut, with a complete record.
-      if parts[0].stream.endedCleanly {
-        return try finish(parts, head: head, source: source)
+      // The first part must end exactly at the cut, with a complete record; a later
+      // part's problems are found again on one core (their messages may name other lines).
+      if parts[0].stream.endedCleanly
+        && (parts[0].failure != nil || (parts[1].failure == nil && parts[1].stream.parser.rejected.isEmpty))
+      {
+        if let done = try finish(parts, head: head, source: source) { return done }
       }
       return try stream(
         path: path, options: options, blockSize: blockSize, parallelMinimum: .max, consumer: makeConsumer)
     }
-    let only = Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: input, limited: false), bytes: fileSize)
+    let aggregationSource = head.aggregationSource
+    let only = Part(
+      consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, input: input, limited: false),
+      bytes: fileSize)
     only.stream.progress = options.progress
     only.run()
-    return try finish([only], head: head, source: source)
+    return try finish([only], head: head, source: source)!
   }
 
   /// The same, for bytes already in memory; `source` names them in messages.
   public static func streamColumns<Consumer: ColumnarConsumer>(
     bytes: [UInt8], source: String, options: ObservationReadOptions = ObservationReadOptions(),
     consumer makeConsumer: () -> Consumer
-  ) throws -> (consumer: Consumer, set: ObservationSet)? {
+  ) throws -> (consumer: Consumer, set: ObservationSet) {
     var head: Head
     do {
       if Spreadsheet.isCandidate(bytes) {
@@ -113,9 +124,12 @@ extension ObservationReader {
       if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
       throw error
     }
-    let only = Part(consumer: makeConsumer(), stream: PartStream(head: &head, input: nil, limited: false), bytes: bytes.count)
+    let aggregationSource = head.aggregationSource
+    let only = Part(
+      consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, input: nil, limited: false),
+      bytes: bytes.count)
     only.run()
-    return try finish([only], head: head, source: source)
+    return try finish([only], head: head, source: source)!
   }
 
   /// Merges the parts in file order into the row account.
@@ -135,7 +149,6 @@ extension ObservationReader {
       if let failure = part.failure { throw failure }
       lineOffset += part.stream.parser.line - 1
     }
-    guard !parts.contains(where: \.declined) else { return nil }
     var merged = parts[0].consumer
     if parts.count == 2 {
       guard merged.merge(parts[1].consumer, lineOffset: parts[0].stream.parser.line - 1) else { return nil }
@@ -220,11 +233,11 @@ final class Part<Consumer: ColumnarConsumer>: @unchecked Sendable {
   let stream: PartStream
   /// The bytes whose rows end up in `consumer` (for the room it reserves).
   let bytes: Int
-  var declined = false
   var failure: (any Error)?
 
-  init(consumer: Consumer, stream: PartStream, bytes: Int) {
+  init(consumer: Consumer, source: AggregationSource, stream: PartStream, bytes: Int) {
     self.consumer = consumer
+    self.consumer.begin(source: source)
     self.stream = stream
     self.bytes = bytes
   }
@@ -236,7 +249,6 @@ final class Part<Consumer: ColumnarConsumer>: @unchecked Sendable {
         consumer.expect(rows: Int(Double(bytes) / Double(stream.bytesParsed) * Double(rows) * 1.02) + 64, after: rows)
       }
       while try stream.next(into: &consumer) {}
-      declined = stream.declined
     } catch {
       failure = error
     }
@@ -254,7 +266,6 @@ final class PartStream {
   private let source: String
   private var pending: (bytes: [UInt8], isLast: Bool)?
   private var carry: [UInt8] = []
-  private(set) var declined = false
   /// Whether the part ended with a complete record (no carry left over).
   private(set) var endedCleanly = true
   /// The decoded bytes parsed so far (complete records).
@@ -298,7 +309,7 @@ final class PartStream {
     self.pending = nil
   }
 
-  /// Parses the next block into `consumer`; false at the end, or once declined.
+  /// Parses the next block into `consumer`; false at the end.
   func next<Consumer: ColumnarConsumer>(into consumer: inout Consumer) throws -> Bool {
     if pending == nil {
       // A later part starts here.
@@ -312,15 +323,10 @@ final class PartStream {
     var block: [UInt8]
     if carry.isEmpty { block = consume bytes } else { block = carry + bytes }
     let rowsBefore = parser.rows
-    switch try parser.parse(block, isLast: isLast, into: &consumer) {
-    case .declined:
-      declined = true
-      return false
-    case .consumed(let k):
-      bytesParsed += k
-      progress?(k, parser.rows - rowsBefore)
-      carry = k < block.count ? Array(block[k...]) : []
-    }
+    let k = try parser.parse(block, isLast: isLast, into: &consumer)
+    bytesParsed += k
+    progress?(k, parser.rows - rowsBefore)
+    carry = k < block.count ? Array(block[k...]) : []
     if atEnd {
       if !carry.isEmpty { endedCleanly = false }
       return false

@@ -27,12 +27,9 @@ public enum ObservationReader {
   public static func read(
     bytes: [UInt8], source: String, options: ObservationReadOptions = ObservationReadOptions()
   ) throws -> ObservationSet {
-    guard
-      let (collector, set) = try streamColumns(
-        bytes: bytes, source: source, options: options, consumer: { ColumnCollector() })
-    else { preconditionFailure("ColumnCollector takes every row") }
-    var c = collector
-    return observations(c.joined(), keys: c.keys, set: set)
+    var (collector, set) = try streamColumns(
+      bytes: bytes, source: source, options: options, consumer: { ColumnCollector() })
+    return observations(collector.joined(), keys: collector.keys, set: set)
   }
 
   /// The rows as `Observation`s, in file order.

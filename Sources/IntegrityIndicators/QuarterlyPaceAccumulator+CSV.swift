@@ -8,9 +8,8 @@ extension QuarterlyPaceAccumulator {
   /// (each quotient one correctly rounded division of exact doubles, as
   /// `QuarterlyPace.decide` does), the figures written from their decimal digits. A
   /// group whose figures do not fit that arithmetic, or a `--digits` format, goes through
-  /// the rows instead; the bytes are the same (FastLaneCLITests compares them with the
-  /// general path's). Not for reports with national totals.
-  public func appendCSV(
+  /// the rows instead; the bytes are the same . Not for reports with national totals.
+  func appendCSV(
     groupAt position: Int, in order: GroupOrder, indicatorColumn: Bool, names interned: InternedNames,
     to line: inout CSVLineBuffer
   ) {
@@ -44,7 +43,7 @@ extension QuarterlyPaceAccumulator {
   {
     let missing = ObservationColumns.missing
     let key = index.keys[g]
-    let year = Int(key & 0xFFFF)
+    let year = GroupKey(packed: key).year
     let last = Int(lastQuarter[year])
     // One exponent for the counts present and the target.
     var exponent = Int8.max
@@ -65,8 +64,8 @@ extension QuarterlyPaceAccumulator {
       guard !overflow, sum.magnitude < 1 << 51 else { return false }
       total = sum
     }
-    let indicatorField = interned.indicators.lowerBound + Int(key >> 40)
-    let agencyField = interned.agencies.lowerBound + Int(key >> 16 & 0xFF_FFFF)
+    let indicatorField = interned.indicators.lowerBound + GroupKey(packed: key).indicator
+    let agencyField = interned.agencies.lowerBound + GroupKey(packed: key).agency
     // The most any line of the group takes: the names, and at most 33 bytes for each
     // other field with its comma (an integer, a decimal's or a double's text is at
     // most 24 bytes).

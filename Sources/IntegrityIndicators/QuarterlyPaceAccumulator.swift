@@ -1,17 +1,30 @@
 import IntegrityTables
 
-/// `QuarterlyPaceReport` computed while a file streams by (DESIGN.md §8): per
-/// (indicator, office, year) group the four quarterly counts as scaled integers and the
-/// annual target, instead of every row.
+/// The computation of `integrity-stats quarterly` (formulas on `QuarterlyPace`), fed
+/// row by row by the reader (any input) or by `consume(_:source:)` (observations), on
+/// one or two cores (`merge`): per (indicator, office, year) `GroupKey` the four
+/// quarterly counts as scaled integers with their lines, and the annual target.
 ///
-/// It takes the common case: quarterly rows with an office, `--duplicates error`, no
-/// targets file. A row the general computation would reject — an annual row, no office,
-/// a duplicate quarter, targets that disagree, a negative count or target — makes `add`
-/// return `false`, and the caller computes `QuarterlyPaceReport` from the general
-/// reader, which gives the same rows or the same error. Rows come out in the report's
-/// order (ColumnarReaderTests checks them equal on fixtures and generated files).
-public struct QuarterlyPaceAccumulator: ColumnarConsumer {
+/// Rows:
+/// - each row needs a year ≥ 1, a quarter 1…4 and an office; counts and targets are ≥ 0
+///   (else a `DataError` at the row: a reject under `skipBadRows`);
+/// - offices are recognised in any spelling and printed as `ProsecutorsOffice.name`;
+/// - two rows for one (office, year, quarter) follow `DuplicatePolicy` (default error;
+///   `sum` adds the counts, `last` keeps the later line);
+/// - the annual target comes from the rows (repeated on each quarter row, taken once;
+///   rows that disagree are an error naming both lines) or from a targets file
+///   (`applyTargets`, which must agree with a target also given on the rows);
+/// - every office of a year gets rows for quarters 1 to the last quarter any office
+///   reported that year, so a quarter an office did not report shows as `incomplete`;
+/// - with totals, a national row per (year, quarter): counts and targets summed over
+///   the offices, empty when any office's figure is missing; input rows whose agency is
+///   already a total (`TotalAgency`) are left out, with a note.
+/// Sorted by indicator, office (the Ministry of Justice's order, other agencies after
+/// them by UTF-8 bytes, the national total last), year, quarter.
+public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
   let total: Bool
+  let duplicates: DuplicatePolicy
+  private(set) var source = AggregationSource(file: "<input>")
   private(set) var names = OfficeKeyMap()
 
   private(set) var index = GroupIndex()
@@ -19,37 +32,72 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   private var lastGroup = 0
   /// Per group: bits 0–3 the quarters with a row.
   private(set) var quarters: [UInt8] = []
-  /// Per group, four counts (significand and exponent; exponent `missing` = no figure).
+  /// Per group, four counts (significand and exponent; exponent `missing` = no figure)
+  /// and the lines they came from.
   private(set) var counts: [Int64] = []
   private(set) var countExponents: [Int8] = []
+  private(set) var lines: [Int32] = []
   private(set) var targets: [Int64] = []
   private(set) var targetExponents: [Int8] = []
+  private(set) var targetLines: [Int32] = []
   /// The last quarter any office reported, per year (years below 2¹⁶).
   private(set) var lastQuarter = [UInt8](repeating: 0, count: 1 << 16)
+  /// Total rows of the input left out with totals on, by name, in first-seen order.
+  private(set) var leftOut: [(name: String, count: Int)] = []
 
-  public init(total: Bool = false) {
+  public init(total: Bool = false, duplicates: DuplicatePolicy = .error) {
     self.total = total
+    self.duplicates = duplicates
   }
 
-  /// Adds a row as it is parsed; `false` when it needs the general computation.
-  public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) -> Bool {
+  public mutating func begin(source: AggregationSource) {
+    self.source = source
+  }
+
+  /// Adds a row; throws, with the state unchanged, when the row is wrong.
+  public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) throws(DataError) {
     if names.needsSync(row) {
-      guard names.sync(keys) else { return false }
+      names.sync(keys)
+      guard names.fitsGroupKeys else { throw source.error(line: Int(row.line), field: "agency", "more than 16,777,215 distinct names") }
     }
     let missing = ObservationColumns.missing
+    let line = Int(row.line)
     let year = row.year
+    if total && names.agencyIsTotal[Int(row.agency)] {
+      let name = keys.agencies[Int(row.agency)] ?? ""
+      if let i = leftOut.firstIndex(where: { $0.name == name }) { leftOut[i].count += 1 } else { leftOut.append((name, 1)) }
+      return
+    }
+    let period = Period(
+      year: Int(year), quarter: row.quarter == 0 ? nil : Int(row.quarter), month: row.month == 0 ? nil : Int(row.month))
+    guard year >= 1, year < GroupKey.yearLimit else {
+      throw source.error(line: line, field: "year", fallbacks: ["period"], "expected a year", found: "\(year)")
+    }
+    guard row.quarter != 0, row.month == 0 else {
+      throw source.error(
+        line: line, field: "quarter", fallbacks: ["period"], "expected a quarter (1 to 4)", found: period.description)
+    }
     let q = Int(row.quarter)
+    guard q <= 4 else {
+      throw source.error(line: line, field: "quarter", fallbacks: ["period"], "expected a quarter 1 to 4", found: "\(q)")
+    }
     let agency = names.agencyIDs[Int(row.agency)]
-    guard year >= 1, year < 1 << 16, q >= 1, agency != 0, row.month == 0 else { return false }
-    // A total row of the input with totals on: the general computation leaves it out, with a note.
-    if total && names.agencyIsTotal[Int(row.agency)] { return false }
-    let valueExponent = row.valueExponent
+    guard agency != 0 else { throw source.error(line: line, field: "agency", "expected an office", found: "") }
     let value = row.value
-    if valueExponent != missing && value < 0 { return false }
+    let valueExponent = row.valueExponent
+    if valueExponent != missing && value < 0 {
+      throw source.error(
+        line: line, field: "value", "expected a count of 0 or more",
+        found: DecimalNumber(significand: value, exponent: Int32(valueExponent)).description)
+    }
     let targetExponent = row.targetExponent
     let target = row.target
-    if targetExponent != missing && target < 0 { return false }
-    let key = UInt64(UInt32(names.indicatorIDs[Int(row.indicator)])) << 40 | UInt64(UInt32(agency)) << 16 | UInt64(year)
+    if targetExponent != missing && target < 0 {
+      throw source.error(
+        line: line, field: "target", "expected a target of 0 or more",
+        found: DecimalNumber(significand: target, exponent: Int32(targetExponent)).description)
+    }
+    let key = GroupKey(indicator: names.indicatorIDs[Int(row.indicator)], agency: agency, year: year).packed
     let g: Int
     if key == lastKey {
       g = lastGroup
@@ -59,51 +107,175 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
       lastKey = key
       lastGroup = g
     }
+    let slot = 4 * g + q - 1
     let bit = UInt8(1) << (q - 1)
-    if quarters[g] & bit != 0 { return false }
+    if quarters[g] & bit != 0 && duplicates == .error {
+      throw source.error(
+        line: line, field: "value",
+        "duplicate row for \(names.agencies.names[GroupKey(packed: key).agency]!) \(period): line \(lines[slot]) "
+          + "has the same office and quarter (use --duplicates sum or last)",
+        found: valueExponent == missing ? "" : DecimalNumber(significand: value, exponent: Int32(valueExponent)).description)
+    }
+    // Checked before anything changes: an error leaves the group as it was.
+    if targetExponent != missing, targetExponents[g] != missing,
+      !(targets[g] == target && targetExponents[g] == targetExponent)
+    {
+      let known = DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+      let new = DecimalNumber(significand: target, exponent: Int32(targetExponent))
+      if known != new {
+        throw source.error(
+          line: line, field: "target",
+          "annual target differs between lines \(targetLines[g]) and \(line) for \(names.agencies.names[GroupKey(packed: key).agency]!) "
+            + "\(year) (\(known) and \(new))", found: new.description)
+      }
+    }
+    if quarters[g] & bit != 0 {
+      switch duplicates {
+      case .error:
+        throw source.error(
+          line: line, field: "value",
+          "duplicate row for \(names.agencies.names[GroupKey(packed: key).agency]!) \(period): line \(lines[slot]) "
+            + "has the same office and quarter (use --duplicates sum or last)",
+          found: valueExponent == missing ? "" : DecimalNumber(significand: value, exponent: Int32(valueExponent)).description)
+      case .sum:
+        if valueExponent != missing {
+          if countExponents[slot] == missing {
+            (counts[slot], countExponents[slot]) = (value, valueExponent)
+          } else {
+            guard let (sum, e) = ScaledInteger.add(counts[slot], countExponents[slot], value, valueExponent) else {
+              throw source.error(line: line, field: "value", "the counts of one quarter sum beyond the exact range")
+            }
+            (counts[slot], countExponents[slot]) = (sum, e)
+          }
+        }
+      case .last:
+        (counts[slot], countExponents[slot]) = (value, valueExponent)
+      }
+    } else {
+      (counts[slot], countExponents[slot]) = (value, valueExponent)
+    }
+    lines[slot] = row.line
     quarters[g] |= bit
-    counts[4 * g + q - 1] = value
-    countExponents[4 * g + q - 1] = valueExponent
-    if !mergeTarget(g, target, targetExponent) { return false }
+    if targetExponent != missing && targetExponents[g] == missing {
+      (targets[g], targetExponents[g], targetLines[g]) = (target, targetExponent, row.line)
+    }
     if lastQuarter[Int(year)] < UInt8(q) { lastQuarter[Int(year)] = UInt8(q) }
-    return true
+  }
+
+  /// Annual targets from a targets file (`--targets FILE` with office,year,target): for
+  /// every indicator with rows that year, an office's target where its rows give none;
+  /// a target the rows also give must agree. Targets for years without quarterly rows
+  /// have nothing to review and are left out.
+  public mutating func applyTargets(_ fileTargets: [AnnualTarget], source targetsSource: AggregationSource) throws(DataError) {
+    guard !fileTargets.isEmpty else { return }
+    struct OfficeYear: Hashable {
+      var agency: Int32
+      var year: Int
+    }
+    var byOffice: [OfficeYear: AnnualTarget] = [:]
+    var order: [OfficeYear] = []
+    for t in fileTargets {
+      if t.year < 1 {
+        throw targetsSource.error(line: t.line, field: "year", "expected a year", found: "\(t.year)")
+      }
+      if t.target.isNegative {
+        throw targetsSource.error(
+          line: t.line, field: "target", "expected a target of 0 or more", found: t.target.description)
+      }
+      let key = OfficeYear(agency: names.agencyID(t.agency), year: t.year)
+      if let earlier = byOffice[key] {
+        throw targetsSource.error(
+          line: Swift.max(t.line, earlier.line), field: "target",
+          "a second target for \(names.agencies.names[Int(key.agency)]!) \(t.year) "
+            + "(line \(Swift.min(t.line, earlier.line)) has one)", found: t.target.description)
+      }
+      byOffice[key] = t
+      order.append(key)
+    }
+    var indicatorsOfYear: [Int: Set<Int32>] = [:]
+    for packed in index.keys {
+      let key = GroupKey(packed: packed)
+      indicatorsOfYear[key.year, default: []].insert(Int32(key.indicator))
+    }
+    lastKey = .max
+    for officeYear in order {
+      let t = byOffice[officeYear]!
+      guard let present = indicatorsOfYear[officeYear.year], officeYear.year < Int(GroupKey.yearLimit) else { continue }
+      guard let e = Int8(exactly: t.target.exponent), e != ObservationColumns.missing else {
+        throw targetsSource.error(line: t.line, field: "target", "a number beyond the exact range", found: t.target.description)
+      }
+      for indicator in present.sorted() {
+        let g = index.group(
+          for: GroupKey(indicator: indicator, agency: officeYear.agency, year: Int32(officeYear.year)).packed)
+        if g == quarters.count { appendGroup() }
+        if targetExponents[g] != ObservationColumns.missing {
+          let rowTarget = DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+          if rowTarget != t.target {
+            throw source.error(
+              line: Int(targetLines[g]), field: "target",
+              "target differs from \(targetsSource.file) line \(t.line) (\(t.target)) for "
+                + "\(names.agencies.names[Int(officeYear.agency)]!) \(t.year)", found: rowTarget.description)
+          }
+        } else {
+          (targets[g], targetExponents[g]) = (t.target.significand, e)
+        }
+      }
+    }
+  }
+
+  /// The note on total rows of the input left out (none when there were none).
+  var notes: [String] {
+    TotalAgency.note(leftOut: leftOut, computed: QuarterlyPace.nationalTotal).map { [$0] } ?? []
   }
 
   /// Takes in the accumulator of the next part of the file; false when a quarter of
-  /// one group is in both parts or the targets disagree.
-  ///
-  /// As in `AchievementAccumulator.merge`, the groups after the shared ones, new and in
-  /// increasing key order, are appended at once (a new group's state is the other
-  /// part's as it is).
+  /// one group is in both parts (without a duplicates policy) or the targets disagree.
   public mutating func merge(_ next: QuarterlyPaceAccumulator, lineOffset: Int) -> Bool {
     let renumber = names.renumbering(next.names)
     guard names.fitsGroupKeys else { return false }
+    for (name, count) in next.leftOut {
+      if let i = leftOut.firstIndex(where: { $0.name == name }) { leftOut[i].count += count } else { leftOut.append((name, count)) }
+    }
     lastKey = .max
-    let keys = next.index.keys
-    reserve(groups: quarters.count + keys.count)
-    var bulk = true
-    for h in keys.indices {
-      let key = renumber(keys[h])
-      if bulk && index.follows(key) {
-        if index.appendIncreasing(keys[h...], renumbered: renumber) {
-          quarters += next.quarters[h...]
-          counts += next.counts[(4 * h)...]
-          countExponents += next.countExponents[(4 * h)...]
-          targets += next.targets[h...]
-          targetExponents += next.targetExponents[h...]
-          break
-        }
-        bulk = false  // not sorted after all: one by one (checked once)
-      }
-      let g = index.group(for: key)
+    let offset = Int32(lineOffset)
+    let missing = ObservationColumns.missing
+    reserve(groups: quarters.count + next.quarters.count)
+    for (h, key) in next.index.keys.enumerated() {
+      let g = index.group(for: renumber(key))
       if g == quarters.count { appendGroup() }
-      if quarters[g] & next.quarters[h] != 0 { return false }
-      quarters[g] |= next.quarters[h]
       for q in 0..<4 where next.quarters[h] & (1 << q) != 0 {
-        counts[4 * g + q] = next.counts[4 * h + q]
-        countExponents[4 * g + q] = next.countExponents[4 * h + q]
+        let (mine, theirs) = (4 * g + q, 4 * h + q)
+        if quarters[g] & (1 << q) != 0 {
+          switch duplicates {
+          case .error: return false
+          case .sum:
+            if next.countExponents[theirs] != missing {
+              if countExponents[mine] == missing {
+                (counts[mine], countExponents[mine]) = (next.counts[theirs], next.countExponents[theirs])
+              } else {
+                guard let (sum, e) = ScaledInteger.add(counts[mine], countExponents[mine], next.counts[theirs], next.countExponents[theirs])
+                else { return false }
+                (counts[mine], countExponents[mine]) = (sum, e)
+              }
+            }
+          case .last:
+            (counts[mine], countExponents[mine]) = (next.counts[theirs], next.countExponents[theirs])
+          }
+        } else {
+          (counts[mine], countExponents[mine]) = (next.counts[theirs], next.countExponents[theirs])
+        }
+        lines[mine] = next.lines[theirs] + offset
       }
-      if !mergeTarget(g, next.targets[h], next.targetExponents[h]) { return false }
+      quarters[g] |= next.quarters[h]
+      if next.targetExponents[h] != missing {
+        if targetExponents[g] == missing {
+          (targets[g], targetExponents[g], targetLines[g]) = (next.targets[h], next.targetExponents[h], next.targetLines[h] + offset)
+        } else if DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+          != DecimalNumber(significand: next.targets[h], exponent: Int32(next.targetExponents[h]))
+        {
+          return false
+        }
+      }
     }
     for year in lastQuarter.indices where next.lastQuarter[year] > lastQuarter[year] {
       lastQuarter[year] = next.lastQuarter[year]
@@ -121,8 +293,10 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     quarters.reserveCapacity(groups)
     counts.reserveCapacity(4 * groups)
     countExponents.reserveCapacity(4 * groups)
+    lines.reserveCapacity(4 * groups)
     targets.reserveCapacity(groups)
     targetExponents.reserveCapacity(groups)
+    targetLines.reserveCapacity(groups)
   }
 
   private mutating func appendGroup() {
@@ -130,33 +304,21 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
     for _ in 0..<4 {
       counts.append(0)
       countExponents.append(ObservationColumns.missing)
+      lines.append(0)
     }
     targets.append(0)
     targetExponents.append(ObservationColumns.missing)
-  }
-
-  /// Merges `target` (significand, exponent) into group `g`; false when it disagrees.
-  private mutating func mergeTarget(_ g: Int, _ target: Int64, _ exponent: Int8) -> Bool {
-    guard exponent != ObservationColumns.missing else { return true }
-    if targetExponents[g] == ObservationColumns.missing {
-      targets[g] = target
-      targetExponents[g] = exponent
-      return true
-    }
-    // The same target written the same way (each quarter repeats it): equal.
-    if targets[g] == target && targetExponents[g] == exponent { return true }
-    return DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
-      == DecimalNumber(significand: target, exponent: Int32(exponent))
+    targetLines.append(0)
   }
 
   /// Whether the report has an `indicator` column (some row names an indicator).
-  public var hasIndicator: Bool {
-    index.keys.contains { $0 >> 40 != 0 }
+  var hasIndicator: Bool {
+    index.keys.contains { GroupKey(packed: $0).indicator != 0 }
   }
 
   /// The output order of the groups, in chunks of about `groupsPerChunk` (whole
   /// indicators when national totals are on).
-  public func rowOrder(groupsPerChunk: Int = 15_000) -> GroupOrder {
+  func rowOrder(groupsPerChunk: Int = 15_000) -> GroupOrder {
     let agencyRank = QuarterlyPaceReport.ranks(names.agencies.names) { a, b in
       let oa = ProsecutorsOffice(recognizing: a)?.order ?? Int.max
       let ob = ProsecutorsOffice(recognizing: b)?.order ?? Int.max
@@ -168,25 +330,12 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
       wholeIndicators: total)
   }
 
-  /// The review's rows in `QuarterlyPaceReport`'s order (indicator; office in the
-  /// Ministry's order, the national total after the offices; year; quarter), handed to
-  /// `body` one at a time.
-  public func forEachRow(_ body: (QuarterlyPace) throws -> Void) throws {
-    let order = rowOrder()
-    for chunk in order.chunks.indices { try forEachRow(in: order, chunk: chunk, body) }
-  }
-
-  /// The rows of one chunk of `order` (chunks can be formatted on different threads).
-  public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (QuarterlyPace) throws -> Void) throws {
-    try forEachRow(in: order, chunk: chunk) { row, _ in try body(row) }
-  }
-
   /// Interns the names in `line`, for `QuarterlyPace.appendCSV(to:indicatorColumn:names:ids:)`.
   ///
   /// `extra` holds the expected rates of quarters 1–4 as `line` writes numbers, then the
   /// statuses in `internedStatuses` order: the same bytes as `number(_:)` and
   /// `text(_:)` write for them, escaped once.
-  public func internNames(into line: inout CSVLineBuffer) -> InternedNames {
+  func internNames(into line: inout CSVLineBuffer) -> InternedNames {
     var rates: [String] = []
     for q in 1...4 {
       var bytes: [UInt8] = []
@@ -199,19 +348,19 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   }
 
   /// The rows of one chunk of `order`, each with the canonical ids of its names.
-  public func forEachRow(in order: GroupOrder, chunk: Int, _ body: (QuarterlyPace, RowNames) throws -> Void) throws {
+  func forEachRow(in order: GroupOrder, chunk: Int, _ body: (QuarterlyPace, RowNames) throws -> Void) rethrows {
     // National totals of the current indicator, per year: counts per quarter, target.
     var totals: [Int: (counts: [AggregatedValue?], target: AggregatedValue?)] = [:]
     var currentIndicator = -1
     for g in order.groups[order.chunks[chunk]].lazy.map(Int.init) {
-      let key = index.keys[g]
-      let indicator = Int(key >> 40)
+      let key = GroupKey(packed: index.keys[g])
+      let indicator = key.indicator
       if indicator != currentIndicator {
         try emitTotals(totals, indicator: currentIndicator, body)
         totals.removeAll(keepingCapacity: true)
         currentIndicator = indicator
       }
-      let year = Int(key & 0xFFFF)
+      let year = key.year
       if total {
         var running: Totals? =
           totals[year] ?? (Array(repeating: AggregatedValue(.zero), count: Int(lastQuarter[year])), AggregatedValue(.zero))
@@ -232,9 +381,9 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   /// figures to `running` when totals are kept.
   func groupRows(_ g: Int, running: inout Totals?, _ body: (QuarterlyPace, RowNames) throws -> Void) rethrows {
     let missing = ObservationColumns.missing
-    let key = index.keys[g]
-    let indicator = Int(key >> 40)
-    let year = Int(key & 0xFFFF)
+    let key = GroupKey(packed: index.keys[g])
+    let indicator = key.indicator
+    let year = key.year
     let last = Int(lastQuarter[year])
     let target =
       targetExponents[g] == missing
@@ -249,16 +398,16 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
       let (rate, pace, status) = QuarterlyPace.decide(cumulative: cumulative, target: target, quarter: q)
       try body(
         QuarterlyPace(
-          indicator: names.indicators.names[indicator], agency: names.agencies.names[Int(key >> 16 & 0xFF_FFFF)]!,
+          indicator: names.indicators.names[indicator], agency: names.agencies.names[key.agency]!,
           year: year, quarter: q, count: count, cumulative: cumulative, target: target, cumulativeRate: rate,
-          pace: pace, status: status), RowNames(indicator: indicator, agency: Int(key >> 16 & 0xFF_FFFF)))
+          pace: pace, status: status), RowNames(indicator: indicator, agency: key.agency))
     }
   }
 
   private func emitTotals(
     _ totals: [Int: (counts: [AggregatedValue?], target: AggregatedValue?)], indicator: Int,
     _ body: (QuarterlyPace, RowNames) throws -> Void
-  ) throws {
+  ) rethrows {
     guard total, indicator >= 0 else { return }
     for year in totals.keys.sorted() {
       let running = totals[year]!
@@ -277,19 +426,3 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer {
   }
 }
 
-extension QuarterlyPaceAccumulator {
-  /// Streams `path` through the reader's fast lane into an accumulator; `nil` when the
-  /// lane or the streaming computation does not take the file (then read it with
-  /// `ObservationReader.read` and compute `QuarterlyPaceReport`).
-  public static func read(
-    path: String?, readOptions: ObservationReadOptions, total: Bool, minimumSize: Int = 1 << 20,
-    blockSize: Int = 4 << 20, parallelMinimum: Int = 16 << 20
-  ) throws -> (accumulator: QuarterlyPaceAccumulator, set: ObservationSet)? {
-    guard !readOptions.skipBadRows, ObservationReader.isLarge(path, minimumSize: minimumSize) else { return nil }
-    guard
-      let (accumulator, set) = try ObservationReader.streamColumns(
-        path: path, options: readOptions, blockSize: blockSize, parallelMinimum: parallelMinimum, consumer: { QuarterlyPaceAccumulator(total: total) })
-    else { return nil }
-    return (accumulator, set)
-  }
-}

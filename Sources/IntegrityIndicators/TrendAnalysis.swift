@@ -1,16 +1,8 @@
 import IntegrityModels
 import IntegrityTables
 
-/// `trend`: observations → one yearly series per (indicator, agency) → a trend line each.
-///
-/// Years: a yearly row gives the year's value; quarterly (or monthly) rows are summed per
-/// year exactly (`DecimalSum`) when all 4 quarters (12 months) are present. A year with a
-/// missing value or missing quarters is skipped and counted in the series' note, never
-/// interpolated; `n` is the number of years used. Two yearly rows for one series and year
-/// are a data error naming both lines.
-///
-/// Series are reported sorted by (indicator, agency), so the order of input rows does not
-/// change the output.
+/// `trend`: rows → one yearly series per (indicator, agency) (`TrendSeriesAccumulator`,
+/// whose comment gives the rules) → a trend line each; `n` is the number of years used.
 public struct TrendAnalysis: Sendable {
   /// The model and what to report.
   public var options: TrendOptions
@@ -142,132 +134,38 @@ public struct TrendAnalysis: Sendable {
       file: source, line: line, column: column, columnName: "value", message: "\(Self.label(s)): \(error)", found: found)
   }
 
-  /// Groups observations into yearly series per (indicator, agency), sorted by key.
-  ///
-  /// Keys are interned to dense integers (a run of rows of one series reuses the last id
-  /// without hashing); each series' rows are then sorted by period and summed per year.
+  /// The yearly series of observations already read, as `TrendSeriesAccumulator`
+  /// builds them from a file's rows (the same computation).
   public static func yearlySeries(_ set: ObservationSet) throws -> [YearlySeries] {
-    struct Key: Hashable, Comparable {
-      var indicator: String?, agency: String?
-      static func < (a: Key, b: Key) -> Bool {
-        (a.indicator ?? "", a.agency ?? "") < (b.indicator ?? "", b.agency ?? "")
-      }
+    var accumulator = TrendSeriesAccumulator()
+    var source = AggregationSource(file: set.source)
+    for (column, number) in set.columnNumbers {
+      source.columns[column.rawValue] = number
+      source.headers[column.rawValue] = column.rawValue
     }
-    /// One observation, reduced to what a trend needs.
-    struct Entry {
-      var year: Int
-      var part: Int  // 0 yearly, 1…4 quarter, 101…112 month
-      var value: DecimalNumber?
-      var target: DecimalNumber?
-      var line: Int
+    try accumulator.consume(set.observations, source: source)
+    return accumulator.series()
+  }
+
+  /// Reads an agency file (`nil` or `-`: standard input) into its yearly series — what
+  /// `integrity-stats trend` fits — with the read's account.
+  public static func read(path: String?, readOptions: ObservationReadOptions = ObservationReadOptions()) throws
+    -> (series: [YearlySeries], set: ObservationSet)
+  {
+    let (accumulator, set) = try ObservationReader.streamColumns(path: path, options: readOptions) {
+      TrendSeriesAccumulator()
     }
-    // Pass 1: a dense id per row (a run of rows of one series reuses the last id without
-    // hashing) and the number of rows per id.
-    let observations = set.observations
-    var ids = [Key: Int]()
-    var keys = [Key]()
-    var counts = [Int]()
-    var units = [String?]()
-    var lowerIsBetter = [Bool]()
-    var milestone = [Bool]()
-    var rowID = [Int32](repeating: 0, count: observations.count)
-    var lastKey: Key?
-    var lastID = -1
-    for r in observations.indices {
-      let indicator = observations[r].indicator, agency = observations[r].agency
-      let id: Int
-      if let lastKey, lastKey.indicator == indicator, lastKey.agency == agency {
-        id = lastID
-      } else {
-        let key = Key(indicator: indicator, agency: agency)
-        if let known = ids[key] {
-          id = known
-        } else {
-          id = keys.count
-          ids[key] = id
-          keys.append(key)
-          counts.append(0)
-          units.append(nil)
-          lowerIsBetter.append(false)
-          milestone.append(false)
-        }
-        lastKey = key
-        lastID = id
-      }
-      rowID[r] = Int32(id)
-      counts[id] += 1
-      if units[id] == nil, let unit = observations[r].unit { units[id] = unit }
-      switch observations[r].direction {
-      case .decrease: lowerIsBetter[id] = true
-      case .milestone: milestone[id] = true
-      default: break
-      }
+    return (accumulator.series(), set)
+  }
+
+  /// The same for bytes in memory; `source` names them in messages.
+  public static func read(
+    bytes: [UInt8], source: String, readOptions: ObservationReadOptions = ObservationReadOptions()
+  ) throws -> (series: [YearlySeries], set: ObservationSet) {
+    let (accumulator, set) = try ObservationReader.streamColumns(bytes: bytes, source: source, options: readOptions) {
+      TrendSeriesAccumulator()
     }
-    // Pass 2: rows placed contiguously per series (a counting sort, stable in file order).
-    var start = [Int](repeating: 0, count: keys.count + 1)
-    for id in keys.indices { start[id + 1] = start[id] + counts[id] }
-    var next = start
-    var entries = [Entry](repeating: Entry(year: 0, part: 0, value: nil, target: nil, line: 0), count: observations.count)
-    for r in observations.indices {
-      let id = Int(rowID[r])
-      let period = observations[r].period
-      entries[next[id]] = Entry(
-        year: period.year, part: period.month.map { 100 + $0 } ?? period.quarter ?? 0, value: observations[r].value,
-        target: observations[r].target, line: observations[r].line)
-      next[id] += 1
-    }
-    func before(_ a: Entry, _ b: Entry) -> Bool { (a.year, a.part, a.line) < (b.year, b.part, b.line) }
-    var result = [YearlySeries]()
-    result.reserveCapacity(keys.count)
-    for id in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
-      let key = keys[id]
-      var rows = Array(entries[start[id]..<start[id + 1]])
-      if !zip(rows, rows.dropFirst()).allSatisfy({ before($0, $1) }) { rows.sort(by: before) }
-      var years = [Int](), values = [Double](), lines = [Int](), skipped = [Int]()
-      var target: Double?
-      var i = 0
-      while i < rows.count {
-        let year = rows[i].year
-        var j = i
-        var sum = DecimalSum()
-        var missing = false
-        var parts = [Int]()
-        while j < rows.count && rows[j].year == year {
-          if let last = parts.last, last == rows[j].part {
-            throw DataError(
-              file: set.source, line: rows[j].line, column: set.columnNumber(.year), columnName: "year",
-              message: "\(key.indicator ?? "")\(key.agency.map { " / \($0)" } ?? ""): the same period appears twice (also on line \(rows[j - 1].line))")
-          }
-          parts.append(rows[j].part)
-          if let v = rows[j].value { sum.add(v) } else { missing = true }
-          if let t = rows[j].target { target = t.double }
-          j += 1
-        }
-        let complete: Bool
-        if parts == [0] {
-          complete = true
-        } else if parts.allSatisfy({ $0 >= 1 && $0 <= 4 }) {
-          complete = parts.count == 4
-        } else if parts.allSatisfy({ $0 > 100 }) {
-          complete = parts.count == 12
-        } else {
-          complete = false  // a yearly row mixed with quarters or months: ambiguous, skipped
-        }
-        if complete && !missing {
-          years.append(year)
-          values.append(sum.double)
-          lines.append(rows[i].line)
-        } else {
-          skipped.append(year)
-        }
-        i = j
-      }
-      result.append(YearlySeries(
-        indicator: key.indicator, agency: key.agency, series: TrendSeries(years: years, values: values),
-        lines: lines, firstLine: entries[start[id]].line, unit: units[id], target: target,
-        lowerIsBetter: lowerIsBetter[id], isMilestone: milestone[id], skippedYears: skipped))
-    }
-    return result
+    return (accumulator.series(), set)
   }
 }
 

@@ -12,6 +12,8 @@ public struct ByteKeyTable: Sendable {
   private var hashes: [UInt64] = []
   /// Slot → id + 1 (0 = empty).
   private var slots: [Int32] = Array(repeating: 0, count: 64)
+  /// The id the last look-up found (-1: none yet).
+  private var lastID = -1
 
   public init() {}
 
@@ -29,6 +31,24 @@ public struct ByteKeyTable: Sendable {
   /// The id of `bytes`, adding it when new (the streaming reader passes spans, which
   /// view its block without retaining it).
   public mutating func id(for bytes: Span<UInt8>) -> (id: Int, isNew: Bool) {
+    // Sorted files repeat a key on many rows in a row (an indicator, an agency, a
+    // year): comparing with the last key found costs less than hashing and probing.
+    if lastID >= 0 && ends[lastID] - starts[lastID] == bytes.count {
+      let start = starts[lastID]
+      var same = true
+      for k in bytes.indices where pool[start + k] != bytes[k] {
+        same = false
+        break
+      }
+      if same { return (lastID, false) }
+    }
+    let found = lookUp(bytes)
+    lastID = found.id
+    return found
+  }
+
+  /// The hash-table look-up behind `id(for:)`.
+  private mutating func lookUp(_ bytes: Span<UInt8>) -> (id: Int, isNew: Bool) {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for k in bytes.indices { h = (h ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3 }
     let mask = slots.count - 1

@@ -9,17 +9,20 @@
 /// the delimiter or line end. A delimiter at the very end of the input ends with one
 /// more empty field.
 ///
-/// A record is split in place: `start(k)`/`end(k)` are byte offsets into the span
+/// A record is split in place: `starts[k]`/`ends[k]` are byte offsets into the span
 /// (inside the quotes for a quoted field); `field(k, in:)` gives the field's bytes with
-/// doubled quotes unescaped.
+/// doubled quotes unescaped. The three arrays are overwritten from record to record and
+/// only grow (to the widest record): entries from `count` on are stale.
 public struct RecordTokenizer {
   public let delimiter: UInt8
   let delimiterWord: UInt64
-  /// Field k covers `starts[k] ..< ends[k]`.
+  /// Field k < `count` covers `starts[k] ..< ends[k]`.
   public private(set) var starts: [Int] = []
   public private(set) var ends: [Int] = []
-  /// Whether field k holds doubled quotes (`""`) to unescape.
+  /// Whether field k < `count` holds doubled quotes (`""`) to unescape.
   public private(set) var escaped: [Bool] = []
+  /// The number of fields of the record.
+  public private(set) var count = 0
   /// Whether any field of the record holds doubled quotes.
   public private(set) var anyEscaped = false
   /// Where the record's bytes end, before its line end.
@@ -47,17 +50,28 @@ public struct RecordTokenizer {
     escaped.reserveCapacity(32)
   }
 
-  /// The number of fields of the record.
-  public var count: Int { starts.count }
+  /// Records field `count`: overwritten in place, appended only past the widest record
+  /// so far (no per-record emptying, no per-field growth).
+  @inline(__always)
+  private mutating func setField(_ start: Int, _ end: Int, escaped doubled: Bool) {
+    if count < starts.count {
+      starts[count] = start
+      ends[count] = end
+      escaped[count] = doubled
+    } else {
+      starts.append(start)
+      ends.append(end)
+      escaped.append(doubled)
+    }
+    count += 1
+  }
 
   /// Splits the record starting at `i`. With `isLast` false, a record must end in a
   /// line end within `s` (else `.incomplete`); with `isLast` true, the end of `s` ends it.
   @inline(__always)
   public mutating func next(_ s: Span<UInt8>, from start: Int, isLast: Bool) -> Outcome {
     let n = s.count
-    starts.removeAll(keepingCapacity: true)
-    ends.removeAll(keepingCapacity: true)
-    escaped.removeAll(keepingCapacity: true)
+    count = 0
     anyEscaped = false
     lineBreaks = 0
     var i = start
@@ -88,23 +102,20 @@ public struct RecordTokenizer {
         let contentEnd = min(i, n)
         lineBreaks += Self.lineBreaks(s, contentStart, contentEnd)
         guard closed else {
-          return isLast ? .unclosedQuote(field: starts.count, lineBreaks: breaksBefore) : .incomplete
+          return isLast ? .unclosedQuote(field: count, lineBreaks: breaksBefore) : .incomplete
         }
         i += 1
         while i < n && s[i] == 0x20 && delimiter != 0x20 { i += 1 }
         if i < n && s[i] != delimiter && s[i] != ByteScanner.lf && s[i] != ByteScanner.cr {
           let end = ByteScanner.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
-          return .textAfterQuote(field: starts.count, lineBreaks: lineBreaks, text: opening..<end)
+          return .textAfterQuote(field: count, lineBreaks: lineBreaks, text: opening..<end)
         }
-        starts.append(contentStart)
-        ends.append(contentEnd)
+        setField(contentStart, contentEnd, escaped: hasDoubled)
       } else {
         let fieldStart = i
         i = ByteScanner.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
-        starts.append(fieldStart)
-        ends.append(i)
+        setField(fieldStart, i, escaped: false)
       }
-      escaped.append(hasDoubled)
       if hasDoubled { anyEscaped = true }
       // After a field: a delimiter, a line end or the end of the bytes.
       if i < n && s[i] == delimiter {
@@ -112,9 +123,7 @@ public struct RecordTokenizer {
         if i == n {
           guard isLast else { return .incomplete }
           // A delimiter at the very end: one more empty field.
-          starts.append(i)
-          ends.append(i)
-          escaped.append(false)
+          setField(i, i, escaped: false)
           contentEnd = i
           return .record(next: i)
         }
@@ -176,7 +185,7 @@ public struct RecordTokenizer {
 
   /// Whether every field is empty or only spaces and tabs (`" "," "` and `,,,,` lines).
   public func isBlank(_ s: Span<UInt8>) -> Bool {
-    for k in 0..<starts.count {
+    for k in 0..<count {
       var i = starts[k]
       while i < ends[k] {
         if s[i] != 0x20 && s[i] != 0x09 { return false }

@@ -18,6 +18,18 @@ extension CommonOptions {
     try streamingWriter.writeCSV(header: header, chunks: chunks, state: InternedNames.self, body)
   }
 
+  /// Writes a chunked result (`AchievementReport`, `QuarterlyPaceReport`): CSV lines
+  /// from `csv`, formatted on two threads, or the JSON array of the chunks' tables.
+  func write(
+    header: [String], chunks: Int, table: @escaping (Int) -> Table,
+    csv: @escaping (Int, inout CSVOutput) throws -> Void
+  ) throws {
+    switch format {
+    case .json: try writeJSONArray(chunks: chunks) { table($0) }
+    case .csv: try writeCSV(header: header, chunks: chunks, csv)
+    }
+  }
+
   /// Streams the JSON array `write(table)` gives for the whole table, from the tables
   /// `part` makes of chunks `0..<chunks` (`StreamingTableWriter.writeJSONArray`).
   func writeJSONArray(chunks: Int, _ part: @escaping (Int) throws -> Table) throws {

@@ -68,6 +68,9 @@ struct ReaderOptions: ParsableArguments {
     return set
   }
 
+  /// Where `--rejects` goes for a command with the CSV output options.
+  func rejectsTarget(_ common: CommonOptions) -> RejectsTarget { RejectsTarget(rejects, common) }
+
   /// Prints the reader's notes, warnings and rejected rows, and writes `--rejects`.
   func report(_ set: ObservationSet, _ common: CommonOptions) throws {
     try report(set, RejectsTarget(rejects, common))

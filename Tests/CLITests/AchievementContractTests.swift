@@ -36,8 +36,6 @@ import IntegrityStats
     let (path, text) = try Self.bigFile(indicator: "i", target: "0", name: "zero")
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(text.utf8.count > 1 << 20)
-    // The streaming computation takes the file (it refused zero targets before).
-    #expect(try AchievementAccumulator.read(path: path, readOptions: ObservationReadOptions(), options: AchievementOptions()) != nil)
     let fast = try runCLI(["achievement", path])
     let general = try runCLI(["achievement", "-"], stdin: text)
     #expect(fast.status == 0, "\(fast.stderr)")
@@ -57,11 +55,6 @@ import IntegrityStats
 
     let (path, text) = try Self.bigFile(indicator: "8-8 檢舉人身分外洩", target: "0", name: "words")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let options = ObservationReadOptions()
-    #expect(
-      try AchievementAccumulator.read(
-        path: path, readOptions: options, options: AchievementOptions(),
-        catalogDirection: { try ActionPlanCatalog.plan.resolvedDirection(forIndicator: $0) }) != nil)
     let fast = try runCLI(["achievement", path])
     let general = try runCLI(["achievement", "-"], stdin: text)
     #expect(fast.status == 0, "\(fast.stderr)")

@@ -175,56 +175,52 @@ import TestSupport
 
   // MARK: achievement
 
+  /// The achievement rows of `path` read in blocks of `blockSize` (and in two parts on
+  /// two cores when `parallelMinimum` is 0), or the error's text.
+  static func achievement(_ path: String, options: AchievementOptions, blockSize: Int = 4 << 20, parallelMinimum: Int = .max)
+    -> Result<[AchievementRatio], ErrorText>
+  {
+    let catalog = ActionPlanCatalog.plan
+    do {
+      let (accumulator, _) = try ObservationReader.streamColumns(
+        path: path, blockSize: blockSize, parallelMinimum: parallelMinimum
+      ) { AchievementAccumulator(options: options, catalogDirection: { catalog.direction(forIndicator: $0) }) }
+      return .success(try AchievementReport(accumulator).rows)
+    } catch {
+      return .failure(ErrorText(error))
+    }
+  }
+
+  /// The same rows or the same error whatever the blocks and cores; true when read.
+  @discardableResult
   func checkSameAchievement(_ path: String, options: AchievementOptions, blockSize: Int, parallelMinimum: Int = 0)
     throws -> Bool
   {
-    let catalog = ActionPlanCatalog.plan
-    let direction: (String) -> Direction? = { catalog.direction(forIndicator: $0) }
-    guard
-      let (accumulator, set) = try AchievementAccumulator.read(
-        path: path, readOptions: ObservationReadOptions(), options: options, catalogDirection: direction,
-        minimumSize: 0, blockSize: blockSize, parallelMinimum: parallelMinimum)
-    else { return false }
-    let general = try ObservationReader.read(path: path)
-    #expect(set.rowsRead == general.rowsRead)
-    let report = try AchievementReport(
-      observations: general.observations, options: options, source: AggregationSource(set: general),
-      catalogDirection: direction)
-    var rows: [AchievementRatio] = []
-    try accumulator.forEachRow { rows.append($0) }
-    #expect(rows == report.rows, "\(path)")
-    return true
+    let whole = Self.achievement(path, options: options)
+    let parts = Self.achievement(path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum)
+    #expect(whole == parts, "\(path) \(options)")
+    if case .success = whole { return true }
+    return false
   }
 
-  @Test func achievementIsTheSameOnFixtures() throws {
+  @Test func achievementIsTheSameInAnyBlocksOnFixtures() throws {
     var taken = 0
     for path in Self.files {
       for options in [
         AchievementOptions(), AchievementOptions(aggregation: .mean, total: true), AchievementOptions(aggregation: .last),
-        AchievementOptions(aggregation: .max, total: true),
+        AchievementOptions(aggregation: .max, total: true), AchievementOptions(duplicates: .sum),
+        AchievementOptions(duplicates: .last, targetPer: .quarter),
       ] {
-        // A file the general computation rejects must be declined by the accumulator.
-        let catalog = ActionPlanCatalog.plan
-        let general = try? AchievementReport(
-          observations: ObservationReader.read(path: path).observations, options: options,
-          catalogDirection: { catalog.direction(forIndicator: $0) })
-        if general == nil {
-          let fast = try? AchievementAccumulator.read(
-            path: path, readOptions: ObservationReadOptions(), options: options,
-            catalogDirection: { catalog.direction(forIndicator: $0) }, minimumSize: 0)
-          #expect(fast == nil, "\(path)")
-          continue
-        }
         // On one core, and in two parts (the file cut in the middle) on two.
         if try checkSameAchievement(path, options: options, blockSize: 53, parallelMinimum: .max) { taken += 1 }
-        _ = try checkSameAchievement(path, options: options, blockSize: 53, parallelMinimum: 0)
+        try checkSameAchievement(path, options: options, blockSize: 53, parallelMinimum: 0)
       }
     }
-    #expect(taken >= 4, "the accumulator took only \(taken) fixture runs")
+    #expect(taken >= 4, "only \(taken) fixture runs were read")
   }
 
   @Test(arguments: 0..<30)
-  func achievementIsTheSameOnGeneratedFiles(_ seed: Int) throws {
+  func achievementIsTheSameInAnyBlocksOnGeneratedFiles(_ seed: Int) throws {
     // Few keys, so groups collect several quarters, duplicates and mixed periods.
     var rng = SplitMix64(seed: UInt64(seed) &+ 99)
     var lines = ["indicator,agency,year,quarter,value,target"]
@@ -241,37 +237,38 @@ import TestSupport
     for options in [
       AchievementOptions(), AchievementOptions(direction: .decrease, total: true),
       AchievementOptions(aggregation: .last), AchievementOptions(direction: .decrease, aggregation: .max),
+      AchievementOptions(duplicates: .sum, targetPer: .quarter), AchievementOptions(aggregation: .mean, duplicates: .last),
     ] {
-      let general = try? AchievementReport(observations: ObservationReader.read(path: path).observations, options: options)
-      if general == nil {
-        let fast = try AchievementAccumulator.read(
-          path: path, readOptions: ObservationReadOptions(), options: options, minimumSize: 0, blockSize: 40)
-        #expect(fast == nil)
-      } else {
-        _ = try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: .max)
-        _ = try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: 0)
-      }
+      try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: .max)
+      try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: 0)
     }
   }
 }
 
-/// `QuarterlyPaceAccumulator` against `QuarterlyPaceReport`, as above.
+/// `QuarterlyPaceAccumulator` in any blocks, on one core or two, as above.
 @Suite struct ColumnarQuarterlyTests {
-  func check(_ path: String, total: Bool, blockSize: Int, parallelMinimum: Int) throws -> Bool {
-    let general = try? QuarterlyPaceReport(observations: ObservationReader.read(path: path).observations, total: total)
-    let fast = try? QuarterlyPaceAccumulator.read(
-      path: path, readOptions: ObservationReadOptions(), total: total, minimumSize: 0, blockSize: blockSize,
-      parallelMinimum: parallelMinimum)
-    guard let general else {
-      #expect(fast == nil, "\(path): the general computation fails, the accumulator must decline")
-      return false
+  static func review(_ path: String, total: Bool, duplicates: DuplicatePolicy = .error, blockSize: Int = 4 << 20, parallelMinimum: Int = .max)
+    -> Result<[QuarterlyPace], ErrorText>
+  {
+    do {
+      let (accumulator, _) = try ObservationReader.streamColumns(
+        path: path, blockSize: blockSize, parallelMinimum: parallelMinimum
+      ) { QuarterlyPaceAccumulator(total: total, duplicates: duplicates) }
+      return .success(try QuarterlyPaceReport(accumulator, targets: [], targetsSource: AggregationSource(file: "t")).rows)
+    } catch {
+      return .failure(ErrorText(error))
     }
-    guard let (accumulator, _) = fast else { return false }
-    var rows: [QuarterlyPace] = []
-    try accumulator.forEachRow { rows.append($0) }
-    #expect(rows == general.rows, "\(path)")
-    #expect(accumulator.hasIndicator == general.rows.contains { $0.indicator != nil }, "\(path)")
-    return true
+  }
+
+  func check(_ path: String, total: Bool, blockSize: Int, parallelMinimum: Int) throws -> Bool {
+    var read = false
+    for duplicates in DuplicatePolicy.allCases {
+      let whole = Self.review(path, total: total, duplicates: duplicates)
+      let parts = Self.review(path, total: total, duplicates: duplicates, blockSize: blockSize, parallelMinimum: parallelMinimum)
+      #expect(whole == parts, "\(path) \(duplicates)")
+      if case .success = whole, duplicates == .error { read = true }
+    }
+    return read
   }
 
   @Test func sameOnFixtures() throws {
@@ -282,7 +279,7 @@ import TestSupport
         _ = try check(path, total: total, blockSize: 61, parallelMinimum: 0)
       }
     }
-    #expect(taken >= 2, "the accumulator took only \(taken) fixture runs")
+    #expect(taken >= 2, "only \(taken) fixture runs were read")
   }
 
   @Test(arguments: 0..<30)
@@ -323,43 +320,38 @@ import TestSupport
     let path = try write(lines.joined(separator: "\n") + "\n", "big")
     defer { try? FileManager.default.removeItem(atPath: path) }
     let options = AchievementOptions(total: true)
-    let fast = try #require(
-      try AchievementAccumulator.read(
-        path: path, readOptions: ObservationReadOptions(), options: options, minimumSize: 0, blockSize: 4096,
-        parallelMinimum: 0))
-    var rows: [AchievementRatio] = []
-    try fast.accumulator.forEachRow { rows.append($0) }
+    let two = ColumnarReaderTests.achievement(path, options: options, blockSize: 4096, parallelMinimum: 0)
+    let one = ColumnarReaderTests.achievement(path, options: options)
+    #expect(two == one)
+    #expect((try? two.get()) != nil)
+    // Observations handed to the same computation give the same rows.
     let general = try ObservationReader.read(path: path)
-    #expect(fast.set.rowsRead == 4000)
-    #expect(rows == (try AchievementReport(observations: general.observations, options: options).rows))
-    let quarterly = try #require(
-      try QuarterlyPaceAccumulator.read(
-        path: path, readOptions: ObservationReadOptions(), total: true, minimumSize: 0, blockSize: 4096,
-        parallelMinimum: 0))
-    var paces: [QuarterlyPace] = []
-    try quarterly.accumulator.forEachRow { paces.append($0) }
-    #expect(paces == (try QuarterlyPaceReport(observations: general.observations, total: true).rows))
-    let trend = try #require(
-      try TrendSeriesAccumulator.read(
-        path: path, readOptions: ObservationReadOptions(), minimumSize: 0, blockSize: 4096, parallelMinimum: 0))
-    #expect(trend.series == (try TrendAnalysis.yearlySeries(general)))
+    #expect(general.rowsRead == 4000)
+    #expect((try? one.get()) == (try AchievementReport(observations: general.observations, options: options).rows))
+    #expect(
+      ColumnarQuarterlyTests.review(path, total: true, blockSize: 4096, parallelMinimum: 0)
+        == ColumnarQuarterlyTests.review(path, total: true))
+    let (series, _) = try ObservationReader.streamColumns(path: path, blockSize: 4096, parallelMinimum: 0) {
+      TrendSeriesAccumulator()
+    }
+    #expect(series.series() == (try TrendAnalysis.yearlySeries(general)))
   }
 
   @Test func cutInsideAQuotedLineBreakIsNeverMisread() throws {
     // Every indicator holds a quoted line break, so the middle line start may fall
-    // inside one: the lane must then decline, or read exactly what the general reader reads.
+    // inside one: the reader must then read on one core, exactly as a whole.
     var lines = ["indicator,agency,year,quarter,value,target"]
     for i in 0..<3000 { lines.append("\"I\(i / 300)\nx\",A\(i / 4 % 50),\(2000 + i / 12 % 5),\(i % 4 + 1),\(i % 9),10") }
     let path = try write(lines.joined(separator: "\n") + "\n", "quoted")
     defer { try? FileManager.default.removeItem(atPath: path) }
     let general = try ObservationReader.read(path: path)
-    if let fast = try AchievementAccumulator.read(
-      path: path, readOptions: ObservationReadOptions(), options: AchievementOptions(), minimumSize: 0,
-      blockSize: 4096, parallelMinimum: 0)
-    {
-      var rows: [AchievementRatio] = []
-      try fast.accumulator.forEachRow { rows.append($0) }
-      #expect(rows == (try AchievementReport(observations: general.observations).rows))
-    }
+    let two = ColumnarReaderTests.achievement(path, options: AchievementOptions(), blockSize: 4096, parallelMinimum: 0)
+    #expect((try? two.get()) == (try AchievementReport(observations: general.observations).rows))
   }
+}
+
+/// An error as its text, to compare two computations' failures.
+struct ErrorText: Error, Equatable {
+  var text: String
+  init(_ error: any Error) { text = "\(error)" }
 }

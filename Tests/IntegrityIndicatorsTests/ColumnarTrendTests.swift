@@ -5,38 +5,51 @@ import IntegrityTables
 import TestSupport
 @testable import IntegrityIndicators
 
-/// `TrendSeriesAccumulator` (the trend through the reader's fast lane) against the
-/// general path, `TrendAnalysis.yearlySeries` of `ObservationReader.read`: on every
-/// fixture and sample file and on generated files (gaps, missing quarters, missing
-/// figures, duplicate periods, annual and quarterly rows mixed, unsorted rows, targets,
-/// tiny blocks), the series — and `TrendAnalysis.run`'s report — are equal, or the
-/// accumulator declines (`nil`). It must decline whenever the general path fails.
+/// `TrendSeriesAccumulator` read in any blocks, on one core or two, and fed the same
+/// rows as observations (`TrendAnalysis.yearlySeries`): on every fixture and sample file
+/// and on generated files (gaps, missing quarters, missing figures, duplicate periods,
+/// annual and quarterly rows mixed, unsorted rows, targets, tiny blocks), the series —
+/// and `TrendAnalysis.run`'s report — are equal, or all fail with the same error.
 @Suite struct ColumnarTrendTests {
-  /// Compares both paths on `path`; true when the accumulator took the file.
+  static func series(
+    _ path: String, blockSize: Int = 4 << 20, options: ObservationReadOptions = ObservationReadOptions(),
+    parallelMinimum: Int = .max
+  ) -> Result<(series: [TrendAnalysis.YearlySeries], set: ObservationSet), ErrorText> {
+    do {
+      let (accumulator, set) = try ObservationReader.streamColumns(
+        path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum
+      ) { TrendSeriesAccumulator() }
+      return .success((accumulator.series(), set))
+    } catch {
+      return .failure(ErrorText(error))
+    }
+  }
+
+  /// Compares the reads of `path`; true when it was read.
   @discardableResult
   func check(
     _ path: String, blockSize: Int, options: ObservationReadOptions = ObservationReadOptions(),
     parallelMinimum: Int = .max
   ) throws -> Bool {
-    let general: (series: [TrendAnalysis.YearlySeries], set: ObservationSet)?
-    do {
-      let set = try ObservationReader.read(path: path, options: options)
-      general = (try TrendAnalysis.yearlySeries(set), set)
-    } catch {
-      general = nil
-    }
-    let fast = try? TrendSeriesAccumulator.read(
-      path: path, readOptions: options, minimumSize: 0, blockSize: blockSize, parallelMinimum: parallelMinimum)
-    guard let general else {
-      #expect(fast == nil, "\(path): the general path fails, the accumulator must decline")
+    let whole = Self.series(path, options: options)
+    let parts = Self.series(path, blockSize: blockSize, options: options, parallelMinimum: parallelMinimum)
+    let general: (series: [TrendAnalysis.YearlySeries], set: ObservationSet)
+    switch (whole, parts) {
+    case (.failure(let a), .failure(let b)):
+      #expect(a == b, "\(path)")
+      return false
+    case (.success(let a), .success(let b)):
+      #expect(a.series == b.series, "\(path) block \(blockSize)")
+      #expect(a.set.rowsRead == b.set.rowsRead, "\(path)")
+      general = a
+    default:
+      Issue.record("\(path) block \(blockSize): one read failed, the other not")
       return false
     }
-    guard let fast else { return false }
-    #expect(fast.set.rowsRead == general.set.rowsRead, "\(path)")
-    #expect(fast.series.count == general.series.count, "\(path)")
-    for (a, b) in zip(fast.series, general.series) where a != b {
-      Issue.record("\(path) block \(blockSize): fast \(a) ≠ general \(b)")
-      break
+    let fast = try parts.get()
+    // Observations fed to the same computation give the same series.
+    if let set = try? ObservationReader.read(path: path, options: options) {
+      #expect((try? TrendAnalysis.yearlySeries(set)) == general.series, "\(path)")
     }
     // The whole report, for each model (errors compared as text).
     for model in [TrendModel.linear, .poisson] {
@@ -44,13 +57,15 @@ import TestSupport
       let fastReport = Result {
         try analysis.run(series: fast.series, source: fast.set.source, valueColumn: fast.set.columnNumber(.value))
       }
-      let generalReport = Result { try analysis.run(general.set) }
+      let generalReport = Result {
+        try analysis.run(series: general.series, source: general.set.source, valueColumn: general.set.columnNumber(.value))
+      }
       switch (fastReport, generalReport) {
       case (.success(let a), .success(let b)):
         #expect(a.table == b.table, "\(path) \(model)")
         #expect(a.warnings == b.warnings, "\(path) \(model)")
       case (.failure(let a), .failure(let b)): #expect("\(a)" == "\(b)", "\(path) \(model)")
-      default: Issue.record("\(path) \(model): one path failed, the other not")
+      default: Issue.record("\(path) \(model): one failed, the other not")
       }
     }
     return true
@@ -63,8 +78,7 @@ import TestSupport
       try check(path, blockSize: 37)
       try check(path, blockSize: 37, parallelMinimum: 0)  // cut in two parts when large enough
     }
-    print("ColumnarTrendTests: the accumulator took \(taken) of \(ColumnarReaderTests.files.count) files")
-    #expect(taken >= 3, "the accumulator took only \(taken) of \(ColumnarReaderTests.files.count) files")
+    #expect(taken >= 3, "only \(taken) of \(ColumnarReaderTests.files.count) files were read")
   }
 
   /// A long file of few series: gaps, missing quarters and figures, duplicates, annual
@@ -106,8 +120,8 @@ import TestSupport
   }
 
   @Test func generatedFilesAreTaken() throws {
-    // Without duplicates most generated files must take the fast lane, or the
-    // differential tests above would compare nothing.
+    // Without duplicates most generated files must be read, or the comparisons above
+    // would compare errors only.
     var taken = 0
     for seed in 0..<40 {
       let path = NSTemporaryDirectory() + "columnar-trend-t-\(ProcessInfo.processInfo.processIdentifier)-\(seed).csv"
@@ -115,15 +129,19 @@ import TestSupport
       defer { try? FileManager.default.removeItem(atPath: path) }
       if try check(path, blockSize: 64) { taken += 1 }
     }
-    #expect(taken >= 20, "the accumulator took only \(taken) of 40 generated files")
+    #expect(taken >= 20, "only \(taken) of 40 generated files were read")
   }
 
-  @Test func declinesADuplicatePeriod() throws {
+  @Test func aDuplicatePeriodIsAnErrorOrAReject() throws {
     let path = NSTemporaryDirectory() + "columnar-trend-dup-\(ProcessInfo.processInfo.processIdentifier).csv"
     let text = "indicator,agency,year,quarter,value\nI,A,2020,1,1\nI,A,2020,2,1\nI,A,2020,1,2\n"
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(try TrendSeriesAccumulator.read(path: path, readOptions: ObservationReadOptions(), minimumSize: 0) == nil)
+    #expect(throws: DataError.self) { try TrendAnalysis.read(path: path) }
     #expect(throws: DataError.self) { try TrendAnalysis.yearlySeries(ObservationReader.read(path: path)) }
+    // Under skipBadRows the later row is rejected; the year then lacks quarters 3 and 4.
+    let (series, set) = try TrendAnalysis.read(path: path, readOptions: ObservationReadOptions(skipBadRows: true))
+    #expect(set.rejected.map(\.line) == [4])
+    #expect(series.first?.skippedYears == [2020])
   }
 }

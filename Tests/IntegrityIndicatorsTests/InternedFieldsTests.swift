@@ -1,3 +1,4 @@
+import IntegrityTables
 import Testing
 
 @testable import IntegrityIndicators
@@ -6,13 +7,18 @@ import Testing
 /// `internNames` interns them at.
 @Suite struct InternedFieldsTests {
   @Test func achievementWordsArePickedWhereTheyWereInterned() {
-    for (i, direction) in Direction.allCases.enumerated() {
-      #expect(AchievementAccumulator.internedIndex(of: direction) == i)
+    var line = CSVLineBuffer()
+    let names = AchievementAccumulator().internNames(into: &line)
+    let fields = AchievementAccumulator.InternedFields(names)
+    func text(_ field: Int) -> String {
+      var copy = line
+      copy.bytes = []
+      copy.interned(field)
+      return String(decoding: copy.bytes.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
     }
-    for (i, status) in AchievementStatus.allCases.enumerated() {
-      #expect(AchievementAccumulator.internedIndex(of: status) == i)
-    }
-    #expect(Direction.allCases.count == 4 && AchievementStatus.allCases.count == 5)
+    for direction in Direction.allCases { #expect(text(fields.direction(direction)) == direction.rawValue) }
+    for status in AchievementStatus.allCases { #expect(text(fields.status(status)) == status.rawValue) }
+    #expect(text(fields.boolean(false)) == "false" && text(fields.boolean(true)) == "true")
   }
 
   @Test func quarterlyStatusesArePickedWhereTheyWereInterned() {

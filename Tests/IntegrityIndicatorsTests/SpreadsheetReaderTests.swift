@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import TableIO
+import IntegrityTables
 import TestSupport
-@testable import Indicators
+@testable import IntegrityIndicators
 
 /// A spreadsheet read on two cores (converted on one thread, its CSV read block by
 /// block on the other) against its CSV converted whole and read as a CSV: the same

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import TableIO
+@testable import IntegrityTables
 
 /// A sheet handed on in blocks (`Spreadsheet.stream(from:sheet:source:blockSize:mergesFirst:into:)`)
 /// is the sheet converted whole: blocks that each end after a line feed and join to the

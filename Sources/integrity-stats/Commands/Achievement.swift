@@ -72,59 +72,17 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       try workspace.supplyStandardInput(input: common.input)  // --db/--as-of: the workspace's figures as the input
-      let options = try options()
-      if by == .strategy { return try runRollup(options) }
-      let catalog = ActionPlanCatalog.plan
-      // Large regular files stream through the reader's fast lane (same rows, same bytes).
-      if let (accumulator, set) = try AchievementAccumulator.read(
-        path: common.inputPath, readOptions: reader.observationOptions(), options: options,
-        catalogDirection: { try catalog.resolvedDirection(forIndicator: $0) })
-      {
-        try reader.report(set, common)
-        let order = accumulator.rowOrder()
-        if common.format == .json {
-          try common.writeJSONArray(chunks: order.chunks.count) { chunk in
-            var rows: [AchievementRatio] = []
-            try accumulator.forEachRow(in: order, chunk: chunk) { row, _ in rows.append(row) }
-            return AchievementReport(rows: rows).table
-          }
-          reader.finish(set)
-          return
-        }
-        try common.writeCSV(header: AchievementReport.header, chunks: order.chunks.count) { chunk, out in
-          let names = out.state ?? accumulator.internNames(into: &out.line)
-          out.state = names
-          if options.total {
-            try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
-              row.appendCSV(to: &out.line, names: names, ids: ids)
-              try out.endRow()
-            }
-          } else {
-            for position in order.chunks[chunk] {
-              accumulator.appendCSV(groupAt: position, in: order, names: names, to: &out.line)
-              try out.endRow()
-            }
-          }
-        }
-        reader.finish(set)
-        return
-      }
-      var set = try reader.readObservations(common)
-      let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
-      let report = try AchievementReport(
-        observations: set.observations, options: options, source: source,
-        catalogDirection: { try catalog.resolvedDirection(forIndicator: $0) })
-      set.observations = []  // free the rows before rendering (large files)
+      try reader.rejectsTarget(common).check()
+      let (report, set) = try AchievementReport.read(
+        path: common.inputPath, options: try options(), readOptions: reader.observationOptions())
+      try reader.report(set, common)
       for note in report.notes { Diagnostics.note("note: \(note)") }
-      if common.format == .csv {
-        try common.writeCSV(header: AchievementReport.header) { _, out in
-          for row in report.rows {
-            row.appendCSV(to: &out.line)
-            try out.endRow()
-          }
-        }
+      if by == .strategy {
+        try common.write(StrategyRollup(report: report, catalog: .plan).table)
       } else {
-        try common.write(report.table)
+        try common.write(
+          header: AchievementReport.header, chunks: report.chunkCount, table: report.table(chunk:),
+          csv: report.appendCSV(chunk:to:))
       }
       reader.finish(set)
     }

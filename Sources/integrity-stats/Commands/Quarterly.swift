@@ -38,70 +38,21 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       try workspace.supplyStandardInput(input: common.input)  // --db/--as-of: the workspace's figures as the input
-      let policy = duplicates
-      // Large regular files stream through the reader's fast lane (same rows, same bytes).
-      if targets == nil, policy == .error,
-        let (accumulator, set) = try QuarterlyPaceAccumulator.read(
-          path: common.inputPath, readOptions: reader.observationOptions(), total: total)
-      {
-        try reader.report(set, common)
-        let indicatorColumn = accumulator.hasIndicator
-        let order = accumulator.rowOrder()
-        let total = total
-        if common.format == .json {
-          try common.writeJSONArray(chunks: order.chunks.count) { chunk in
-            var rows: [QuarterlyPace] = []
-            try accumulator.forEachRow(in: order, chunk: chunk) { row, _ in rows.append(row) }
-            return QuarterlyPaceReport(rows: rows).table(indicatorColumn: indicatorColumn)
-          }
-          reader.finish(set)
-          return
-        }
-        try common.writeCSV(
-          header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header, chunks: order.chunks.count
-        ) { chunk, out in
-          let names = out.state ?? accumulator.internNames(into: &out.line)
-          out.state = names
-          if total {
-            try accumulator.forEachRow(in: order, chunk: chunk) { row, ids in
-              row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn, names: names, ids: ids)
-              try out.endRow()
-            }
-          } else {
-            for position in order.chunks[chunk] {
-              accumulator.appendCSV(
-                groupAt: position, in: order, indicatorColumn: indicatorColumn, names: names, to: &out.line)
-              try out.endRow()
-            }
-          }
-        }
-        reader.finish(set)
-        return
-      }
+      try reader.rejectsTarget(common).check()
       var annual: [AnnualTarget] = []
       var targetsSource = AggregationSource(file: targets ?? "<targets>")
       if let targets {
         let table = try TableReader.read(path: targets, options: reader.table.sideFileOptions())
         (annual, targetsSource) = try AnnualTarget.read(from: table)
       }
-      var set = try reader.readObservations(common)
-      let source = AggregationSource(set: set, columnMap: try ObservationReadOptions.parseColumnMap(reader.columns))
-      let report = try QuarterlyPaceReport(
-        observations: set.observations, targets: annual, total: total,
-        duplicates: policy, source: source, targetsSource: targetsSource)
-      set.observations = []  // free the rows before rendering (large files)
+      let (report, set) = try QuarterlyPaceReport.read(
+        path: common.inputPath, total: total, duplicates: duplicates, targets: annual, targetsSource: targetsSource,
+        readOptions: reader.observationOptions())
+      try reader.report(set, common)
       for note in report.notes { Diagnostics.note("note: \(note)") }
-      if common.format == .csv {
-        let indicatorColumn = report.rows.contains { $0.indicator != nil }
-        try common.writeCSV(header: (indicatorColumn ? ["indicator"] : []) + QuarterlyPaceReport.header) { _, out in
-          for row in report.rows {
-            row.appendCSV(to: &out.line, indicatorColumn: indicatorColumn)
-            try out.endRow()
-          }
-        }
-      } else {
-        try common.write(report.table)
-      }
+      try common.write(
+        header: report.csvHeader, chunks: report.chunkCount, table: report.table(chunk:),
+        csv: report.appendCSV(chunk:to:))
       reader.finish(set)
     }
   }

@@ -91,31 +91,17 @@ extension IntegrityStatsCommand {
       // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)
-      if !survey {
-        let options = trendOptions
-        // Large regular files stream through the reader's fast lane (same series, same bytes).
-        if let (series, set) = try TrendSeriesAccumulator.read(
-          path: common.inputPath, readOptions: reader.observationOptions())
-        {
-          try reader.report(set, common)
-          try checkYears(series)
-          let report = try TrendAnalysis(
-            options: options, automatic: auto, target: target,
-            keepUnfittable: reader.skipBadRows || reader.rejects != nil
-          ).run(series: series, source: set.source, valueColumn: set.columnNumber(.value))
-          for warning in report.warnings { Diagnostics.warning(warning) }
-          try common.write(report.table)
-          reader.finish(set)
-          return
-        }
-      }
-      let set = try reader.readObservations(common)
       let report: TrendReport
+      let set: ObservationSet
       if survey {
+        set = try reader.readObservations(common)
         try YearArgument.checkProjection(to, years: set.observations.map(\.period.year))
         report = try SurveyAnalysis(level: confidence.level, percent: percent).trend(set, projectTo: to?.year)
       } else {
-        let series = try TrendAnalysis.yearlySeries(set)
+        try reader.rejectsTarget(common).check()
+        let series: [TrendAnalysis.YearlySeries]
+        (series, set) = try TrendAnalysis.read(path: common.inputPath, readOptions: reader.observationOptions())
+        try reader.report(set, common)
         try checkYears(series)
         report = try TrendAnalysis(
           options: trendOptions, automatic: auto, target: target,
