@@ -205,7 +205,7 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
     guard year >= 1, year < GroupKey.yearLimit else {
       throw source.error(line: line, field: "year", fallbacks: ["period"], "expected a year", found: "\(year)")
     }
-    let (kind, period) = try Self.period(row, source: source)
+    let (kind, period) = try self.period(of: row)
     // A total row of the input with totals on: left out, and counted for the note.
     if options.total && names.agencyIsTotal[Int(row.agency)] {
       let name = keys.agencies[Int(row.agency)] ?? ""
@@ -299,7 +299,8 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
   }
 
   /// The kind and number of a row's period (bit 0 annual, else its quarter or month).
-  static func period(_ row: ObservationRow, source: AggregationSource) throws(DataError) -> (PeriodKind, UInt8) {
+  @inline(__always)
+  func period(of row: ObservationRow) throws(DataError) -> (PeriodKind, UInt8) {
     if row.month != 0 {
       guard row.month <= 12 else {
         throw source.error(line: Int(row.line), field: "month", fallbacks: ["period"], "expected a month 1 to 12", found: "\(row.month)")

@@ -68,8 +68,9 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
       if let i = leftOut.firstIndex(where: { $0.name == name }) { leftOut[i].count += 1 } else { leftOut.append((name, 1)) }
       return
     }
-    let period = Period(
-      year: Int(year), quarter: row.quarter == 0 ? nil : Int(row.quarter), month: row.month == 0 ? nil : Int(row.month))
+    var period: Period {
+      Period(year: Int(year), quarter: row.quarter == 0 ? nil : Int(row.quarter), month: row.month == 0 ? nil : Int(row.month))
+    }
     guard year >= 1, year < GroupKey.yearLimit else {
       throw source.error(line: line, field: "year", fallbacks: ["period"], "expected a year", found: "\(year)")
     }
