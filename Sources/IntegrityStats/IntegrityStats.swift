@@ -17,4 +17,4 @@
 
 /// The package's version: the one constant `integrity-stats --version` prints. It names the
 /// README changelog's latest heading (`### X.Y.Z`); CLITests/VersionTests.swift compares them.
-public let integrityStatsVersion = "0.4.0"
+public let integrityStatsVersion = "0.5.0"

@@ -29,7 +29,7 @@ public func readerFuzzTarget(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CI
     if let set = try? ObservationReader.read(bytes: bytes, source: "fuzz", options: options) {
       precondition(set.rowsRead == set.rowsUsed + set.rejected.count)
       _ = set.tidyTable
-      _ = ObservationReader.rejectsFile(set)
+      _ = set.rejectsCSV()
     }
   }
   // 3. The fast lane against the general reader, on the same bytes as a file: cut into
