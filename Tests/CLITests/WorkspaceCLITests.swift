@@ -149,6 +149,22 @@ import Testing
     #expect(early.stderr.hasSuffix("read 0 rows: used 0, rejected 0\n"))
   }
 
+  /// Each file's rejected rows keep its own header: `--rejects` with several files is a
+  /// usage error (64) before anything is imported, never a file holding only the last one's.
+  @Test func rejectsWithSeveralFilesIsRefused() throws {
+    let a = try file("a.csv", "indicator,agency,year,value\n8-5,法務部,2023,abc\n")
+    let b = try file("b.csv", "指標,機關,年度,實際值\n8-5,法務部,2024,xyz\n")
+    let r = try run(["import", a, b, "--db", db, "--rejects", folder + "/rejects.csv"])
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("--rejects takes one input file"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/rejects.csv"))
+    #expect(!FileManager.default.fileExists(atPath: db))
+    let one = try run(["import", a, "--db", db, "--rejects", folder + "/rejects.csv"])
+    #expect(one.status == 0)
+    let written = try String(contentsOfFile: folder + "/rejects.csv", encoding: .utf8)
+    #expect(written.hasPrefix("indicator,agency,year,value,reason\n8-5,法務部,2023,abc,"))
+  }
+
   @Test func importReportsAndDryRun() throws {
     defer { cleanUp() }
     let a = try file("a.csv", "agency,year,value\nA,2023,1\nB,2023,x\n")

@@ -55,6 +55,12 @@ extension IntegrityStatsCommand {
       Diagnostics.quiet = quiet
       guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
       if files.contains("-") { throw ValidationError("import reads files, not standard input (its bytes are the provenance)") }
+      // Each file's rejected rows are its own rows under its own header: one rejects file
+      // cannot hold several files' rows, and writing only the last file's would lose the others.
+      if reader.rejects != nil, files.count > 1 {
+        throw ValidationError(
+          "--rejects takes one input file (each file's rejected rows keep its own header); import the files one at a time")
+      }
     }
 
     mutating func run() throws {
