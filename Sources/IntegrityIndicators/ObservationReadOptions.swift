@@ -29,20 +29,19 @@ public struct ObservationReadOptions: Sendable {
     self.skipBadRows = skipBadRows
   }
 
-  /// Parses `value=起訴件數,year=年度` into a column map; throws `UsageError` for an
+  /// Parses `value=起訴件數,year=年度` into a column map; throws `ColumnMapError` for an
   /// entry without `=` or naming no canonical column.
-  public static func parseColumnMap(_ specs: [String]) throws(UsageError) -> [String: String] {
+  public static func parseColumnMap(_ specs: [String]) throws(ColumnMapError) -> [String: String] {
     var map: [String: String] = [:]
     for spec in specs {
       for entry in spec.split(separator: ",") {
         let parts = entry.split(separator: "=", maxSplits: 1)
         guard parts.count == 2 else {
-          throw UsageError("--columns: expected CANONICAL=HEADER, found \"\(entry)\"")
+          throw .missingEquals(entry: String(entry))
         }
         let name = TextTable.trim(String(parts[0])).lowercased()
         guard CanonicalColumn(rawValue: name) != nil || name == "sample_size" else {
-          let names = CanonicalColumn.allCases.map(\.rawValue).joined(separator: ", ")
-          throw UsageError("--columns: \"\(parts[0])\" is not a canonical column (one of \(names))")
+          throw .unknownColumn(name: String(parts[0]), allowed: CanonicalColumn.allCases.map(\.rawValue))
         }
         map[name == "sample_size" ? "n" : name] = TextTable.trim(String(parts[1]))
       }

@@ -15,7 +15,3 @@ extension InputError: LocalizedError {
 extension OutputError: LocalizedError {
   public var errorDescription: String? { description }
 }
-
-extension UsageError: LocalizedError {
-  public var errorDescription: String? { description }
-}

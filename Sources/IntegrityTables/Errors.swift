@@ -1,8 +1,9 @@
-/// Errors every layer can throw, each mapped by the CLI to a sysexits code.
+/// Errors every layer can throw, each mapped by the CLI to a sysexits code. (Usage
+/// errors, exit 64, belong to the command line: the library states typed reasons, such
+/// as `ColumnMapError`, and the tool words them with its flags.)
 ///
 /// | error          | exit | meaning                                   |
 /// |----------------|------|-------------------------------------------|
-/// | `UsageError`   | 64   | the command line asks for something wrong |
 /// | `DataError`    | 65   | the input data is wrong                   |
 /// | `InputError`   | 66   | the input cannot be read                  |
 /// | `OutputError`  | 73   | the output cannot be created              |
@@ -97,14 +98,6 @@ public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
     self.reason = reason
   }
   public var description: String { MessageText.escaped("\(path): cannot write output: \(reason)") }
-}
-
-/// A request that cannot be carried out as asked (exit 64): an unknown option value,
-/// contradictory options. Problems found in the data are `DataError`s instead.
-public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
-  public var message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { MessageText.escaped(message) }
 }
 
 /// Text for a terminal: messages quote cells and file names, and a hostile cell must not

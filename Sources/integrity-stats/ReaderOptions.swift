@@ -37,7 +37,7 @@ struct ReaderOptions: ParsableArguments {
     do {
       _ = try ObservationReadOptions.parseColumnMap(columns)
     } catch {
-      throw ValidationError(error.message)
+      throw ValidationError("--columns: \(error)")
     }
   }
 

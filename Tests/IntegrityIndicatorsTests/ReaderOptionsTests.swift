@@ -119,9 +119,14 @@ import IntegrityTables
   @Test func columnMapParsing() throws {
     #expect(try ObservationReadOptions.parseColumnMap(["value=起訴件數,year=年度", "n=樣本數"])
       == ["value": "起訴件數", "year": "年度", "n": "樣本數"])
-    #expect(throws: UsageError("--columns: expected CANONICAL=HEADER, found \"value\"")) {
+    #expect(throws: ColumnMapError.missingEquals(entry: "value")) {
       try ObservationReadOptions.parseColumnMap(["value"])
     }
+    #expect(throws: ColumnMapError.unknownColumn(name: "valu", allowed: CanonicalColumn.allCases.map(\.rawValue))) {
+      try ObservationReadOptions.parseColumnMap(["valu=件數"])
+    }
+    // The library names no flag; the command line adds it.
+    #expect(ColumnMapError.missingEquals(entry: "value").description == "expected CANONICAL=HEADER, found \"value\"")
   }
 }
 

@@ -16,7 +16,5 @@ import Testing
     #expect(input.localizedDescription == "missing.csv: cannot read input: No such file or directory")
     let output: Error = OutputError(path: "/proc/x.csv", reason: "Permission denied")
     #expect(output.localizedDescription == "/proc/x.csv: cannot write output: Permission denied")
-    let usage: Error = UsageError("--target must be 0 or more")
-    #expect(usage.localizedDescription == "--target must be 0 or more")
   }
 }
