@@ -1,0 +1,39 @@
+import Foundation
+import IntegrityStats
+import TestSupport
+import Testing
+
+/// A client embedding the library encodes results with Foundation's `JSONEncoder` and gets
+/// what the command line writes: the CSV's column names as keys, exact figures, `null`
+/// for a missing value.
+@Suite struct LibraryCodableTests {
+  let sample = packageRoot.appendingPathComponent("SampleData/synthetic_yearly_indicators_big5.csv").path
+
+  @Test func achievementRowsEncodeAsTheCommandLinesJSON() throws {
+    let (report, _) = try AchievementReport.read(path: sample)
+    let ours = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report.rows)) as! NSArray
+    let cli = try runCLI(["achievement", sample, "--format", "json"])
+    #expect(cli.status == 0)
+    let theirs = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! NSArray
+    #expect(ours.count == theirs.count)
+    #expect(ours.count > 10)
+    #expect(ours == theirs)
+  }
+
+  @Test func achievementRowsDecodeToTheSameRows() throws {
+    let (report, _) = try AchievementReport.read(path: sample)
+    let decoded = try JSONDecoder().decode([AchievementRatio].self, from: JSONEncoder().encode(report.rows))
+    #expect(decoded == report.rows)
+  }
+
+  @Test func decimalNumberFromPlainText() {
+    #expect(DecimalNumber("1234.5") == DecimalNumber(significand: 12345, exponent: -1))
+    #expect(DecimalNumber("-0.001")?.description == "-0.001")
+    #expect(DecimalNumber("1.5e-3")?.description == "0.0015")
+    #expect(DecimalNumber("1,234") == nil)
+    #expect(DecimalNumber("12%") == nil)
+    #expect(DecimalNumber("") == nil)
+    #expect(DecimalNumber("1e3") == DecimalNumber(1000))
+    #expect(DecimalNumber("1234567890123456789") == nil)  // 19 significant digits
+  }
+}
