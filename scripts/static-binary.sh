@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A release binary with the Swift runtime linked in (`--static-swift-stdlib`), for users
 # without a Swift toolchain: built, its shared libraries listed and checked (the C library
-# family and OpenBLAS with its Fortran runtime only), then run: --version and a command
+# family, OpenBLAS with its Fortran runtime, and the three Debian system libraries the
+# workspace and spreadsheet reader use: SQLite, expat, zlib), then run: --version and a command
 # on SampleData. Prints how long the build took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,9 +13,11 @@ bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/integrity-s
 ldd "$bin"
 # Every shared library left must be libc's family, the loader, the C++ runtime the Swift
 # runtime is linked against (libstdc++, libgcc_s: on every Debian system), or OpenBLAS and
-# what it needs (gfortran, quadmath): no libswift*, no libFoundation*.
+# what it needs (gfortran, quadmath), or SQLite (workspace), expat (spreadsheet XML) and
+# zlib (ZIP inflation) — installed on every Debian system with their runtime packages
+# libsqlite3-0, libexpat1, zlib1g: no libswift*, no libFoundation*.
 unexpected=$(ldd "$bin" | awk '{print $1}' \
-  | grep -Ev '^(linux-vdso\.so|/lib64/ld-linux-x86-64\.so|ld-linux-x86-64\.so|libc\.so|libm\.so|libpthread\.so|libdl\.so|librt\.so|libutil\.so|libgcc_s\.so|libstdc\+\+\.so|libopenblas\.so|libgfortran\.so|libquadmath\.so)' || true)
+  | grep -Ev '^(linux-vdso\.so|/lib64/ld-linux-x86-64\.so|ld-linux-x86-64\.so|libc\.so|libm\.so|libpthread\.so|libdl\.so|librt\.so|libutil\.so|libgcc_s\.so|libstdc\+\+\.so|libopenblas\.so|libgfortran\.so|libquadmath\.so|libsqlite3\.so|libexpat\.so|libz\.so)' || true)
 if [ -n "$unexpected" ]; then
   echo "static binary: unexpected shared libraries:" >&2
   echo "$unexpected" >&2
