@@ -317,7 +317,9 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
     return (.annual, 0)
   }
 
-  /// One direction and one kind of period per group.
+  /// One direction and one kind of period per group (inlined: a call to a non-mutating
+  /// method from `add` would copy the whole accumulator per row).
+  @inline(__always)
   private func check(
     _ state: GroupState, kind: PeriodKind, period: UInt8, direction: UInt8, key: UInt64, line: Int
   ) throws(DataError) {

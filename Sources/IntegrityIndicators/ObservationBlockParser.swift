@@ -30,6 +30,12 @@ struct ObservationBlockParser {
   let source: String
   let header: [String]
   let kinds: [Kind]
+  /// The columns whose cells the key rules read, in column order (errors name the
+  /// leftmost bad cell), and the figure columns (-1: none).
+  let keyColumns: [(kind: Kind, column: Int)]
+  let valueColumn: Int
+  let targetColumn: Int
+  let nColumn: Int
   /// Wide tables: the period of each period column.
   let periodColumns: [(column: Int, period: Period)]
   let dashMeansMissing: Bool
@@ -103,6 +109,15 @@ struct ObservationBlockParser {
       }
     }
     self.kinds = kinds
+    self.keyColumns = kinds.indices.compactMap { c in
+      switch kinds[c] {
+      case .skip, .value, .target, .n: nil
+      default: (kinds[c], c)
+      }
+    }
+    self.valueColumn = kinds.firstIndex(of: .value) ?? -1
+    self.targetColumn = kinds.firstIndex(of: .target) ?? -1
+    self.nColumn = kinds.firstIndex(of: .n) ?? -1
     self.periodColumns = layout.periodColumns
     self.dashMeansMissing = options.dashMeansMissing
     self.skipBadRows = options.skipBadRows
@@ -159,7 +174,7 @@ struct ObservationBlockParser {
           }
           continue
         }
-        if let text = footnote(s) {
+        if (inFootnotes || Self.mayStartFootnote(tokenizer, s)), let text = footnote(s) {
           inFootnotes = true
           footnotes.append((line, text))
           continue
@@ -199,22 +214,24 @@ struct ObservationBlockParser {
       found: c < tokenizer.count ? tokenizer.string(c, in: s) : nil)
   }
 
-  /// The footnote text when the record is a footnote line (see the type's comment).
+  /// Whether the record's first cell may start a footnote keyword: data rows are told
+  /// apart on its first byte, without strings. Static and inlined, so that the hot loop
+  /// does not copy the parser (a call to a non-mutating method from a mutating one
+  /// passes `self` by value: the whole parser, about 800 bytes, copied per row).
+  @inline(__always)
+  static func mayStartFootnote(_ tokenizer: borrowing RecordTokenizer, _ s: Span<UInt8>) -> Bool {
+    var a = tokenizer.starts[0]
+    let end = tokenizer.ends[0]
+    while a < end && s[a] == 0x20 { a += 1 }
+    guard a < end else { return true }
+    let b = s[a]
+    if b < 0x80 { return b | 0x20 == UInt8(ascii: "n") || b | 0x20 == UInt8(ascii: "s") }
+    return footnoteLeads.contains(where: { starts(s, a, end, with: $0) })
+  }
+
+  /// The footnote text when the record is a footnote line (see the type's comment);
+  /// called only when `inFootnotes` or `mayStartFootnote`.
   private func footnote(_ s: Span<UInt8>) -> String? {
-    if !inFootnotes {
-      // Data rows are told apart on the first cell's bytes, without strings.
-      var a = tokenizer.starts[0]
-      let end = tokenizer.ends[0]
-      while a < end && s[a] == 0x20 { a += 1 }
-      if a < end {
-        let b = s[a]
-        if b < 0x80 {
-          if b | 0x20 != UInt8(ascii: "n") && b | 0x20 != UInt8(ascii: "s") { return nil }
-        } else if !Self.footnoteLeads.contains(where: { Self.starts(s, a, end, with: $0) }) {
-          return nil
-        }
-      }
-    }
     var cells: [String] = []
     for k in 0..<tokenizer.count {
       let text = TextTable.trim(tokenizer.string(k, in: s))
@@ -285,13 +302,10 @@ struct ObservationBlockParser {
     var yearColumn = -1
     var quarter = 0
     var month = 0
-    var valueColumn = -1
-    var targetColumn = -1
-    var nColumn = -1
     var unit: UnitScale? = nil
     var direction: Direction? = nil
-    for c in 0..<width {
-      switch kinds[c] {
+    for (kind, c) in keyColumns {
+      switch kind {
       case .skip, .value, .target, .n:
         continue
       case .year:
@@ -325,14 +339,6 @@ struct ObservationBlockParser {
           throw cellError(s, c, "expected a direction (increase, decrease, zero, milestone, 正向, 負向, 零發生, 里程碑)")
         }
         direction = d
-      }
-    }
-    for c in 0..<width {
-      switch kinds[c] {
-      case .value: valueColumn = c
-      case .target: targetColumn = c
-      case .n: nColumn = c
-      default: continue
       }
     }
     // A figure's scale: its column's unit, else the row's unit (its unit cell, or a
@@ -435,7 +441,9 @@ struct ObservationBlockParser {
 
   // MARK: keys
 
-  /// The bytes of cell `c` without leading and trailing spaces and tabs.
+  /// The bytes of cell `c` without leading and trailing spaces and tabs (inlined: see
+  /// `mayStartFootnote`).
+  @inline(__always)
   private func trimmedRange(_ s: Span<UInt8>, _ c: Int) -> Range<Int> {
     var a = tokenizer.starts[c]
     var b = tokenizer.ends[c]
@@ -457,7 +465,7 @@ struct ObservationBlockParser {
   private mutating func internIndicator(_ s: Span<UInt8>, _ c: Int) -> Int {
     let r = trimmedRange(s, c)
     if r.isEmpty { return -1 }
-    let (raw, isNew) = tokenizer.escaped[c] ? indicatorTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : indicatorTable.id(for: s.extracting(r))
+    let (raw, isNew) = tokenizer.escaped[c] ? indicatorTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : indicatorTable.id(in: s, r)
     if isNew {
       let written = TextTable.trim(tokenizer.string(c, in: s))
       let (name, scale) = Self.indicatorName(written)
@@ -471,7 +479,7 @@ struct ObservationBlockParser {
   private mutating func internAgency(_ s: Span<UInt8>, _ c: Int) -> Int32 {
     let r = trimmedRange(s, c)
     if r.isEmpty { return 0 }
-    let (raw, isNew) = tokenizer.escaped[c] ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(for: s.extracting(r))
+    let (raw, isNew) = tokenizer.escaped[c] ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(in: s, r)
     if isNew {
       // The 22 prosecutors offices under one name however they are written (臺北地檢署,
       // 台北地檢, 臺灣臺北地方檢察署), for every command alike.
@@ -631,7 +639,7 @@ struct SpellingCache<Value> {
     let (id, isNew) =
       tokenizer.escaped[c]
       ? table.id(for: ArraySlice(tokenizer.field(c, in: s)))
-      : table.id(for: s.extracting(tokenizer.starts[c]..<tokenizer.ends[c]))
+      : table.id(in: s, tokenizer.starts[c]..<tokenizer.ends[c])
     if isNew { values.append(read(tokenizer.string(c, in: s))) }
     return values[id]
   }

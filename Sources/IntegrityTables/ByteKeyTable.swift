@@ -14,6 +14,12 @@ public struct ByteKeyTable: Sendable {
   private var slots: [Int32] = Array(repeating: 0, count: 64)
   /// The id the last look-up found (-1: none yet).
   private var lastID = -1
+  /// Keys of 1 to 7 bytes as words (`ByteScanner.shortKey`): slot → word and id + 1
+  /// (0 = empty), and the last word found with its id.
+  private var shortWords: [UInt64] = Array(repeating: 0, count: 64)
+  private var shortSlots: [Int32] = Array(repeating: 0, count: 64)
+  private var shortCount = 0
+  private var lastShort: (word: UInt64, id: Int) = (0, -1)
 
   public init() {}
 
@@ -45,6 +51,52 @@ public struct ByteKeyTable: Sendable {
     let found = lookUp(bytes)
     lastID = found.id
     return found
+  }
+
+  /// The id of `s[range]`, adding it when new. A key of 1 to 7 bytes with a word of
+  /// the span from its start is compared and hashed as one word (no byte loop).
+  @inline(__always)
+  public mutating func id(in s: Span<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
+    guard let word = ByteScanner.shortKey(s, range.lowerBound, range.upperBound) else {
+      return id(for: s.extracting(range))
+    }
+    if word == lastShort.word { return (lastShort.id, false) }
+    let found = shortID(word, s, range)
+    lastShort = (word, found.id)
+    return found
+  }
+
+  /// The word table's look-up behind `id(in:_:)`: a word not there yet is looked up
+  /// (or added) by its bytes, so that ids are the same whichever way a key comes.
+  private mutating func shortID(_ word: UInt64, _ s: Span<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
+    let mask = shortSlots.count - 1
+    var slot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    while true {
+      let entry = Int(shortSlots[slot])
+      if entry == 0 { break }
+      if shortWords[slot] == word { return (entry - 1, false) }
+      slot = (slot + 1) & mask
+    }
+    let found = lookUp(s.extracting(range))
+    shortWords[slot] = word
+    shortSlots[slot] = Int32(found.id + 1)
+    shortCount += 1
+    if shortCount * 2 > shortSlots.count { growShort() }
+    return found
+  }
+
+  private mutating func growShort() {
+    let words = shortWords
+    let slots = shortSlots
+    shortWords = Array(repeating: 0, count: slots.count * 2)
+    shortSlots = Array(repeating: 0, count: slots.count * 2)
+    let mask = shortSlots.count - 1
+    for k in slots.indices where slots[k] != 0 {
+      var slot = Int(truncatingIfNeeded: (words[k] &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+      while shortSlots[slot] != 0 { slot = (slot + 1) & mask }
+      shortWords[slot] = words[k]
+      shortSlots[slot] = slots[k]
+    }
   }
 
   /// The hash-table look-up behind `id(for:)`.

@@ -87,6 +87,17 @@ public enum ByteScanner {
       == raw.unsafeLoadUnaligned(fromByteOffset: b + count - 8, as: UInt64.self)
   }
 
+  /// A key of 1 to 7 bytes as one word — its bytes, the lowest first, and its length
+  /// in the top byte, so that keys differing only in trailing NUL bytes differ — when a
+  /// word from its start fits in the span; nil otherwise.
+  @inline(__always)
+  public static func shortKey(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
+    let length = end &- start
+    guard length >= 1, length <= 7, start >= 0, start + 8 <= s.count else { return nil }
+    let w = s.bytes.unsafeLoadUnaligned(fromByteOffset: start, as: UInt64.self).littleEndian
+    return (w & ((1 &<< UInt64(length &* 8)) &- 1)) | UInt64(length) &<< 56
+  }
+
   /// A cell of 1 to 8 bytes `d+(.d+)?` read in one word, when a word from its start
   /// fits in the span: `(all its digits, the number of decimals)`, or nil for anything
   /// else. The point is found as a zero byte of `w ^ "........"` and squeezed out;

@@ -12,15 +12,17 @@
 /// A record is split in place: `starts[k]`/`ends[k]` are byte offsets into the span
 /// (inside the quotes for a quoted field); `field(k, in:)` gives the field's bytes with
 /// doubled quotes unescaped. The three arrays are overwritten from record to record and
-/// only grow (to the widest record): entries from `count` on are stale.
+/// only grow (to the widest record): entries from `count` on are stale. A record is
+/// written through one `MutableSpan` per array (one uniqueness check per record, not one
+/// per field and array); a record wider than the arrays doubles them and is split again.
 public struct RecordTokenizer {
   public let delimiter: UInt8
   let delimiterWord: UInt64
   /// Field k < `count` covers `starts[k] ..< ends[k]`.
-  public private(set) var starts: [Int] = []
-  public private(set) var ends: [Int] = []
+  public private(set) var starts: [Int]
+  public private(set) var ends: [Int]
   /// Whether field k < `count` holds doubled quotes (`""`) to unescape.
-  public private(set) var escaped: [Bool] = []
+  public private(set) var escaped: [Bool]
   /// The number of fields of the record.
   public private(set) var count = 0
   /// Whether any field of the record holds doubled quotes.
@@ -45,37 +47,61 @@ public struct RecordTokenizer {
   public init(delimiter: UInt8) {
     self.delimiter = delimiter
     self.delimiterWord = ByteScanner.splat(delimiter)
-    starts.reserveCapacity(32)
-    ends.reserveCapacity(32)
-    escaped.reserveCapacity(32)
-  }
-
-  /// Records field `count`: overwritten in place, appended only past the widest record
-  /// so far (no per-record emptying, no per-field growth).
-  @inline(__always)
-  private mutating func setField(_ start: Int, _ end: Int, escaped doubled: Bool) {
-    if count < starts.count {
-      starts[count] = start
-      ends[count] = end
-      escaped[count] = doubled
-    } else {
-      starts.append(start)
-      ends.append(end)
-      escaped.append(doubled)
-    }
-    count += 1
+    starts = Array(repeating: 0, count: 32)
+    ends = Array(repeating: 0, count: 32)
+    escaped = Array(repeating: false, count: 32)
   }
 
   /// Splits the record starting at `i`. With `isLast` false, a record must end in a
   /// line end within `s` (else `.incomplete`); with `isLast` true, the end of `s` ends it.
   @inline(__always)
   public mutating func next(_ s: Span<UInt8>, from start: Int, isLast: Bool) -> Outcome {
+    while true {
+      var record = Record()
+      let outcome = Self.split(
+        s, from: start, isLast: isLast, delimiter: delimiter, delimiterWord: delimiterWord,
+        starts: &starts, ends: &ends, escaped: &escaped, record: &record)
+      (count, anyEscaped, lineBreaks) = (record.count, record.anyEscaped, record.lineBreaks)
+      if record.contentEnd >= 0 { contentEnd = record.contentEnd }
+      if let outcome { return outcome }
+      // Wider than the arrays: double them and split the record again.
+      let more = starts.count
+      starts += repeatElement(0, count: more)
+      ends += repeatElement(0, count: more)
+      escaped += repeatElement(false, count: more)
+    }
+  }
+
+  /// What `split` found besides the fields (`contentEnd` -1: not reached).
+  private struct Record {
+    var count = 0
+    var anyEscaped = false
+    var lineBreaks = 0
+    var contentEnd = -1
+  }
+
+  /// `next`, or nil when the record has more fields than the arrays hold.
+  @inline(__always)
+  private static func split(
+    _ s: Span<UInt8>, from start: Int, isLast: Bool, delimiter: UInt8, delimiterWord: UInt64,
+    starts: inout [Int], ends: inout [Int], escaped: inout [Bool], record: inout Record
+  ) -> Outcome? {
     let n = s.count
-    count = 0
-    anyEscaped = false
-    lineBreaks = 0
+    var fieldStarts = starts.mutableSpan
+    var fieldEnds = ends.mutableSpan
+    var fieldEscaped = escaped.mutableSpan
+    let capacity = fieldStarts.count
+    var count = 0
+    var anyEscaped = false
+    var lineBreaks = 0
+    defer {
+      record.count = count
+      record.anyEscaped = anyEscaped
+      record.lineBreaks = lineBreaks
+    }
     var i = start
     while true {
+      guard count < capacity else { return nil }
       var hasDoubled = false
       if i < n && s[i] == ByteScanner.quote {
         let opening = i
@@ -85,7 +111,6 @@ public struct RecordTokenizer {
         var closed = false
         while true {
           i = ByteScanner.quoteEnd(s, from: i)
-          // Count the line breaks passed over (rare: only quoted fields can hold them).
           guard i < n else { break }
           if i + 1 < n && s[i + 1] == ByteScanner.quote {
             hasDoubled = true
@@ -100,6 +125,7 @@ public struct RecordTokenizer {
           break
         }
         let contentEnd = min(i, n)
+        // Count the line breaks passed over (rare: only quoted fields can hold them).
         lineBreaks += Self.lineBreaks(s, contentStart, contentEnd)
         guard closed else {
           return isLast ? .unclosedQuote(field: count, lineBreaks: breaksBefore) : .incomplete
@@ -110,12 +136,16 @@ public struct RecordTokenizer {
           let end = ByteScanner.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
           return .textAfterQuote(field: count, lineBreaks: lineBreaks, text: opening..<end)
         }
-        setField(contentStart, contentEnd, escaped: hasDoubled)
+        fieldStarts[count] = contentStart
+        fieldEnds[count] = contentEnd
+        fieldEscaped[count] = hasDoubled
       } else {
-        let fieldStart = i
+        fieldStarts[count] = i
         i = ByteScanner.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
-        setField(fieldStart, i, escaped: false)
+        fieldEnds[count] = i
+        fieldEscaped[count] = false
       }
+      count += 1
       if hasDoubled { anyEscaped = true }
       // After a field: a delimiter, a line end or the end of the bytes.
       if i < n && s[i] == delimiter {
@@ -123,13 +153,17 @@ public struct RecordTokenizer {
         if i == n {
           guard isLast else { return .incomplete }
           // A delimiter at the very end: one more empty field.
-          setField(i, i, escaped: false)
-          contentEnd = i
+          guard count < capacity else { return nil }
+          fieldStarts[count] = i
+          fieldEnds[count] = i
+          fieldEscaped[count] = false
+          count += 1
+          record.contentEnd = i
           return .record(next: i)
         }
         continue
       }
-      contentEnd = i
+      record.contentEnd = i
       if i < n {
         if s[i] == ByteScanner.cr {
           if i + 1 < n {
