@@ -127,7 +127,9 @@ public enum TextDecoder {
       throw DataError(file: source, line: 0, column: 0, message: "this system's iconv cannot decode CP950 (Big5)")
     }
     var failedAt: Int? = nil
-    let capacity = bytes.count * 3 / 2 + 16
+    // A byte becomes at most 3 bytes of UTF-8 (a single byte such as 0x80 maps to a
+    // two-byte character, a pair to at most four bytes), plus room for the last word.
+    let capacity = bytes.count * 3 + 16
     let output = [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
       bytes.withUnsafeBufferPointer { p in
         table.pairs.withUnsafeBufferPointer { pairs in

@@ -37,6 +37,24 @@ import TestSupport
     #expect(String(decoding: decoded.utf8, as: UTF8.self) == "€,碁")
   }
 
+  /// Single bytes that map to two-byte characters (0x80 → U+0080, as iconv maps it)
+  /// grow the text: a run of them once wrote past the output buffer (found by the
+  /// fuzzer: `Fuzz/run.sh`, `crash-8926f308…`).
+  @Test func singleBytesThatGrowDoNotOverflow() throws {
+    let bytes: [UInt8] = [0xAB, 0xFC, 0xBC, 0x69, 0x64] + Array(repeating: 0x80, count: 200) + Array("icator,ag".utf8)
+    let decoded = try TextDecoder.decode(bytes, encoding: .big5, source: "x")
+    let expected = try iconvBytes(bytes)
+    #expect(decoded.utf8 == expected)
+    #expect(decoded.utf8.count > bytes.count * 3 / 2 + 16)
+  }
+
+  func iconvBytes(_ bytes: [UInt8]) throws -> [UInt8] {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("big5-\(UUID().uuidString).csv").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try iconv(path)
+  }
+
   @Test func invalidByteNamesItsOffset() {
     // "年度\n" in Big5 is A6 7E AB D7 0A; then 0x81 0x20 is no Big5 pair (trail 0x20 < 0x40).
     let bytes: [UInt8] = [0xA6, 0x7E, 0xAB, 0xD7, 0x0A, 0x31, 0x81, 0x20]
