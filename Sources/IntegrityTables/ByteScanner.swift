@@ -18,6 +18,26 @@ public enum ByteScanner {
     (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
   }
 
+  /// A word with 0x80 set in exactly the bytes of `x` that are zero: each byte's low
+  /// seven bits are added to 0x7F on their own, so no borrow or carry crosses bytes
+  /// (Hacker's Delight §6-1, the exact form).
+  @inline(__always)
+  public static func exactZeroBytes(_ x: UInt64) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((x & low7) &+ low7) | x | low7)
+  }
+
+  /// The delimiters, LFs and CRs among the eight bytes at `i`, which must lie in `s`:
+  /// 0x80 in exactly those bytes of the little-endian word (byte k of the span at bit
+  /// 8(k − i) + 7), for a caller that walks every field end of a word.
+  @inline(__always)
+  public static func fieldMarks(_ s: Span<UInt8>, at i: Int, delimiterWord: UInt64) -> UInt64 {
+    precondition(i >= 0 && i + 8 <= s.count, "ByteScanner.fieldMarks: the word leaves the span")
+    let w = s.bytes.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+    return exactZeroBytes(w ^ delimiterWord) | exactZeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+      | exactZeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+  }
+
   /// The index of the first `delimiter`, LF or CR at or after `start` (or `s.count`):
   /// eight bytes at a time, then byte by byte. For each of the three bytes,
   /// `w ^ splat(b)` has a zero byte where `w` holds `b`, and the lowest set bit of the

@@ -100,6 +100,41 @@ public struct RecordTokenizer {
       record.lineBreaks = lineBreaks
     }
     var i = start
+    // Unquoted fields, eight bytes at a time: each word's delimiters and line ends
+    // (`ByteScanner.fieldMarks`) are walked bit by bit, one field end per mark. A field
+    // that opens with a quote, and the last bytes of the span, go to the general loop
+    // below, which goes on from the field's start with the fields found so far.
+    var word = i
+    scan: while word + 8 <= n && s[i] != ByteScanner.quote {
+      var marks = ByteScanner.fieldMarks(s, at: word, delimiterWord: delimiterWord)
+      while marks != 0 {
+        let k = word + marks.trailingZeroBitCount >> 3
+        marks &= marks &- 1
+        guard count < capacity else { return nil }
+        fieldStarts[count] = i
+        fieldEnds[count] = k
+        fieldEscaped[count] = false
+        count += 1
+        if s[k] == delimiter {
+          i = k + 1
+          if i < n && s[i] == ByteScanner.quote { break scan }
+          continue
+        }
+        // A line end: LF, CR or CRLF.
+        record.contentEnd = k
+        var next = k + 1
+        if s[k] == ByteScanner.cr {
+          if k + 1 < n {
+            if s[k + 1] == ByteScanner.lf { next += 1 }
+          } else if !isLast {
+            return .incomplete  // a CR at the block end may be half of a CRLF
+          }
+        }
+        lineBreaks += 1
+        return .record(next: next)
+      }
+      word += 8
+    }
     while true {
       guard count < capacity else { return nil }
       var hasDoubled = false
