@@ -40,6 +40,8 @@ struct ObservationBlockParser {
   let periodColumns: [(column: Int, period: Period)]
   let dashMeansMissing: Bool
   let skipBadRows: Bool
+  /// `ObservationReadOptions.agencyName`: an agency's name as written → the name it is kept under.
+  let agencyName: (@Sendable (String) -> String)?
   /// The powers of ten of the value and target headers' units and of the title's unit.
   let valueScale: UnitScale?
   let targetScale: UnitScale?
@@ -121,6 +123,7 @@ struct ObservationBlockParser {
     self.periodColumns = layout.periodColumns
     self.dashMeansMissing = options.dashMeansMissing
     self.skipBadRows = options.skipBadRows
+    self.agencyName = options.agencyName
     self.valueScale = layout.units[.value]
     self.targetScale = layout.units[.target]
     self.titleUnit = layout.titleUnit
@@ -481,9 +484,11 @@ struct ObservationBlockParser {
     if r.isEmpty { return 0 }
     let (raw, isNew) = tokenizer.escaped[c] ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(in: s, r)
     if isNew {
-      // The 22 prosecutors offices under one name however they are written (臺北地檢署,
-      // 台北地檢, 臺灣臺北地方檢察署), for every command alike.
-      let name = ProsecutorsOffice.canonicalName(TextTable.trim(tokenizer.string(c, in: s)))
+      // Each spelling once through `agencyName` (the commands give the plan's rule: the 22
+      // prosecutors offices under one name however they are written — 臺北地檢署, 台北地檢,
+      // 臺灣臺北地方檢察署).
+      let written = TextTable.trim(tokenizer.string(c, in: s))
+      let name = agencyName?(written) ?? written
       agencyIDs.append(name.isEmpty ? 0 : Self.canonicalID(name, names: &keys.agencies, ids: &agencyNameIDs))
     }
     return agencyIDs[raw]

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// A block of observations stored column by column: the compact form the streaming
 /// reader hands to aggregations (DESIGN.md §8: interned keys, scaled integers).
@@ -173,7 +174,7 @@ public struct ObservationKeys: Sendable {
 extension ObservationKeys {
   /// Appends the names `other` has beyond these (`other` a later state of the same
   /// part's names): linear in the new names.
-  mutating func catchUp(with other: borrowing ObservationKeys) {
+  package mutating func catchUp(with other: borrowing ObservationKeys) {
     while indicators.count < other.indicators.count { indicators.append(other.indicators[indicators.count]) }
     while agencies.count < other.agencies.count { agencies.append(other.agencies[agencies.count]) }
     while units.count < other.units.count { units.append(other.units[units.count]) }
@@ -181,7 +182,7 @@ extension ObservationKeys {
 
   /// Adds the names of `other` (another part of the same file) not here yet, and
   /// returns the id here of each of `other`'s ids.
-  mutating func absorb(_ other: ObservationKeys) -> (indicators: [Int32], agencies: [Int32], units: [Int32]) {
+  package mutating func absorb(_ other: ObservationKeys) -> (indicators: [Int32], agencies: [Int32], units: [Int32]) {
     func renumber(_ names: [String?], into mine: inout [String?]) -> [Int32] {
       var index: [String?: Int32] = [:]
       for (id, name) in mine.enumerated() { index[name] = Int32(id) }
