@@ -1,6 +1,9 @@
 import Testing
 import IntegrityTables
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Options and conventions of DESIGN.md §5, one hand-worked case each.
 @Suite struct ReaderOptionsTests {

@@ -4,6 +4,7 @@ import IntegrityTables
 import Testing
 
 @testable import IntegrityWorkspace
+@testable import IntegrityAgencyData
 
 /// `Workspace.figuresCSV`: the bytes the analysis commands read with `--db`. Read back by the
 /// one reader they give the observations the source file gives (but for line numbers), with
