@@ -104,7 +104,7 @@ let package = Package(
     .testTarget(name: "IntegrityChartsTests", dependencies: ["IntegrityCharts", "TestSupport"]),
     .testTarget(
       name: "IntegrityWorkspaceTests",
-      dependencies: ["IntegrityWorkspace", "IntegrityAgencyData", "TestSupport"]),
+      dependencies: ["IntegrityWorkspace", "IntegrityActionPlan", "IntegrityAgencyData", "TestSupport"]),
     .testTarget(
       name: "CLITests",
       dependencies: ["TestSupport", "IntegrityStats", .target(name: "integrity-stats")]),

@@ -56,7 +56,7 @@ import TestSupport
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     let committed = try Data(
-      contentsOf: packageRoot.appendingPathComponent("Sources/IntegrityIndicators/Resources/catalog.tsv"))
+      contentsOf: packageRoot.appendingPathComponent("Sources/IntegrityActionPlan/Resources/catalog.tsv"))
     #expect(data == committed)
   }
 }

@@ -304,7 +304,7 @@ import TestSupport
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    let committed = try Data(contentsOf: packageRoot.appendingPathComponent("Sources/IntegrityIndicators/Resources/catalog.tsv"))
+    let committed = try Data(contentsOf: packageRoot.appendingPathComponent("Sources/IntegrityActionPlan/Resources/catalog.tsv"))
     #expect(data == committed)
   }
 }
