@@ -32,7 +32,7 @@ public struct ObservationColumns: Sendable {
   public var unit: [Int32] = []
 
   /// The exponent that marks a missing figure.
-  public static let missing = Int8.min
+  @inlinable public static var missing: Int8 { .min }
 
   public init() {}
 
@@ -127,7 +127,26 @@ public struct ObservationRow: Sendable, Equatable {
   public var unit: Int32 = 0
 
   /// `flags` bit: a figure of the row carried a trailing `r` (revised).
-  public static let revisedFlag: UInt8 = 1
+  @inlinable public static var revisedFlag: UInt8 { 1 }
+}
+
+extension ObservationRow {
+  /// A row of keys and figures, as the parser's (inlinable) row rule builds it.
+  @inlinable
+  init(
+    keys indicator: Int32, agency: Int32, year: Int32, quarter: UInt8, value: Int64, valueExponent: Int8,
+    target: Int64, targetExponent: Int8, line: Int32
+  ) {
+    self.indicator = indicator
+    self.agency = agency
+    self.year = year
+    self.quarter = quarter
+    self.value = value
+    self.valueExponent = valueExponent
+    self.target = target
+    self.targetExponent = targetExponent
+    self.line = line
+  }
 }
 
 extension ObservationColumns {

@@ -15,6 +15,10 @@ package enum ScaledInteger {
   }
 
   /// `a·10^ea` and `b·10^eb` as integers over the smaller exponent; nil beyond 64 bits.
+  // Specialised here for the accumulators' exponents: across modules, their generic call
+  // was not specialised (an unspecialised `BinaryInteger` call per grouped row).
+  @_specialize(exported: true, where E == Int8)
+  @_specialize(exported: true, where E == Int32)
   @inlinable package static func align<E: BinaryInteger>(_ a: Int64, _ ea: E, _ b: Int64, _ eb: E) -> (Int64, Int64)? {
     guard let x = scale(a, by: Int(ea) - Int(eb)), let y = scale(b, by: Int(eb) - Int(ea)) else { return nil }
     return (x, y)
