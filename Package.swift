@@ -4,12 +4,22 @@
 // Integrity Building Action Plan. Layers (DESIGN.md §3); an arrow is "may import":
 //
 //   integrity-stats (CLI) → IntegrityStats (umbrella)
-//   IntegrityCharts → IntegrityIndicators, IntegrityModels, IntegrityTables
-//   IntegrityWorkspace → IntegrityIndicators, IntegrityTables, GRDB (SQLite store of submissions)
-//   IntegrityIndicators → IntegrityModels, IntegrityTables
-//   IntegrityModels → IntegrityNumerics, IntegrityTables (results render to IntegrityTables.Table)
+//   IntegrityCharts → IntegrityIndicators, IntegrityActionPlan, IntegrityAgencyData, IntegrityModels, IntegrityTables
+//   IntegrityWorkspace → IntegrityIndicators, IntegrityActionPlan, IntegrityAgencyData, IntegrityTables,
+//     GRDB (SQLite store of submissions)
+//   IntegrityIndicators → IntegrityActionPlan, IntegrityAgencyData, IntegrityModels, IntegrityTables
+//     (one computation per command: achievement, quarterly pace, trend, survey; reports, row writers)
+//   IntegrityActionPlan → IntegrityAgencyData, IntegrityTables, IntegrityDecimal (the plan as data:
+//     catalog, the 22 prosecutors offices, the target-case rule; it speaks the reader's Direction
+//     and Period, hence above IntegrityAgencyData — DESIGN draws it beside)
+//   IntegrityAgencyData → IntegrityTables, IntegrityDecimal (the agency-file reader: periods, units,
+//     cell rules, the columnar observation batch, rejects; no plan knowledge)
+//   IntegrityModels → IntegrityNumerics, IntegrityTables, IntegrityDecimal (results render to
+//     IntegrityTables.Table)
 //   IntegrityNumerics → COpenBLAS, RealModule
-//   IntegrityTables → CExpat, ZIPFoundation (bytes ↔ cells, spreadsheets included; no domain knowledge)
+//   IntegrityTables → IntegrityDecimal, CExpat, ZIPFoundation (bytes ↔ cells, spreadsheets included;
+//     no domain knowledge)
+//   IntegrityDecimal: exact decimals (DecimalNumber, DecimalSum, AggregatedValue); a leaf
 //   CExpat: system library over expat.h (libexpat1-dev), the streaming XML parser
 //   that reads .xlsx/.ods sheets as they are inflated from the ZIP container
 import PackageDescription
@@ -41,27 +51,40 @@ let package = Package(
       ]),
     // System library: expat's streaming XML parser (libexpat1-dev from Debian).
     .systemLibrary(name: "CExpat", path: "Sources/CExpat"),
+    .target(name: "IntegrityDecimal"),
     .target(
       name: "IntegrityTables",
-      dependencies: ["CExpat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: ["IntegrityDecimal", "CExpat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    .target(name: "IntegrityAgencyData", dependencies: ["IntegrityTables", "IntegrityDecimal"]),
+    .target(
+      name: "IntegrityActionPlan",
+      dependencies: ["IntegrityAgencyData", "IntegrityTables", "IntegrityDecimal"],
+      resources: [.embedInCode("Resources/catalog.tsv")]),
     .target(
       name: "IntegrityModels",
-      dependencies: ["IntegrityNumerics", "IntegrityTables", .product(name: "RealModule", package: "swift-numerics")]),
+      dependencies: [
+        "IntegrityNumerics", "IntegrityTables", "IntegrityDecimal", .product(name: "RealModule", package: "swift-numerics"),
+      ]),
     .target(
       name: "IntegrityIndicators",
-      dependencies: ["IntegrityModels", "IntegrityTables"],
-      resources: [.embedInCode("Resources/catalog.tsv")]),
-    .target(name: "IntegrityCharts", dependencies: ["IntegrityIndicators", "IntegrityModels", "IntegrityTables"]),
+      dependencies: ["IntegrityActionPlan", "IntegrityAgencyData", "IntegrityModels", "IntegrityTables", "IntegrityDecimal"]),
+    .target(
+      name: "IntegrityCharts",
+      dependencies: ["IntegrityIndicators", "IntegrityActionPlan", "IntegrityAgencyData", "IntegrityModels", "IntegrityTables"]),
     .target(
       name: "IntegrityWorkspace",
       dependencies: [
-        "IntegrityIndicators", "IntegrityTables", .product(name: "GRDB", package: "GRDB.swift"),
+        "IntegrityIndicators", "IntegrityActionPlan", "IntegrityAgencyData", "IntegrityTables", "IntegrityDecimal",
+        .product(name: "GRDB", package: "GRDB.swift"),
         // The bulk insert binds through SQLite's C API (FigureInserter.swift).
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(
       name: "IntegrityStats",
-      dependencies: ["IntegrityNumerics", "IntegrityTables", "IntegrityModels", "IntegrityIndicators", "IntegrityCharts", "IntegrityWorkspace"]),
+      dependencies: [
+        "IntegrityDecimal", "IntegrityNumerics", "IntegrityTables", "IntegrityAgencyData", "IntegrityActionPlan",
+        "IntegrityModels", "IntegrityIndicators", "IntegrityCharts", "IntegrityWorkspace",
+      ]),
     .executableTarget(
       name: "integrity-stats",
       dependencies: [
@@ -71,12 +94,17 @@ let package = Package(
 
     // Test support: assertClose(lre:), withEvery, fixture paths. Never a product.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "IntegrityDecimalTests", dependencies: ["IntegrityDecimal"]),
     .testTarget(name: "IntegrityNumericsTests", dependencies: ["IntegrityNumerics", "TestSupport"]),
-    .testTarget(name: "IntegrityTablesTests", dependencies: ["IntegrityTables", "TestSupport"]),
-    .testTarget(name: "IntegrityModelsTests", dependencies: ["IntegrityModels", "TestSupport"]),
-    .testTarget(name: "IntegrityIndicatorsTests", dependencies: ["IntegrityIndicators", "TestSupport"]),
+    .testTarget(name: "IntegrityTablesTests", dependencies: ["IntegrityTables", "IntegrityDecimal", "TestSupport"]),
+    .testTarget(name: "IntegrityModelsTests", dependencies: ["IntegrityModels", "IntegrityDecimal", "TestSupport"]),
+    .testTarget(
+      name: "IntegrityIndicatorsTests",
+      dependencies: ["IntegrityIndicators", "IntegrityActionPlan", "IntegrityAgencyData", "IntegrityDecimal", "TestSupport"]),
     .testTarget(name: "IntegrityChartsTests", dependencies: ["IntegrityCharts", "TestSupport"]),
-    .testTarget(name: "IntegrityWorkspaceTests", dependencies: ["IntegrityWorkspace", "TestSupport"]),
+    .testTarget(
+      name: "IntegrityWorkspaceTests",
+      dependencies: ["IntegrityWorkspace", "IntegrityActionPlan", "IntegrityAgencyData", "TestSupport"]),
     .testTarget(
       name: "CLITests",
       dependencies: ["TestSupport", "IntegrityStats", .target(name: "integrity-stats")]),

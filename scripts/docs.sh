@@ -4,7 +4,7 @@
 # The combined archive when the plugin supports it, else one archive per module.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(IntegrityNumerics IntegrityTables IntegrityModels IntegrityIndicators IntegrityCharts IntegrityWorkspace IntegrityStats)
+targets=(IntegrityDecimal IntegrityNumerics IntegrityTables IntegrityAgencyData IntegrityActionPlan IntegrityModels IntegrityIndicators IntegrityCharts IntegrityWorkspace IntegrityStats)
 log=.build/docs-output.txt
 mkdir -p .build
 start=$(date +%s)

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Extract the Action Plan catalog (Sources/IntegrityIndicators/Resources/catalog.tsv).
+"""Extract the Action Plan catalog (Sources/IntegrityActionPlan/Resources/catalog.tsv).
 
 Usage (from the package root; standard library only, Python >= 3.9):
 
     python3 scripts/extract_catalog.py \
         Tests/Fixtures/reference/action-plan/000_6bac756fe4f12e99.txt \
-        > Sources/IntegrityIndicators/Resources/catalog.tsv
+        > Sources/IntegrityActionPlan/Resources/catalog.tsv
 
 Input: the approved text of 國家廉政建設行動方案（核定本） as published (Markdown with HTML
 left over from its tables). Output: one TSV row per numbered performance target (績效目標),

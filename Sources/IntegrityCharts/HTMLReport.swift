@@ -1,6 +1,8 @@
 import Foundation
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityAgencyData
+import IntegrityActionPlan
 
 /// One self-contained HTML report: inline CSS and inline SVG, no script, no network.
 ///

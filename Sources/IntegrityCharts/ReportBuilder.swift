@@ -1,6 +1,8 @@
 import IntegrityIndicators
 import IntegrityModels
 import IntegrityTables
+import IntegrityAgencyData
+import IntegrityActionPlan
 
 /// Computes the report's results from observations with the other layers' analyses:
 /// `AchievementReport`, `QuarterlyPaceReport` (Indicators), `TrendAnalysis` and

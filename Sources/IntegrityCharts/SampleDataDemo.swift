@@ -1,5 +1,7 @@
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityAgencyData
+import IntegrityActionPlan
 
 /// `demo`: the main job on the bundled SampleData, start to finish.
 ///
@@ -54,7 +56,7 @@ public struct SampleDataDemo: Sendable {
     let csv = CSVWriter()
 
     func read(_ file: String, _ options: ObservationReadOptions = ObservationReadOptions()) throws -> ObservationSet {
-      let set = try ObservationReader.read(path: path(file), options: options)
+      let set = try ObservationReader.read(path: path(file), options: options.officesCanonical)
       messages += set.warnings.map { "warning: \($0)" }
       messages.append("\(file): \(set.summary)")
       return set

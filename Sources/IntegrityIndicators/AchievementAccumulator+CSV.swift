@@ -1,4 +1,6 @@
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 extension AchievementAccumulator {
   /// Appends the CSV line of the group at `position` of `order` — the line

@@ -1,4 +1,7 @@
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
+import IntegrityActionPlan
 
 /// The computation of `integrity-stats achievement`: yearly achievement per (indicator,
 /// agency, year), fed row by row by the reader (any input) or by `consume(_:source:)`

@@ -1,4 +1,6 @@
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 /// The choices of `integrity-stats achievement`, with their defaults.
 public struct AchievementOptions: Sendable, Equatable {

@@ -1,5 +1,7 @@
 import Foundation
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 /// An achievement row as JSON with the CSV's column names as keys (`indicator`,
 /// `agency`, `year`, `actual`, `target`, `direction`, `ratio`, `status`, `partial`),

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 extension AchievementRatio {
   /// Totals over agencies per (indicator, year) of `rows` (one indicator's or more), in

@@ -1,4 +1,6 @@
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 /// The yearly achievement (達成率 / 達成度) of one performance target (績效目標) by one
 /// agency (辦理機關), as the Ministry of Justice consolidates it for the National

@@ -1,4 +1,6 @@
 import IntegrityTables
+import IntegrityAgencyData
+import IntegrityActionPlan
 
 /// Yearly achievement for every (indicator, agency, year) of an input, with optional
 /// totals over agencies: the result of `integrity-stats achievement`, computed by
@@ -63,7 +65,7 @@ public struct AchievementReport: Sendable {
     path: String?, options: AchievementOptions = AchievementOptions(),
     readOptions: ObservationReadOptions = ObservationReadOptions(), catalog: ActionPlanCatalog? = .plan
   ) throws -> (report: AchievementReport, set: ObservationSet) {
-    let (accumulator, set) = try ObservationReader.streamColumns(path: path, options: readOptions) {
+    let (accumulator, set) = try ObservationReader.streamColumns(path: path, options: readOptions.officesCanonical) {
       AchievementAccumulator(options: options, catalogDirection: Self.directions(catalog))
     }
     return (try AchievementReport(accumulator), set)
@@ -75,7 +77,7 @@ public struct AchievementReport: Sendable {
     bytes: [UInt8], source: String, options: AchievementOptions = AchievementOptions(),
     readOptions: ObservationReadOptions = ObservationReadOptions(), catalog: ActionPlanCatalog? = .plan
   ) throws -> (report: AchievementReport, set: ObservationSet) {
-    let (accumulator, set) = try ObservationReader.streamColumns(bytes: bytes, source: source, options: readOptions) {
+    let (accumulator, set) = try ObservationReader.streamColumns(bytes: bytes, source: source, options: readOptions.officesCanonical) {
       AchievementAccumulator(options: options, catalogDirection: Self.directions(catalog))
     }
     return (try AchievementReport(accumulator), set)

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 extension CSVLineBuffer {
   /// Appends an exact figure as `number(value?.double)` would (empty when nil): a

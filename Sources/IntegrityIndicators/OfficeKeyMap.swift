@@ -1,3 +1,6 @@
+import IntegrityAgencyData
+import IntegrityActionPlan
+
 /// The reader's indicator and agency ids mapped to canonical ones, for the computations
 /// that group offices in any spelling: indicators trimmed, agencies by
 /// `ProsecutorsOffice.canonicalName` (which the reader has applied already; applied

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityAgencyData
 
 extension AnnualTarget {
   /// Reads a targets file (`--targets FILE`): columns office (or agency, 地檢署, 機關 …),

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// The quarterly review of a district prosecutors office's target cases (目標案件):
 /// strategy 8, measure 6 of the National Integrity Building Action Plan has each

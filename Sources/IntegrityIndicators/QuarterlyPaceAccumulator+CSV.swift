@@ -1,4 +1,6 @@
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 extension QuarterlyPaceAccumulator {
   /// Appends the CSV lines of the group at `position` of `order` — the lines

@@ -1,4 +1,6 @@
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 /// An annual target of one office from a targets file (`--targets FILE` with
 /// office,year,target), with the line it came from.
@@ -69,7 +71,7 @@ public struct QuarterlyPaceReport: Sendable {
     targetsSource: AggregationSource = AggregationSource(file: "<targets>"),
     readOptions: ObservationReadOptions = ObservationReadOptions()
   ) throws -> (report: QuarterlyPaceReport, set: ObservationSet) {
-    let (accumulator, set) = try ObservationReader.streamColumns(path: path, options: readOptions) {
+    let (accumulator, set) = try ObservationReader.streamColumns(path: path, options: readOptions.officesCanonical) {
       QuarterlyPaceAccumulator(total: total, duplicates: duplicates)
     }
     return (try QuarterlyPaceReport(accumulator, targets: targets, targetsSource: targetsSource), set)
@@ -81,7 +83,7 @@ public struct QuarterlyPaceReport: Sendable {
     targets: [AnnualTarget] = [], targetsSource: AggregationSource = AggregationSource(file: "<targets>"),
     readOptions: ObservationReadOptions = ObservationReadOptions()
   ) throws -> (report: QuarterlyPaceReport, set: ObservationSet) {
-    let (accumulator, set) = try ObservationReader.streamColumns(bytes: bytes, source: source, options: readOptions) {
+    let (accumulator, set) = try ObservationReader.streamColumns(bytes: bytes, source: source, options: readOptions.officesCanonical) {
       QuarterlyPaceAccumulator(total: total, duplicates: duplicates)
     }
     return (try QuarterlyPaceReport(accumulator, targets: targets, targetsSource: targetsSource), set)

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityActionPlan
 
 /// The yearly roll-up of achievement by the plan's strategies (具體策略) and measures (執行措施):
 /// how many targets were achieved, near, behind, without a target or without data.

@@ -1,5 +1,7 @@
 import IntegrityModels
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 /// `survey` (and `trend --survey`): observations → per indicator (and agency, when the file
 /// has one: one survey per agency), yearly proportions with sample sizes → Wilson intervals,

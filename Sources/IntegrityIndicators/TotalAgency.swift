@@ -1,3 +1,5 @@
+import IntegrityAgencyData
+
 /// Agency names that stand for a total over agencies in MOJ's and DGBAS's tables: 總計, 合計,
 /// 小計, 全國, 全體 (spaces inside ignored, as in `總　計`).
 ///

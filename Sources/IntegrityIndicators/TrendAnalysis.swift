@@ -1,5 +1,6 @@
 import IntegrityModels
 import IntegrityTables
+import IntegrityAgencyData
 
 /// `trend`: rows → one yearly series per (indicator, agency) (`TrendSeriesAccumulator`,
 /// whose comment gives the rules) → a trend line each; `n` is the number of years used.
@@ -152,7 +153,7 @@ public struct TrendAnalysis: Sendable {
   public static func read(path: String?, readOptions: ObservationReadOptions = ObservationReadOptions()) throws
     -> (series: [YearlySeries], set: ObservationSet)
   {
-    let (accumulator, set) = try ObservationReader.streamColumns(path: path, options: readOptions) {
+    let (accumulator, set) = try ObservationReader.streamColumns(path: path, options: readOptions.officesCanonical) {
       TrendSeriesAccumulator()
     }
     return (accumulator.series(), set)
@@ -162,7 +163,7 @@ public struct TrendAnalysis: Sendable {
   public static func read(
     bytes: [UInt8], source: String, readOptions: ObservationReadOptions = ObservationReadOptions()
   ) throws -> (series: [YearlySeries], set: ObservationSet) {
-    let (accumulator, set) = try ObservationReader.streamColumns(bytes: bytes, source: source, options: readOptions) {
+    let (accumulator, set) = try ObservationReader.streamColumns(bytes: bytes, source: source, options: readOptions.officesCanonical) {
       TrendSeriesAccumulator()
     }
     return (accumulator.series(), set)

@@ -1,5 +1,7 @@
 import IntegrityModels
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 /// The computation of `integrity-stats trend`'s series, fed row by row by the reader
 /// (any input) or by `consume(_:source:)` (observations), on one or two cores

@@ -1,5 +1,6 @@
 import IntegrityNumerics
 import IntegrityTables
+import IntegrityDecimal
 
 /// A survey indicator over the years: proportions with sample sizes.
 public struct SurveySeries: Sendable, Equatable {

@@ -2,13 +2,18 @@
 //
 //     import IntegrityStats
 //
-// gives IntegrityNumerics (Matrix, LAPACK, distributions), IntegrityTables (reading
-// and writing tables, spreadsheets), IntegrityModels (regression, trends, proportions),
-// IntegrityIndicators (periods, observations, achievement, pace, the Action Plan
-// catalog), IntegrityCharts and IntegrityWorkspace (the SQLite store of agency
-// submissions). Module names share the `Integrity` prefix so that they
+// gives IntegrityDecimal (exact decimals), IntegrityNumerics (Matrix, LAPACK,
+// distributions), IntegrityTables (reading and writing tables, spreadsheets),
+// IntegrityAgencyData (the agency-file reader: periods, observations, rejects),
+// IntegrityActionPlan (the plan's catalog, the prosecutors offices, the target-case
+// rule), IntegrityModels (regression, trends, proportions), IntegrityIndicators
+// (achievement, pace, trend and survey analysis), IntegrityCharts and IntegrityWorkspace
+// (the SQLite store of agency submissions). Module names share the `Integrity` prefix so that they
 // never clash with a client package's own targets (a client's `Models` target, say).
+@_exported import IntegrityActionPlan
+@_exported import IntegrityAgencyData
 @_exported import IntegrityCharts
+@_exported import IntegrityDecimal
 @_exported import IntegrityIndicators
 @_exported import IntegrityWorkspace
 @_exported import IntegrityModels

@@ -1,3 +1,5 @@
+import IntegrityDecimal
+
 extension DecimalNumber: LosslessStringConvertible {
   /// A plain decimal number written as text — `1234.5`, `-0.001`, `+7`, `1.5e-3` —
   /// exactly, or `nil`. Agency spellings (thousands separators, full-width digits, units,

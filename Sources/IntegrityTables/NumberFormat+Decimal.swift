@@ -1,3 +1,5 @@
+import IntegrityDecimal
+
 extension NumberFormat {
   /// Appends the text `append(_:to:)` gives the double nearest to `significand·10^exponent`,
   /// digit by digit from the decimal when that is the same text, without the double.

@@ -1,3 +1,5 @@
+import IntegrityDecimal
+
 /// Reads agency figures from text (DESIGN.md §5, issue 4 item 4), exactly.
 ///
 /// Accepted, after trimming spaces (including U+3000 and U+00A0):

@@ -1,3 +1,5 @@
+import IntegrityDecimal
+
 /// What a cell holds when read as a number.
 public enum ParsedNumber: Sendable, Equatable {
   /// A figure, exact as written; `revised` when it carried a trailing `r`.

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// Exact decimals as the workspace stores them: `DecimalNumber.description` text
 /// (`1234.5`, `0.001`, `1000000`), read back without loss. Text rather than REAL so that

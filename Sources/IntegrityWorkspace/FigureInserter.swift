@@ -1,6 +1,7 @@
 internal import GRDB
 internal import GRDBSQLite
 import IntegrityTables
+import IntegrityDecimal
 
 /// The import's one hot statement, `INSERT INTO figure …`, bound through SQLite's C API.
 ///

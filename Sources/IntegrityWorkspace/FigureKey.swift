@@ -1,4 +1,5 @@
 import IntegrityIndicators
+import IntegrityAgencyData
 
 /// What identifies a figure across submissions: (indicator, agency, period). A later
 /// submission of the same key supersedes the earlier value.

@@ -1,4 +1,5 @@
 import IntegrityIndicators
+import IntegrityAgencyData
 
 /// How `Workspace.importFile` stores a submission.
 public struct ImportOptions: Sendable {

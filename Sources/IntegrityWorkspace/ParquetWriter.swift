@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// A minimal Apache Parquet writer: one row group, one PLAIN-encoded, uncompressed data page
 /// (v1) per column, and the file metadata in Thrift's compact protocol.

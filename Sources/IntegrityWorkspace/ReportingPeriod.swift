@@ -1,4 +1,5 @@
 import IntegrityIndicators
+import IntegrityAgencyData
 
 /// A period an agency owes a report for: a year, a half-year, a quarter or a month.
 ///

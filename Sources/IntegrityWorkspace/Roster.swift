@@ -1,5 +1,6 @@
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityActionPlan
 
 /// Who must report what, how often and by when: one entry per (target, agency).
 ///

@@ -1,5 +1,6 @@
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityAgencyData
 
 /// Columns the observation reader does not read but the workspace keeps, by source line:
 /// `revised` (true/false, as `tidy` and `export` write it — so an export re-imports with

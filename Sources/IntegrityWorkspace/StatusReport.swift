@@ -1,5 +1,7 @@
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityAgencyData
+import IntegrityActionPlan
 
 /// Reporting status: for each (target, agency) a roster expects and each period of the
 /// year, whether the figures came, and on time.

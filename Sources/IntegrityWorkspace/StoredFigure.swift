@@ -1,5 +1,7 @@
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 /// One value a figure had, as the workspace stores it, with its provenance.
 public struct StoredFigure: Sendable, Equatable {

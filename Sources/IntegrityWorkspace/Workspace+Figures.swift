@@ -1,6 +1,7 @@
 internal import GRDB
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityAgencyData
 
 extension Workspace {
   /// Every value every figure has had, oldest first per key, with provenance; only

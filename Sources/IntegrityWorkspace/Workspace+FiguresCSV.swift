@@ -1,5 +1,7 @@
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 extension Workspace {
   /// The current figures on `asOf` (default: everything imported) as one canonical long CSV

@@ -2,6 +2,8 @@ import Foundation
 internal import GRDB
 import IntegrityIndicators
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 extension Workspace {
   /// Imports one agency file as one submission, in one transaction.
@@ -28,7 +30,7 @@ extension Workspace {
     let hashing = DispatchGroup()
     let digest = DigestBox()
     DispatchQueue.global().async(group: hashing) { digest.value = SHA256.hex(bytes) }
-    let readResult = Result { try ObservationReader.readColumns(path: path, options: options.read) }
+    let readResult = Result { try ObservationReader.readColumns(path: path, options: options.read.officesCanonical) }
     hashing.wait()
     let sha = digest.value
     let format = Workspace.format(of: bytes, path: path)

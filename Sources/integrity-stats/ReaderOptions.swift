@@ -45,7 +45,8 @@ struct ReaderOptions: ParsableArguments {
   func observationOptions() throws -> ObservationReadOptions {
     var options = ObservationReadOptions(
       table: table.readOptions(), columnMap: try ObservationReadOptions.parseColumnMap(columns), wide: wide,
-      dashMeansMissing: dash == .missing, skipBadRows: skipBadRows || rejects != nil)
+      dashMeansMissing: dash == .missing, skipBadRows: skipBadRows || rejects != nil,
+      agencyName: ProsecutorsOffice.canonicalName)
     options.progress = ProgressLine.readerCallback
     return options
   }

@@ -2,6 +2,9 @@ import Testing
 import TestSupport
 import IntegrityTables
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Hand-worked achievement cases (DESIGN.md §4, issue 5); the arithmetic is in each test.
 @Suite struct AchievementTests {

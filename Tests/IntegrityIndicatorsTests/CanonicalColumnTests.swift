@@ -1,5 +1,8 @@
 import Testing
 import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 @Suite struct CanonicalColumnTests {
   /// DESIGN.md §5 aliases, plus 百分比 (which also says the unit) and count.

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Issue 12 item 13: the catalog's frequencies against the plan's text (a copy in
 /// Tests/Fixtures/reference/action-plan/, see its README), and the committed catalog against
@@ -53,7 +56,7 @@ import TestSupport
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     let committed = try Data(
-      contentsOf: packageRoot.appendingPathComponent("Sources/IntegrityIndicators/Resources/catalog.tsv"))
+      contentsOf: packageRoot.appendingPathComponent("Sources/IntegrityActionPlan/Resources/catalog.tsv"))
     #expect(data == committed)
   }
 }

@@ -3,6 +3,9 @@ import IntegrityIndicators
 import IntegrityTables
 import Testing
 import TestSupport
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// The Action Plan catalog against the plan's own text
 /// (`Tests/Fixtures/reference/action-plan/000_6bac756fe4f12e99.txt`, copied from the shared reference folder).
@@ -301,7 +304,7 @@ import TestSupport
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    let committed = try Data(contentsOf: packageRoot.appendingPathComponent("Sources/IntegrityIndicators/Resources/catalog.tsv"))
+    let committed = try Data(contentsOf: packageRoot.appendingPathComponent("Sources/IntegrityActionPlan/Resources/catalog.tsv"))
     #expect(data == committed)
   }
 }

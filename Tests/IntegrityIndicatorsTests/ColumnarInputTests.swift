@@ -3,6 +3,9 @@ import Testing
 import IntegrityTables
 import TestSupport
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// The fast lane's input: `BlockInput` (blocks cut after a line feed, storage reused)
 /// and `TextDecoder.firstInvalidUTF8` (the UTF-8 check of each block).

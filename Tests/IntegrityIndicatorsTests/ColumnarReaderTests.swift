@@ -3,6 +3,9 @@ import Testing
 import IntegrityTables
 import TestSupport
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// The reader's fast lane (`ObservationReader.streamColumns`) against the general
 /// reader, and `AchievementAccumulator` against `AchievementReport`: on every fixture

@@ -4,6 +4,9 @@ import Testing
 import IntegrityTables
 import TestSupport
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// `TrendSeriesAccumulator` read in any blocks, on one core or two, and fed the same
 /// rows as observations (`TrendAnalysis.yearlySeries`): on every fixture and sample file

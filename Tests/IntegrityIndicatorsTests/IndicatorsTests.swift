@@ -1,1 +1,4 @@
 import Testing
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal

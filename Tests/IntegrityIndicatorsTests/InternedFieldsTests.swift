@@ -2,6 +2,9 @@ import IntegrityTables
 import Testing
 
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// The fast CSV writers pick interned words by position: the positions must be those
 /// `internNames` interns them at.

@@ -1,5 +1,8 @@
 import Testing
 import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Every spelling of DESIGN.md §5 and issue 4 item 4, by hand: ROC year + 1911 = Gregorian.
 @Suite struct PeriodParsingTests {

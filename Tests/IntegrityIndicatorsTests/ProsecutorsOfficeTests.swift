@@ -1,5 +1,8 @@
 import Testing
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 @Suite struct ProsecutorsOfficeTests {
   @Test func twentyTwoOfficesInTheMinistrysOrder() {

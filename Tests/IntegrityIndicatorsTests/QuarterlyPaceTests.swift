@@ -1,6 +1,9 @@
 import Testing
 import IntegrityTables
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Hand-worked quarterly pace cases (DESIGN.md §4); the arithmetic is in each test.
 @Suite struct QuarterlyPaceTests {

@@ -2,6 +2,9 @@ import Testing
 import IntegrityTables
 import TestSupport
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Our reader against what pandas reads from the same files.
 /// Fixtures and expected tables: Tests/Fixtures/reference/reader_fixtures.py (pandas 3.1.1).

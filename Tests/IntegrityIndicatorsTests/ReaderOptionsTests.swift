@@ -1,11 +1,15 @@
 import Testing
 import IntegrityTables
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Options and conventions of DESIGN.md §5, one hand-worked case each.
 @Suite struct ReaderOptionsTests {
   func read(_ text: String, _ options: ObservationReadOptions = ObservationReadOptions()) throws -> ObservationSet {
-    try ObservationReader.read(bytes: Array(text.utf8), source: "o.csv", options: options)
+    // As the commands read: office names by the plan's rule (`ProsecutorsOffice.canonicalName`).
+    try ObservationReader.read(bytes: Array(text.utf8), source: "o.csv", options: options.officesCanonical)
   }
 
   @Test func headerRowOption() throws {

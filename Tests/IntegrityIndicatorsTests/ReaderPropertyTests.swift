@@ -3,6 +3,9 @@ import Testing
 import TestSupport
 import IntegrityTables
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Properties of the observation reader: every row is accounted for, and row order
 /// carries through.

@@ -2,6 +2,9 @@ import Testing
 import IntegrityTables
 import TestSupport
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Real agency files read as observations with the options a user would give; the
 /// expected figures are the cells as written in each file (ROC year + 1911).

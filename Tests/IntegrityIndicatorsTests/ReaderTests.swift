@@ -1,10 +1,26 @@
 import Testing
 import IntegrityTables
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 @Suite struct ReaderTests {
   func read(_ text: String, _ options: ObservationReadOptions = ObservationReadOptions()) throws -> ObservationSet {
-    try ObservationReader.read(bytes: Array(text.utf8), source: "a.csv", options: options)
+    // As the commands read: office names by the plan's rule (`ProsecutorsOffice.canonicalName`).
+    try ObservationReader.read(bytes: Array(text.utf8), source: "a.csv", options: options.officesCanonical)
+  }
+
+  /// The reader alone knows no plan: agency names stay as written (trimmed) unless
+  /// `agencyName` says otherwise.
+  @Test func agencyNamesAsWrittenWithoutARule() throws {
+    let text = "機關,年度,實際值\n 北檢 ,112,1\n臺北地檢署,112,2\n"
+    let bare = try ObservationReader.read(bytes: Array(text.utf8), source: "a.csv")
+    #expect(bare.observations.map(\.agency) == ["北檢", "臺北地檢署"])
+    let upper = try ObservationReader.read(
+      bytes: Array(text.utf8), source: "a.csv", options: ObservationReadOptions(agencyName: { $0 + "!" }))
+    #expect(upper.observations.map(\.agency) == ["北檢!", "臺北地檢署!"])
+    #expect(try read(text).observations.map(\.agency) == ["臺灣臺北地方檢察署", "臺灣臺北地方檢察署"])
   }
 
   @Test func aliasesUnitsAndSymbols() throws {

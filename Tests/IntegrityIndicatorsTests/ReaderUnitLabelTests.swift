@@ -1,6 +1,9 @@
 import Testing
 import IntegrityIndicators
 import IntegrityTables
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// Wide tables label their rows with the unit (`查扣不法所得金額(千元)`); the figures are then
 /// scaled to base units (DESIGN.md §5: outputs carry values in 元) and the indicator is

@@ -4,6 +4,9 @@ import TestSupport
 import IntegrityIndicators
 import IntegrityModels
 import IntegrityTables
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// The README's library example, line for line (paths made absolute), so it cannot rot.
 @Suite struct ReadmeExampleTests {

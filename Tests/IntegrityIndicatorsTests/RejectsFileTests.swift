@@ -2,6 +2,9 @@ import Testing
 import IntegrityTables
 
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// `ObservationSet.rejectsCSV`: rows as written, except that formula-like cells get the
 /// CSV-injection guard (re-quoted with the input's delimiter), plus the reason column.

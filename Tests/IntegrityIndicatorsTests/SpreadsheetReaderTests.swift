@@ -3,6 +3,9 @@ import Testing
 import IntegrityTables
 import TestSupport
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// A spreadsheet read on two cores (converted on one thread, its CSV read block by
 /// block on the other) against its CSV converted whole and read as a CSV: the same

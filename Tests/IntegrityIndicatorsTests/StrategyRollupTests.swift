@@ -1,5 +1,8 @@
 import Testing
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 @Suite("Roll-up by strategy and measure")
 struct StrategyRollupTests {

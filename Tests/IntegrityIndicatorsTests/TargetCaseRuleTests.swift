@@ -1,6 +1,9 @@
 import Testing
 import IntegrityTables
 @testable import IntegrityIndicators
+@testable import IntegrityActionPlan
+@testable import IntegrityAgencyData
+@testable import IntegrityDecimal
 
 /// The plan's target-case rule (strategy 8, measure 6): grade ≥ 10, persons ≥ 3,
 /// gain ≥ 10,000,000 元; cases written out by hand.

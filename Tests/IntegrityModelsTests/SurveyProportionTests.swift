@@ -3,6 +3,7 @@ import IntegrityModels
 import IntegrityTables
 import Testing
 import TestSupport
+@testable import IntegrityDecimal
 
 /// Survey proportions against statsmodels: `proportion_confint(method="wilson")`,
 /// `proportions_ztest` (pooled) and `WLS` with weights n/(p(1−p))

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import IntegrityTables
+@testable import IntegrityDecimal
 
 /// `NumberFormat.appendDecimal` against the double path it stands in for: the text of
 /// `DecimalNumber.double` (correctly rounded) through `append(_:to:)`, byte for byte.

@@ -1,5 +1,6 @@
 import Testing
 @testable import IntegrityTables
+@testable import IntegrityDecimal
 
 /// Hand-worked cases: each expected value is the figure a person reads in the cell,
 /// written as significand × 10^exponent.

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import IntegrityTables
+@testable import IntegrityDecimal
 
 
 /// Property: any table our writer produces reads back cell for cell.

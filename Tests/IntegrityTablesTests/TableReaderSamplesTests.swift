@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import IntegrityTables
+@testable import IntegrityDecimal
 
 /// The real government files in Tests/Fixtures/reference/agency-csv-samples (copied from the shared reference folder), read as text
 /// tables. Each expected cell is what a person reads in the file (checked by eye

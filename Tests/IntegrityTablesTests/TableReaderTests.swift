@@ -1,5 +1,6 @@
 import Testing
 @testable import IntegrityTables
+@testable import IntegrityDecimal
 
 @Suite struct TableReaderTests {
   func read(_ text: String, _ options: ReadOptions = ReadOptions()) throws -> TextTable {

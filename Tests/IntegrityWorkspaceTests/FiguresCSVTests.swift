@@ -4,6 +4,8 @@ import IntegrityTables
 import Testing
 
 @testable import IntegrityWorkspace
+import IntegrityActionPlan
+import IntegrityAgencyData
 
 /// `Workspace.figuresCSV`: the bytes the analysis commands read with `--db`. Read back by the
 /// one reader they give the observations the source file gives (but for line numbers), with
@@ -37,7 +39,7 @@ import Testing
 
         """#)
     let fromWorkspace = try ObservationReader.read(bytes: bytes, source: "w").observations
-    let fromFile = try ObservationReader.read(path: source).observations
+    let fromFile = try ObservationReader.read(path: source, options: ObservationReadOptions().officesCanonical).observations
     func key(_ o: Observation) -> String { "\(o.indicator ?? "")|\(o.agency ?? "")|\(o.period)" }
     func unlined(_ o: Observation) -> Observation {
       var o = o

@@ -1,3 +1,4 @@
+import IntegrityDecimal
 import IntegrityTables
 
 /// The cell rules of the agency-file reader, applied to the records of one block of
@@ -19,7 +20,9 @@ import IntegrityTables
 /// not read, a figure beyond the exact range. Without `skipBadRows` the first bad row
 /// throws `FILE:LINE:COLUMN`; with it, the row is rejected with its reason and the
 /// parse goes on. Rows read = rows used + rows rejected, always.
+@usableFromInline
 struct ObservationBlockParser {
+  @usableFromInline
   enum Kind: UInt8 {
     case skip, indicator, agency, period, quarter, month, value, target, n, unit, direction
     /// A year column beside a period column: it must agree with the period.
@@ -27,62 +30,64 @@ struct ObservationBlockParser {
   }
 
 
-  let source: String
-  let header: [String]
-  let kinds: [Kind]
+  @usableFromInline let source: String
+  @usableFromInline let header: [String]
+  @usableFromInline let kinds: [Kind]
   /// The columns whose cells the key rules read, in column order (errors name the
   /// leftmost bad cell), and the figure columns (-1: none).
-  let keyColumns: [(kind: Kind, column: Int)]
-  let valueColumn: Int
-  let targetColumn: Int
-  let nColumn: Int
+  @usableFromInline let keyColumns: [(kind: Kind, column: Int)]
+  @usableFromInline let valueColumn: Int
+  @usableFromInline let targetColumn: Int
+  @usableFromInline let nColumn: Int
   /// Wide tables: the period of each period column.
-  let periodColumns: [(column: Int, period: Period)]
-  let dashMeansMissing: Bool
-  let skipBadRows: Bool
+  @usableFromInline let periodColumns: [(column: Int, period: Period)]
+  @usableFromInline let dashMeansMissing: Bool
+  @usableFromInline let skipBadRows: Bool
+  /// `ObservationReadOptions.agencyName`: an agency's name as written → the name it is kept under.
+  @usableFromInline let agencyName: (@Sendable (String) -> String)?
   /// The powers of ten of the value and target headers' units and of the title's unit.
-  let valueScale: UnitScale?
-  let targetScale: UnitScale?
-  let titleUnit: UnitScale?
+  @usableFromInline let valueScale: UnitScale?
+  @usableFromInline let targetScale: UnitScale?
+  @usableFromInline let titleUnit: UnitScale?
 
-  var keys = ObservationKeys()
-  private var tokenizer: RecordTokenizer
-  private var indicatorTable = ByteKeyTable()
+  @usableFromInline var keys = ObservationKeys()
+  @usableFromInline var tokenizer: RecordTokenizer
+  @usableFromInline var indicatorTable = ByteKeyTable()
   /// Raw indicator id → name id and the scale of a money unit in the name; when there
   /// is one, the id of the name as written (-1: not interned yet), used on rows whose
   /// unit cell gives the unit.
-  private var indicatorIDs: [(id: Int32, scale: UnitScale?, written: Int32)] = []
-  private var indicatorNames: [String] = []
-  private var indicatorNameIDs: [String: Int32] = [:]
-  private var agencyTable = ByteKeyTable()
-  private var agencyIDs: [Int32] = []
-  private var agencyNameIDs: [String: Int32] = [:]
-  private var unitNameIDs: [String: Int32] = [:]
-  private var lastUnit: (name: String?, id: Int32) = (nil, 0)
-  private var periodCache = SpellingCache<Period?>()
-  private var quarterCache = SpellingCache<Int?>()
-  private var monthCache = SpellingCache<Int?>()
-  private var unitCache = SpellingCache<UnitRead>()
-  private var directionCache = SpellingCache<Direction??>()
+  @usableFromInline var indicatorIDs: [(id: Int32, scale: UnitScale?, written: Int32)] = []
+  @usableFromInline var indicatorNames: [String] = []
+  @usableFromInline var indicatorNameIDs: [String: Int32] = [:]
+  @usableFromInline var agencyTable = ByteKeyTable()
+  @usableFromInline var agencyIDs: [Int32] = []
+  @usableFromInline var agencyNameIDs: [String: Int32] = [:]
+  @usableFromInline var unitNameIDs: [String: Int32] = [:]
+  @usableFromInline var lastUnit: (name: String?, id: Int32) = (nil, 0)
+  @usableFromInline var periodCache = SpellingCache<Period?>()
+  @usableFromInline var quarterCache = SpellingCache<Int?>()
+  @usableFromInline var monthCache = SpellingCache<Int?>()
+  @usableFromInline var unitCache = SpellingCache<UnitRead>()
+  @usableFromInline var directionCache = SpellingCache<Direction??>()
   /// The last target cell (in the current block), its scale's power of ten and its figure.
-  private var lastTargetCell = -1..<(-1)
-  private var lastTargetPower: Int32 = .min
-  private var lastTarget = Figure()
+  @usableFromInline var lastTargetCell = -1..<(-1)
+  @usableFromInline var lastTargetPower: Int32 = .min
+  @usableFromInline var lastTarget = Figure()
 
   /// Data rows read (used or rejected).
-  private(set) var rows = 0
+  @usableFromInline var rows = 0
   /// The physical line the next record starts on.
-  private(set) var line: Int
-  private(set) var rejected: [RejectedRow] = []
+  @usableFromInline var line: Int
+  @usableFromInline var rejected: [RejectedRow] = []
   /// Footnote lines set aside, with their lines.
-  private(set) var footnotes: [(line: Int, text: String)] = []
-  private var inFootnotes = false
+  @usableFromInline var footnotes: [(line: Int, text: String)] = []
+  @usableFromInline var inFootnotes = false
   /// Lines of empty cells only, and of spaces only, skipped.
-  private(set) var emptyLines = 0
-  private(set) var spaceLines = 0
-  private(set) var sawQuarter = false
-  private(set) var sawMonth = false
-  private(set) var sawUnit = false
+  @usableFromInline var emptyLines = 0
+  @usableFromInline var spaceLines = 0
+  @usableFromInline var sawQuarter = false
+  @usableFromInline var sawMonth = false
+  @usableFromInline var sawUnit = false
 
   init(
     source: String, header: [String], layout: ObservationReader.Layout, delimiter: UInt8,
@@ -121,6 +126,7 @@ struct ObservationBlockParser {
     self.periodColumns = layout.periodColumns
     self.dashMeansMissing = options.dashMeansMissing
     self.skipBadRows = options.skipBadRows
+    self.agencyName = options.agencyName
     self.valueScale = layout.units[.value]
     self.targetScale = layout.units[.target]
     self.titleUnit = layout.titleUnit
@@ -130,7 +136,7 @@ struct ObservationBlockParser {
 
   /// Parses the complete records of `block`, handing each row to `consumer`; returns
   /// the byte offset up to which records were parsed (the rest is an incomplete record).
-  mutating func parse<Consumer: ColumnarConsumer>(_ block: [UInt8], isLast: Bool, into consumer: inout Consumer)
+  @inlinable mutating func parse<Consumer: ColumnarConsumer>(_ block: [UInt8], isLast: Bool, into consumer: inout Consumer)
     throws(DataError) -> Int
   {
     let s = block.span
@@ -190,7 +196,7 @@ struct ObservationBlockParser {
     return n
   }
 
-  private mutating func emptyOrSpace(_ s: Span<UInt8>) {
+  @inlinable mutating func emptyOrSpace(_ s: Span<UInt8>) {
     var allEmpty = true
     for k in 0..<tokenizer.count where tokenizer.ends[k] > tokenizer.starts[k] {
       allEmpty = false
@@ -200,15 +206,15 @@ struct ObservationBlockParser {
   }
 
   /// Rejects a row under `skipBadRows`, or throws its error.
-  private mutating func reject(_ error: DataError, text: String) throws(DataError) {
+  @inlinable mutating func reject(_ error: DataError, text: String) throws(DataError) {
     guard skipBadRows else { throw error }
     rejected.append(RejectedRow(line: error.line, text: text, error: error))
   }
 
-  private func columnName(_ c: Int) -> String? { c < header.count ? header[c] : nil }
+  @inlinable func columnName(_ c: Int) -> String? { c < header.count ? header[c] : nil }
 
   /// An error about cell `c` of the current record.
-  private func cellError(_ s: Span<UInt8>, _ c: Int, _ message: String) -> DataError {
+  @inlinable func cellError(_ s: Span<UInt8>, _ c: Int, _ message: String) -> DataError {
     DataError(
       file: source, line: line, column: c + 1, columnName: columnName(c), message: message,
       found: c < tokenizer.count ? tokenizer.string(c, in: s) : nil)
@@ -219,7 +225,7 @@ struct ObservationBlockParser {
   /// does not copy the parser (a call to a non-mutating method from a mutating one
   /// passes `self` by value: the whole parser, about 800 bytes, copied per row).
   @inline(__always)
-  static func mayStartFootnote(_ tokenizer: borrowing RecordTokenizer, _ s: Span<UInt8>) -> Bool {
+  @inlinable static func mayStartFootnote(_ tokenizer: borrowing RecordTokenizer, _ s: Span<UInt8>) -> Bool {
     var a = tokenizer.starts[0]
     let end = tokenizer.ends[0]
     while a < end && s[a] == 0x20 { a += 1 }
@@ -231,7 +237,7 @@ struct ObservationBlockParser {
 
   /// The footnote text when the record is a footnote line (see the type's comment);
   /// called only when `inFootnotes` or `mayStartFootnote`.
-  private func footnote(_ s: Span<UInt8>) -> String? {
+  @inlinable func footnote(_ s: Span<UInt8>) -> String? {
     var cells: [String] = []
     for k in 0..<tokenizer.count {
       let text = TextTable.trim(tokenizer.string(k, in: s))
@@ -254,7 +260,7 @@ struct ObservationBlockParser {
   }
 
   /// Whether the record has the header's width and a readable period (or first wide figure).
-  private func isCompleteDataRow(_ s: Span<UInt8>) -> Bool {
+  @inlinable func isCompleteDataRow(_ s: Span<UInt8>) -> Bool {
     guard tokenizer.count == kinds.count else { return false }
     if let c = kinds.firstIndex(of: .period) {
       return Period(parsing: tokenizer.string(c, in: s)) != nil
@@ -266,9 +272,9 @@ struct ObservationBlockParser {
   }
 
   /// UTF-8 bytes of the footnote keywords that start with a non-ASCII character.
-  static let footnoteLeads: [[UInt8]] = ["註", "附註", "說明", "資料來源", "來源", "備註", "備考"].map { Array($0.utf8) }
+  @usableFromInline static let footnoteLeads: [[UInt8]] = ["註", "附註", "說明", "資料來源", "來源", "備註", "備考"].map { Array($0.utf8) }
 
-  static func starts(_ s: Span<UInt8>, _ a: Int, _ end: Int, with lead: [UInt8]) -> Bool {
+  @inlinable static func starts(_ s: Span<UInt8>, _ a: Int, _ end: Int, with lead: [UInt8]) -> Bool {
     guard end - a >= lead.count else { return false }
     for (j, byte) in lead.enumerated() where s[a + j] != byte { return false }
     return true
@@ -278,7 +284,7 @@ struct ObservationBlockParser {
 
   /// Reads the data row just split, handing its observations to `consumer` (which may
   /// refuse one with a `DataError`, like a cell rule).
-  private mutating func row<Consumer: ColumnarConsumer>(
+  @inlinable mutating func row<Consumer: ColumnarConsumer>(
     _ block: [UInt8], _ s: Span<UInt8>, recordStart: Int, into consumer: inout Consumer
   ) throws(DataError) {
     let width = kinds.count
@@ -349,11 +355,7 @@ struct ObservationBlockParser {
       let known = indicatorIDs[indicatorRaw]
       if unit != nil && known.scale != nil {
         // The unit cell gives the unit: the name keeps its suffix as written.
-        if known.written < 0 {
-          indicatorIDs[indicatorRaw].written = Self.canonicalID(
-            indicatorNames[indicatorRaw], names: &keys.indicators, ids: &indicatorNameIDs)
-        }
-        indicatorID = indicatorIDs[indicatorRaw].written
+        indicatorID = writtenIndicatorID(indicatorRaw)
       } else {
         (indicatorID, nameScale) = (known.id, known.scale)
       }
@@ -363,7 +365,7 @@ struct ObservationBlockParser {
     let sample = nColumn >= 0 ? try figure(block, s, nColumn, scale: nil) : Figure()
     let target = targetColumn >= 0 ? try targetFigure(block, s, targetColumn, scale: targetScale ?? rowScale) : Figure()
     var row = ObservationRow(
-      indicator: indicatorID, agency: agency, year: 0, quarter: 0, value: 0,
+      keys: indicatorID, agency: agency, year: 0, quarter: 0, value: 0,
       valueExponent: ObservationColumns.missing, target: target.significand, targetExponent: target.exponent,
       line: Int32(truncatingIfNeeded: line))
     row.n = sample.significand
@@ -409,7 +411,7 @@ struct ObservationBlockParser {
   }
 
   @inline(__always)
-  private mutating func add<Consumer: ColumnarConsumer>(_ row: inout ObservationRow, period p: Period, into consumer: inout Consumer) throws(DataError) {
+  @inlinable mutating func add<Consumer: ColumnarConsumer>(_ row: inout ObservationRow, period p: Period, into consumer: inout Consumer) throws(DataError) {
     row.year = Int32(truncatingIfNeeded: p.year)
     row.quarter = UInt8(truncatingIfNeeded: p.quarter ?? 0)
     row.month = UInt8(truncatingIfNeeded: p.month ?? 0)
@@ -418,12 +420,12 @@ struct ObservationBlockParser {
     try consumer.add(row, keys: keys)
   }
 
-  static func blank(_ text: String) -> Bool { TextTable.trim(text).isEmpty }
+  @inlinable static func blank(_ text: String) -> Bool { TextTable.trim(text).isEmpty }
 
   /// The id of a unit name (0: none). Rows repeat a few units: the last one is
   /// remembered (equal unit strings usually share storage, so comparing them is one
   /// word), and only a new one is hashed.
-  private mutating func unitID(_ name: String?) -> Int32 {
+  @inlinable mutating func unitID(_ name: String?) -> Int32 {
     guard let name else { return 0 }
     if name == lastUnit.name { return lastUnit.id }
     if name == "%" { sawUnit = true }
@@ -431,11 +433,17 @@ struct ObservationBlockParser {
     if let known = unitNameIDs[name] {
       id = known
     } else {
-      id = Int32(keys.units.count)
-      keys.units.append(name)
-      unitNameIDs[name] = id
+      id = newUnit(name)
     }
     lastUnit = (name, id)
+    return id
+  }
+
+  /// A unit name not seen before, interned.
+  @usableFromInline mutating func newUnit(_ name: String) -> Int32 {
+    let id = Int32(keys.units.count)
+    keys.units.append(name)
+    unitNameIDs[name] = id
     return id
   }
 
@@ -444,7 +452,7 @@ struct ObservationBlockParser {
   /// The bytes of cell `c` without leading and trailing spaces and tabs (inlined: see
   /// `mayStartFootnote`).
   @inline(__always)
-  private func trimmedRange(_ s: Span<UInt8>, _ c: Int) -> Range<Int> {
+  @inlinable func trimmedRange(_ s: Span<UInt8>, _ c: Int) -> Range<Int> {
     var a = tokenizer.starts[c]
     var b = tokenizer.ends[c]
     while a < b && (s[a] == 0x20 || s[a] == 0x09) { a += 1 }
@@ -453,7 +461,7 @@ struct ObservationBlockParser {
   }
 
   /// The canonical id of `name`: its place in `names`, appended when new.
-  private static func canonicalID(_ name: String, names: inout [String?], ids: inout [String: Int32]) -> Int32 {
+  @inlinable static func canonicalID(_ name: String, names: inout [String?], ids: inout [String: Int32]) -> Int32 {
     if let known = ids[name] { return known }
     let id = Int32(names.count)
     names.append(name)
@@ -462,37 +470,53 @@ struct ObservationBlockParser {
   }
 
   /// The raw id of an indicator cell (-1 when empty).
-  private mutating func internIndicator(_ s: Span<UInt8>, _ c: Int) -> Int {
+  /// The id of indicator `raw`'s name as written (interned the first time).
+  @usableFromInline mutating func writtenIndicatorID(_ raw: Int) -> Int32 {
+    if indicatorIDs[raw].written < 0 {
+      indicatorIDs[raw].written = Self.canonicalID(indicatorNames[raw], names: &keys.indicators, ids: &indicatorNameIDs)
+    }
+    return indicatorIDs[raw].written
+  }
+
+  @inlinable mutating func internIndicator(_ s: Span<UInt8>, _ c: Int) -> Int {
     let r = trimmedRange(s, c)
     if r.isEmpty { return -1 }
     let (raw, isNew) = tokenizer.escaped[c] ? indicatorTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : indicatorTable.id(in: s, r)
-    if isNew {
-      let written = TextTable.trim(tokenizer.string(c, in: s))
-      let (name, scale) = Self.indicatorName(written)
-      let id = name.map { Self.canonicalID($0, names: &keys.indicators, ids: &indicatorNameIDs) } ?? 0
-      indicatorIDs.append((id, scale, scale == nil ? id : -1))
-      indicatorNames.append(written)
-    }
+    if isNew { newIndicator(s, c) }
     return raw
   }
 
-  private mutating func internAgency(_ s: Span<UInt8>, _ c: Int) -> Int32 {
+  /// Indicator cell `c`'s spelling, not seen before: its name (and unit) interned.
+  @usableFromInline mutating func newIndicator(_ s: Span<UInt8>, _ c: Int) {
+    let written = TextTable.trim(tokenizer.string(c, in: s))
+    let (name, scale) = Self.indicatorName(written)
+    let id = name.map { Self.canonicalID($0, names: &keys.indicators, ids: &indicatorNameIDs) } ?? 0
+    indicatorIDs.append((id, scale, scale == nil ? id : -1))
+    indicatorNames.append(written)
+  }
+
+  @inlinable mutating func internAgency(_ s: Span<UInt8>, _ c: Int) -> Int32 {
     let r = trimmedRange(s, c)
     if r.isEmpty { return 0 }
     let (raw, isNew) = tokenizer.escaped[c] ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(in: s, r)
-    if isNew {
-      // The 22 prosecutors offices under one name however they are written (臺北地檢署,
-      // 台北地檢, 臺灣臺北地方檢察署), for every command alike.
-      let name = ProsecutorsOffice.canonicalName(TextTable.trim(tokenizer.string(c, in: s)))
-      agencyIDs.append(name.isEmpty ? 0 : Self.canonicalID(name, names: &keys.agencies, ids: &agencyNameIDs))
-    }
+    if isNew { newAgency(s, c) }
     return agencyIDs[raw]
+  }
+
+  /// Agency cell `c`'s spelling, not seen before: its name interned.
+  @usableFromInline mutating func newAgency(_ s: Span<UInt8>, _ c: Int) {
+    // Each spelling once through `agencyName` (the commands give the plan's rule: the 22
+    // prosecutors offices under one name however they are written — 臺北地檢署, 台北地檢,
+    // 臺灣臺北地方檢察署).
+    let written = TextTable.trim(tokenizer.string(c, in: s))
+    let name = agencyName?(written) ?? written
+    agencyIDs.append(name.isEmpty ? 0 : Self.canonicalID(name, names: &keys.agencies, ids: &agencyNameIDs))
   }
 
   /// An indicator written with its unit, as wide tables label their rows
   /// (`查扣不法所得金額(千元)`): a money unit in the name applies to the row's figures
   /// (when no unit cell gives one) and the indicator is named without it.
-  static func indicatorName(_ name: String) -> (name: String?, scale: UnitScale?) {
+  @inlinable static func indicatorName(_ name: String) -> (name: String?, scale: UnitScale?) {
     if name.isEmpty { return (nil, nil) }
     let (base, suffix) = CanonicalColumn.splitUnitSuffix(name)
     if let suffix, !base.isEmpty, let scale = UnitScale(parsing: suffix), scale.baseUnit == "元" {
@@ -504,16 +528,21 @@ struct ObservationBlockParser {
   // MARK: figures
 
   /// An exact figure in base units: `significand·10^exponent` (exponent `missing`: not available).
+  @usableFromInline
   struct Figure {
-    var significand: Int64 = 0
-    var exponent: Int8 = ObservationColumns.missing
-    var revised = false
-    var percent = false
+    @inlinable init() {}
+    @inlinable init(significand: Int64, exponent: Int8, revised: Bool = false, percent: Bool = false) {
+      (self.significand, self.exponent, self.revised, self.percent) = (significand, exponent, revised, percent)
+    }
+    @usableFromInline var significand: Int64 = 0
+    @usableFromInline var exponent: Int8 = ObservationColumns.missing
+    @usableFromInline var revised = false
+    @usableFromInline var percent = false
   }
 
   /// A target cell: an annual target repeats on each quarter row, so the same bytes
   /// under the same scale are read once per block.
-  private mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
+  @inlinable mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
     let cell = tokenizer.starts[c]..<tokenizer.ends[c]
     let power = scale?.powerOfTen ?? 0
     if lastTargetCell.lowerBound >= 0 && lastTargetPower == power && !tokenizer.escaped[c]
@@ -532,7 +561,7 @@ struct ObservationBlockParser {
   }
 
   /// The figure of cell `c` (see the type's comment for the forms read inline).
-  private mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
+  @inlinable mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
     let start = tokenizer.starts[c]
     let end = tokenizer.ends[c]
     if start == end { return Figure() }
@@ -570,7 +599,7 @@ struct ObservationBlockParser {
   /// `[-]d+(,ddd)*(.d+)?` with at most 18 digits, read as `NumberParser` reads it:
   /// `(all digits, the number of decimals)`, or nil for anything else.
   @inline(__always)
-  static func plainFigure(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> (Int64, Int)? {
+  @inlinable static func plainFigure(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> (Int64, Int)? {
     var k = start
     var negative = false
     if s[k] == UInt8(ascii: "-") {
@@ -608,11 +637,13 @@ struct ObservationBlockParser {
 }
 
 /// A unit cell as read: none (blank), a scale, or a unit that cannot be right.
+@usableFromInline
 enum UnitRead {
   case none
   case scale(UnitScale)
   case unknown(String)
 
+  @usableFromInline
   init(_ text: String) {
     if TextTable.trim(text).isEmpty {
       self = .none
@@ -627,15 +658,17 @@ enum UnitRead {
 }
 
 /// What a cell rule read, per distinct spelling of the cell (a file has few).
+@usableFromInline
 struct SpellingCache<Value> {
-  private var table = ByteKeyTable()
-  private var values: [Value] = []
+  @inlinable init() {}
+  @usableFromInline var table = ByteKeyTable()
+  @usableFromInline var values: [Value] = []
   /// The last spelling's range in the current tokenizer's span, to skip the hash for runs.
-  private var lastID = -1
+  @usableFromInline var lastID = -1
 
   /// The value of cell `c` of the tokenizer's record; `read` gets its text the first time.
   @inline(__always)
-  mutating func value(_ tokenizer: RecordTokenizer, _ s: Span<UInt8>, _ c: Int, read: (String) -> Value) -> Value {
+  @inlinable mutating func value(_ tokenizer: RecordTokenizer, _ s: Span<UInt8>, _ c: Int, read: (String) -> Value) -> Value {
     let (id, isNew) =
       tokenizer.escaped[c]
       ? table.id(for: ArraySlice(tokenizer.field(c, in: s)))
@@ -647,7 +680,7 @@ struct SpellingCache<Value> {
 
 extension String {
   /// Without a trailing CR and/or LF.
-  func trimmingLineEnd() -> String {
+  @inlinable func trimmingLineEnd() -> String {
     var s = Substring(self)
     while let last = s.last, last == "\n" || last == "\r" || last == "\r\n" { s = s.dropLast() }
     return String(s)

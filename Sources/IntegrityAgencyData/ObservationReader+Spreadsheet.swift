@@ -5,6 +5,7 @@ extension ObservationReader {
   /// The size of the CSV blocks a sheet is handed over in: small enough that reading
   /// starts early and ends soon after the conversion, large enough (like a file's
   /// first block, 64 KiB or more) to hold the head rows and what follows them.
+  @usableFromInline
   static let spreadsheetBlockSize = 256 << 10
 
   /// A spreadsheet input (.xlsx, .ods, known by its content) read as the CSV of its
@@ -21,6 +22,7 @@ extension ObservationReader {
   /// still runs to its end, unread, so that its error wins. When the conversion finds
   /// it handed on head rows with merges its sheet does not confirm
   /// (`Spreadsheet.HeadChanged`), the sheet is converted again whole and read after.
+  @usableFromInline
   static func streamSpreadsheet<Consumer: ColumnarConsumer>(
     bytes: [UInt8], source: String, options: ObservationReadOptions, blockSize: Int = spreadsheetBlockSize,
     consumer makeConsumer: () -> Consumer
@@ -93,6 +95,7 @@ extension ObservationReader {
   }
 
   /// The error for `--sheet` given with an input that is not a spreadsheet.
+  @usableFromInline
   static func notASpreadsheet(_ sheet: String, source: String) -> DataError {
     DataError(
       file: source, line: 0, column: 0,

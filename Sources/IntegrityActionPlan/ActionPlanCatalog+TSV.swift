@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityAgencyData
 
 extension ActionPlanCatalog {
   /// The header of `catalog.tsv`, as `scripts/extract_catalog.py` writes it.

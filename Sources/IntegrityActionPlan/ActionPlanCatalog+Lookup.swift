@@ -1,3 +1,5 @@
+import IntegrityAgencyData
+
 extension ActionPlanCatalog {
   /// What a reference resolves to: a measure (all its targets) or one target.
   public enum Entry: Sendable, Equatable {

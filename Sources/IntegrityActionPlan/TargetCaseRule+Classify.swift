@@ -1,4 +1,6 @@
 import IntegrityTables
+import IntegrityDecimal
+import IntegrityAgencyData
 
 extension TargetCaseRule {
   /// Case records classified by the rule: the result of `integrity-stats classify`.

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// Reads any agency file into canonical observations (DESIGN.md §5).
 ///

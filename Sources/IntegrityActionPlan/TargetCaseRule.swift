@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// The plan's rule for target cases (目標案件), strategy 8, measure 6 of the National
 /// Integrity Building Action Plan (國家廉政建設行動方案): a case seriously harming

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// Reading directions and milestone values as agencies write them.
 extension Direction {

@@ -17,11 +17,18 @@ public struct ObservationReadOptions: Sendable {
   /// UTF-8) and rows, possibly from two threads at once: keep it cheap and thread-safe.
   /// For a progress display; nil by default.
   public var progress: (@Sendable (_ bytes: Int, _ rows: Int) -> Void)?
+  /// The name an agency is kept under, given its name as written (trimmed); called once per
+  /// spelling. Nil keeps names as written. The reader knows no plan: the commands
+  /// (`AchievementReport.read`, `QuarterlyPaceReport.read`, `TrendAnalysis.read`, the
+  /// workspace import) fill in `ProsecutorsOffice.canonicalName` when nil, so that the 22
+  /// prosecutors offices have one name however they are written.
+  public var agencyName: (@Sendable (_ written: String) -> String)?
 
   public init(
     table: ReadOptions = ReadOptions(), columnMap: [String: String] = [:], wide: Bool = false,
-    dashMeansMissing: Bool = false, skipBadRows: Bool = false
+    dashMeansMissing: Bool = false, skipBadRows: Bool = false, agencyName: (@Sendable (String) -> String)? = nil
   ) {
+    self.agencyName = agencyName
     self.table = table
     self.columnMap = columnMap
     self.wide = wide

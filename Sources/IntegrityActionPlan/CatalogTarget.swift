@@ -1,3 +1,5 @@
+import IntegrityAgencyData
+
 /// One numbered performance target (績效目標) of the Action Plan, with its agencies and the
 /// properties inferred from its text by `scripts/extract_catalog.py` (rules documented there).
 public struct CatalogTarget: Sendable, Equatable, Hashable {

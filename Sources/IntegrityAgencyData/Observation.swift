@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// One figure an agency reported: the canonical long form every command reads.
 ///

@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 extension ColumnarConsumer {
   /// Hands observations already read (or built in code) to the computation, as the

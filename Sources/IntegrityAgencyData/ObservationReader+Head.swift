@@ -10,6 +10,7 @@ extension ObservationReader {
   /// `--columns` headers; with `--wide`, two period headers), else the first row.
   /// Rows before it are title lines (reported as notes; a unit in one, `單位：千元`,
   /// applies to figures with no other unit).
+  @usableFromInline
   struct Head {
     let source: String
     let encoding: TextEncoding
@@ -29,6 +30,7 @@ extension ObservationReader {
     let options: ObservationReadOptions
     var dashMeansMissing: Bool { options.dashMeansMissing }
 
+    @usableFromInline
     init(raw: [UInt8], isLast: Bool, source: String, options: ObservationReadOptions) throws {
       self.source = source
       self.options = options
@@ -138,6 +140,7 @@ extension ObservationReader {
 
     /// The file name and the column of each canonical field, for errors found while
     /// computing (`ColumnarConsumer.begin(source:)`).
+    @usableFromInline
     var aggregationSource: AggregationSource {
       var source = AggregationSource(file: self.source)
       for (column, i) in layout.index where i < header.count {

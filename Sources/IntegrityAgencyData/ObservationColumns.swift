@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// A block of observations stored column by column: the compact form the streaming
 /// reader hands to aggregations (DESIGN.md §8: interned keys, scaled integers).
@@ -31,7 +32,7 @@ public struct ObservationColumns: Sendable {
   public var unit: [Int32] = []
 
   /// The exponent that marks a missing figure.
-  public static let missing = Int8.min
+  @inlinable public static var missing: Int8 { .min }
 
   public init() {}
 
@@ -126,7 +127,26 @@ public struct ObservationRow: Sendable, Equatable {
   public var unit: Int32 = 0
 
   /// `flags` bit: a figure of the row carried a trailing `r` (revised).
-  public static let revisedFlag: UInt8 = 1
+  @inlinable public static var revisedFlag: UInt8 { 1 }
+}
+
+extension ObservationRow {
+  /// A row of keys and figures, as the parser's (inlinable) row rule builds it.
+  @inlinable
+  init(
+    keys indicator: Int32, agency: Int32, year: Int32, quarter: UInt8, value: Int64, valueExponent: Int8,
+    target: Int64, targetExponent: Int8, line: Int32
+  ) {
+    self.indicator = indicator
+    self.agency = agency
+    self.year = year
+    self.quarter = quarter
+    self.value = value
+    self.valueExponent = valueExponent
+    self.target = target
+    self.targetExponent = targetExponent
+    self.line = line
+  }
 }
 
 extension ObservationColumns {
@@ -173,7 +193,7 @@ public struct ObservationKeys: Sendable {
 extension ObservationKeys {
   /// Appends the names `other` has beyond these (`other` a later state of the same
   /// part's names): linear in the new names.
-  mutating func catchUp(with other: borrowing ObservationKeys) {
+  package mutating func catchUp(with other: borrowing ObservationKeys) {
     while indicators.count < other.indicators.count { indicators.append(other.indicators[indicators.count]) }
     while agencies.count < other.agencies.count { agencies.append(other.agencies[agencies.count]) }
     while units.count < other.units.count { units.append(other.units[units.count]) }
@@ -181,7 +201,7 @@ extension ObservationKeys {
 
   /// Adds the names of `other` (another part of the same file) not here yet, and
   /// returns the id here of each of `other`'s ids.
-  mutating func absorb(_ other: ObservationKeys) -> (indicators: [Int32], agencies: [Int32], units: [Int32]) {
+  package mutating func absorb(_ other: ObservationKeys) -> (indicators: [Int32], agencies: [Int32], units: [Int32]) {
     func renumber(_ names: [String?], into mine: inout [String?]) -> [Int32] {
       var index: [String?: Int32] = [:]
       for (id, name) in mine.enumerated() { index[name] = Int32(id) }

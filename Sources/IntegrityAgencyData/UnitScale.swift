@@ -1,4 +1,5 @@
 import IntegrityTables
+import IntegrityDecimal
 
 /// Monetary units in agency files and their power of ten relative to 元 (NT$).
 ///

@@ -1,5 +1,5 @@
 import Testing
-import IntegrityTables
+import IntegrityDecimal
 
 @Suite struct DecimalSumTests {
   /// 0.1 + 0.1 + 0.7 + 0.1 = 1 exactly (the float sum is 0.9999999999999999).

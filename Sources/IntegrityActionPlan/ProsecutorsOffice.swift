@@ -1,3 +1,5 @@
+import IntegrityAgencyData
+
 /// One of the 22 district prosecutors offices (地方檢察署) that report target cases
 /// (目標案件) under strategy 8, measure 6 of the National Integrity Building Action Plan.
 ///
@@ -89,7 +91,7 @@ public struct ProsecutorsOffice: Sendable, Hashable, Comparable, CustomStringCon
   }()
 
   /// `text` without leading and trailing white space (ASCII, NBSP, U+3000).
-  static func trimmed(_ text: String) -> String {
+  package static func trimmed(_ text: String) -> String {
     let isSpace: (Character) -> Bool = {
       $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{00A0}" || $0 == "\r" || $0 == "\n"
     }
@@ -110,5 +112,15 @@ public struct ProsecutorsOffice: Sendable, Hashable, Comparable, CustomStringCon
       }
     }
     return result
+  }
+}
+
+extension ObservationReadOptions {
+  /// These options with `ProsecutorsOffice.canonicalName` as the agency-name rule unless one
+  /// is set: how every command reads an agency file.
+  package var officesCanonical: ObservationReadOptions {
+    var options = self
+    if options.agencyName == nil { options.agencyName = ProsecutorsOffice.canonicalName }
+    return options
   }
 }

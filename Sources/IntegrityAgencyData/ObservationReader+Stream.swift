@@ -20,6 +20,7 @@ extension ObservationReader {
   /// rejected with `skipBadRows`); in both cases `rowsRead == used + rejected`. When a
   /// part after the first stops or rejects a row, the file is read again on one core,
   /// so that every message names lines as the file numbers them.
+  @inlinable
   public static func streamColumns<Consumer: ColumnarConsumer>(
     path: String?, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int = 4 << 20,
     parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer
@@ -34,7 +35,8 @@ extension ObservationReader {
     }
   }
 
-  private static func stream<Consumer: ColumnarConsumer>(
+  @inlinable
+  static func stream<Consumer: ColumnarConsumer>(
     path: String?, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
     consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
@@ -109,6 +111,7 @@ extension ObservationReader {
   }
 
   /// The same, for bytes already in memory; `source` names them in messages.
+  @inlinable
   public static func streamColumns<Consumer: ColumnarConsumer>(
     bytes: [UInt8], source: String, options: ObservationReadOptions = ObservationReadOptions(),
     consumer makeConsumer: () -> Consumer
@@ -133,6 +136,7 @@ extension ObservationReader {
   }
 
   /// Merges the parts in file order into the row account.
+  @usableFromInline
   static func finish<Consumer: ColumnarConsumer>(
     _ parts: [Part<Consumer>], head: Head, source: String
   ) throws -> (consumer: Consumer, set: ObservationSet)? {
@@ -226,23 +230,24 @@ extension ObservationReader {
 }
 
 /// One part of an input on its way through a consumer.
+@usableFromInline
 final class Part<Consumer: ColumnarConsumer>: @unchecked Sendable {
   // Unchecked: each part is run by one thread at a time, handed over through
   // `DispatchSemaphore` (which orders the memory accesses), and read after it finished.
-  var consumer: Consumer
-  let stream: PartStream
+  @usableFromInline var consumer: Consumer
+  @usableFromInline let stream: PartStream
   /// The bytes whose rows end up in `consumer` (for the room it reserves).
-  let bytes: Int
-  var failure: (any Error)?
+  @usableFromInline let bytes: Int
+  @usableFromInline var failure: (any Error)?
 
-  init(consumer: Consumer, source: AggregationSource, stream: PartStream, bytes: Int) {
+  @usableFromInline init(consumer: Consumer, source: AggregationSource, stream: PartStream, bytes: Int) {
     self.consumer = consumer
     self.consumer.begin(source: source)
     self.stream = stream
     self.bytes = bytes
   }
 
-  func run() {
+  @inlinable func run() {
     do {
       if try stream.next(into: &consumer), stream.bytesParsed > 0, bytes > 0 {
         let rows = stream.parser.rows
@@ -257,28 +262,29 @@ final class Part<Consumer: ColumnarConsumer>: @unchecked Sendable {
 
 /// The blocks of one part: read, decoded to UTF-8, parsed, with an incomplete last
 /// record carried into the next block.
+@usableFromInline
 final class PartStream {
-  private var input: BlockInput?
+  @usableFromInline var input: BlockInput?
   /// Blocks handed over by another thread (a spreadsheet's CSV), instead of `input`.
-  private var channel: ByteChannel?
-  private(set) var parser: ObservationBlockParser
-  private let encoding: TextEncoding
-  private let source: String
-  private var pending: (bytes: [UInt8], isLast: Bool)?
-  private var carry: [UInt8] = []
+  @usableFromInline var channel: ByteChannel?
+  @usableFromInline var parser: ObservationBlockParser
+  @usableFromInline let encoding: TextEncoding
+  @usableFromInline let source: String
+  @usableFromInline var pending: (bytes: [UInt8], isLast: Bool)?
+  @usableFromInline var carry: [UInt8] = []
   /// Whether the part ended with a complete record (no carry left over).
-  private(set) var endedCleanly = true
+  @usableFromInline var endedCleanly = true
   /// The decoded bytes parsed so far (complete records).
-  private(set) var bytesParsed = 0
+  @usableFromInline var bytesParsed = 0
 
   /// Whether the input stops at a cut, not at the end of the file.
-  private let limited: Bool
+  @usableFromInline let limited: Bool
   /// `ObservationReadOptions.progress`, told each block's bytes and rows.
-  var progress: (@Sendable (Int, Int) -> Void)?
+  @usableFromInline var progress: (@Sendable (Int, Int) -> Void)?
 
   /// The first part: the rest of the head's block, then `input`'s blocks (up to its
   /// limit when `limited`).
-  init(head: inout ObservationReader.Head, input: consuming BlockInput?, limited: Bool) {
+  @usableFromInline init(head: inout ObservationReader.Head, input: consuming BlockInput?, limited: Bool) {
     self.input = input
     self.limited = limited
     self.parser = head.parser()
@@ -289,7 +295,7 @@ final class PartStream {
 
   /// The only part of blocks received from `channel`: the rest of the head's block,
   /// then the channel's blocks (each ending after a line feed) until it ends.
-  init(head: inout ObservationReader.Head, channel: ByteChannel) {
+  @usableFromInline init(head: inout ObservationReader.Head, channel: ByteChannel) {
     self.input = nil
     self.channel = channel
     self.limited = false
@@ -300,7 +306,7 @@ final class PartStream {
   }
 
   /// A later part: `input` starts at a record; its lines count from 1.
-  init(head: ObservationReader.Head, input: consuming BlockInput, source: String, options: ObservationReadOptions) {
+  @usableFromInline init(head: ObservationReader.Head, input: consuming BlockInput, source: String, options: ObservationReadOptions) {
     self.input = Optional(input)
     self.limited = false
     self.parser = head.parser(firstLine: 1)
@@ -310,7 +316,7 @@ final class PartStream {
   }
 
   /// Parses the next block into `consumer`; false at the end.
-  func next<Consumer: ColumnarConsumer>(into consumer: inout Consumer) throws -> Bool {
+  @inlinable func next<Consumer: ColumnarConsumer>(into consumer: inout Consumer) throws -> Bool {
     if pending == nil {
       // A later part starts here.
       guard let raw = try input?.next() else { return false }
@@ -346,7 +352,7 @@ final class PartStream {
   }
 
   /// A block as UTF-8; a byte that does not decode is an error at its line.
-  private func decode(_ raw: [UInt8]) throws(DataError) -> [UInt8] {
+  @usableFromInline func decode(_ raw: [UInt8]) throws(DataError) -> [UInt8] {
     do throws(DataError) {
       switch encoding {
       case .big5:

@@ -1,4 +1,3 @@
-import IntegrityTables
 
 /// An exact aggregate of decimal figures: `sum / divisor`, the numerator an exact
 /// `DecimalSum`, the divisor a positive integer (1 except for a mean).
@@ -64,7 +63,7 @@ public struct AggregatedValue: Sendable, Hashable, CustomStringConvertible {
 
   /// Two plain sums (divisor 1) as integers over one power of ten, `a = x·10^e` and
   /// `b = y·10^e` → `(x, y)`, when both fit 64 bits; nil otherwise.
-  static func alignedIntegers(_ a: AggregatedValue, _ b: AggregatedValue) -> (Int64, Int64)? {
+  package static func alignedIntegers(_ a: AggregatedValue, _ b: AggregatedValue) -> (Int64, Int64)? {
     guard a.divisor == 1, b.divisor == 1, let x = a.sum.decimal, let y = b.sum.decimal else { return nil }
     return ScaledInteger.align(x.significand, x.exponent, y.significand, y.exponent)
   }
