@@ -26,6 +26,23 @@ import Testing
     #expect(decoded == report.rows)
   }
 
+  let quarterlySample = packageRoot.appendingPathComponent("SampleData/synthetic_target_cases_quarterly.csv").path
+
+  @Test(arguments: [false, true])
+  func quarterlyRowsEncodeAsTheCommandLinesJSON(total: Bool) throws {
+    let (report, _) = try QuarterlyPaceReport.read(path: quarterlySample, total: total)
+    let ours = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report.rows)) as! NSArray
+    let cli = try runCLI(["quarterly", quarterlySample, "--format", "json"] + (total ? ["--total"] : []))
+    #expect(cli.status == 0)
+    let theirs = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! NSArray
+    #expect(ours.count > 20)
+    #expect(ours == theirs)
+    // The national rows are there with --total and come back as totals.
+    let decoded = try JSONDecoder().decode([QuarterlyPace].self, from: JSONEncoder().encode(report.rows))
+    #expect(decoded == report.rows)
+    #expect(decoded.contains { $0.isTotal } == total)
+  }
+
   @Test func decimalNumberFromPlainText() {
     #expect(DecimalNumber("1234.5") == DecimalNumber(significand: 12345, exponent: -1))
     #expect(DecimalNumber("-0.001")?.description == "-0.001")
