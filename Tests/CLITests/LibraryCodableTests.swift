@@ -43,6 +43,26 @@ import Testing
     #expect(decoded.contains { $0.isTotal } == total)
   }
 
+  let wideSample = packageRoot.appendingPathComponent("SampleData/synthetic_indictments_seizures_wide.csv").path
+
+  /// Trend reports (and every table result) encode as the command line's JSON, the
+  /// columns that the options add included.
+  @Test(arguments: [[String](), ["--model", "loglinear", "--to", "2028"]])
+  func trendReportsEncodeAsTheCommandLinesJSON(arguments: [String]) throws {
+    let (series, set) = try TrendAnalysis.read(path: wideSample, readOptions: ObservationReadOptions(wide: true))
+    let options = arguments.isEmpty ? TrendOptions() : TrendOptions(model: .loglinear, projectTo: 2028)
+    let report = try TrendAnalysis(options: options).run(series: series, source: set.source)
+    let ours = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as! NSArray
+    let cli = try runCLI(["trend", wideSample, "--wide", "--format", "json"] + arguments)
+    #expect(cli.status == 0)
+    let theirs = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! NSArray
+    #expect(ours.count >= 2)
+    #expect(ours == theirs)
+    if !arguments.isEmpty {
+      #expect((ours.firstObject as? NSDictionary)?["projection_year"] as? Int == 2028)
+    }
+  }
+
   @Test func decimalNumberFromPlainText() {
     #expect(DecimalNumber("1234.5") == DecimalNumber(significand: 12345, exponent: -1))
     #expect(DecimalNumber("-0.001")?.description == "-0.001")
