@@ -9,7 +9,7 @@ import IntegrityTables
 /// repeated period …) throws a `DataError` at the row's line: the reader stops there, or
 /// under `skipBadRows` rejects the row and goes on. A consumer that throws must leave its
 /// state as it was before the row.
-public protocol ColumnarConsumer {
+@usableFromInline package protocol ColumnarConsumer {
   /// Told once, before any row, where the rows come from: the file name and the
   /// column of each canonical field, for locating errors.
   mutating func begin(source: AggregationSource)

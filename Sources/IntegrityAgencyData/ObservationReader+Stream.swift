@@ -21,7 +21,7 @@ extension ObservationReader {
   /// part after the first stops or rejects a row, the file is read again on one core,
   /// so that every message names lines as the file numbers them.
   @inlinable
-  public static func streamColumns<Consumer: ColumnarConsumer>(
+  package static func streamColumns<Consumer: ColumnarConsumer>(
     path: String?, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int = 4 << 20,
     parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
@@ -112,7 +112,7 @@ extension ObservationReader {
 
   /// The same, for bytes already in memory; `source` names them in messages.
   @inlinable
-  public static func streamColumns<Consumer: ColumnarConsumer>(
+  package static func streamColumns<Consumer: ColumnarConsumer>(
     bytes: [UInt8], source: String, options: ObservationReadOptions = ObservationReadOptions(),
     consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {

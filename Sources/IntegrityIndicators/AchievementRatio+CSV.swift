@@ -10,7 +10,7 @@ extension AchievementRatio {
 
   /// The same line, with the indicator and agency copied from the fields `names` says
   /// `line` interned (the streaming output escapes each name once, not once per row).
-  public func appendCSV(to line: inout CSVLineBuffer, names: InternedNames, ids: RowNames) {
+  package func appendCSV(to line: inout CSVLineBuffer, names: InternedNames, ids: RowNames) {
     appendCSV(
       to: &line, indicatorField: names.indicators.lowerBound + ids.indicator,
       agencyField: ids.agency.map { names.agencies.lowerBound + $0 })

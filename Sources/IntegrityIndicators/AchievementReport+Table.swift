@@ -30,7 +30,7 @@ extension AchievementReport {
   /// Appends the CSV lines of chunk `chunk` — the text `CSVWriter` writes for `table` —
   /// to `out`, calling `endRow()` after each line (or batch of lines); `out.state`
   /// holds the names its buffer interned (set on first use).
-  public func appendCSV(chunk: Int, to out: inout StreamingTableWriter.Output<InternedNames>) throws {
+  package func appendCSV(chunk: Int, to out: inout StreamingTableWriter.Output<InternedNames>) throws {
     switch storage {
     case .rows(let rows):
       for row in rows {

@@ -3,7 +3,7 @@ import IntegrityTables
 /// Where a streaming computation's indicator and agency names sit among the fields a
 /// `CSVLineBuffer` has interned (`CSVLineBuffer.intern`): each name escaped once per
 /// buffer and copied on every line, instead of escaped on every line.
-public struct InternedNames: Sendable, Equatable {
+package struct InternedNames: Sendable, Equatable {
   /// Interned field numbers of canonical indicator ids 0…, and of agency ids 0….
   public let indicators: Range<Int>
   public let agencies: Range<Int>
@@ -21,7 +21,7 @@ public struct InternedNames: Sendable, Equatable {
 }
 
 /// The canonical ids of a row's indicator and agency (nil for a total's agency).
-public struct RowNames: Sendable {
+package struct RowNames: Sendable {
   public let indicator: Int
   public let agency: Int?
 }

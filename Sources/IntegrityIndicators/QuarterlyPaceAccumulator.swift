@@ -58,7 +58,7 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
   }
 
   /// Adds a row; throws, with the state unchanged, when the row is wrong.
-  public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) throws(DataError) {
+  @usableFromInline package mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) throws(DataError) {
     if names.needsSync(row) {
       names.sync(keys)
       guard names.fitsGroupKeys else { throw source.error(line: Int(row.line), field: "agency", "more than 16,777,215 distinct names") }

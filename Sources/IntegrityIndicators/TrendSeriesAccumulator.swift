@@ -67,7 +67,7 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
   }
 
   /// Adds a row; throws, with the state unchanged, when the row is wrong.
-  public mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) throws(DataError) {
+  @usableFromInline package mutating func add(_ row: ObservationRow, keys: borrowing ObservationKeys) throws(DataError) {
     if keys.indicators.count != self.keys.indicators.count || keys.agencies.count != self.keys.agencies.count
       || keys.units.count != self.keys.units.count
     {

@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// At most `capacity` buffers wait. The producer ends with `close()` or `fail(_:)`;
 /// the consumer's `cancel()` makes further `send` calls return `false`.
-public final class ByteChannel: Sendable {
+@usableFromInline package final class ByteChannel: Sendable {
   private enum Item: Sendable {
     case bytes([UInt8])
     case end

@@ -4,7 +4,7 @@ import Dispatch
 /// standard output, with the rows formatted on other threads.
 ///
 /// The rows come in chunks `0..<chunks`; chunk k is formatted by thread k mod `threads`
-/// into buffers of up to 4 MiB, handed over ``ByteChannel``s and written in chunk order
+/// into buffers of up to 4 MiB, handed over `ByteChannel`s (package plumbing) and written in chunk order
 /// by the calling thread through ``AtomicFile/Writer``. Formatting runs on both cores
 /// beside the kernel's copy, and a large result is never held whole. The output is the
 /// same bytes whatever `threads` is.
