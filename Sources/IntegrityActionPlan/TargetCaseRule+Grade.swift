@@ -92,7 +92,7 @@ extension TargetCaseRule {
       }
     }
 
-    /// ``Remedy/gradeMap`` for a title the rule cannot grade; nil for a grade outside its rank.
+    /// `Remedy.gradeMap` for a title the rule cannot grade; nil for a grade outside its rank.
     public var remedy: Remedy? {
       switch reason {
       case .unreadable, .outOfRange: .gradeMap

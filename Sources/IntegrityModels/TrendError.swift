@@ -20,7 +20,7 @@ public enum TrendError: Error, Sendable, Equatable, CustomStringConvertible {
   /// IRLS did not converge.
   case notConverged(iterations: Int)
 
-  /// What the caller can change: ``Remedy/segmentedModel`` for a break the model cannot
+  /// What the caller can change: `Remedy.segmentedModel` for a break the model cannot
   /// take; nil otherwise (the data is what it is).
   public var remedy: Remedy? {
     switch self {

@@ -1,6 +1,7 @@
 /// Errors every layer can throw, each mapped by the CLI to a sysexits code. (Usage
 /// errors, exit 64, belong to the command line: the library states typed reasons, such
-/// as `ColumnMapError`, and the tool words them with its flags.)
+/// as `ColumnMapError` and a ``DataError``'s ``Remedy``, and the tool words them with its
+/// flags.)
 ///
 /// | error          | exit | meaning                                   |
 /// |----------------|------|-------------------------------------------|
