@@ -15,7 +15,7 @@ extension TrendReport {
   /// remedies in the library's terms).
   public var table: Table { table(remedy: \.description) }
 
-  /// ``table``, with each note's remedy worded by `wording` (the command-line tool names
+  /// The same table, with each note's remedy worded by `wording` (the command-line tool names
   /// its flags).
   public func table(remedy wording: (Remedy) -> String) -> Table {
     let fits = rows.map(\.fit)
