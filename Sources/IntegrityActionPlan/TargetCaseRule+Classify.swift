@@ -188,11 +188,11 @@ extension TargetCaseRule {
   {
     var missing: [Criterion] = []
     let line = table.line(row: r)
-    func fail(_ name: String, _ message: String) -> DataError {
+    func fail(_ name: String, _ message: String, remedy: Remedy? = nil) -> DataError {
       let column = columns[name]!
       return DataError(
         file: table.source, line: line, column: column + 1, columnName: table.header[column],
-        message: message, found: table.field(row: r, column: column))
+        message: message, found: table.field(row: r, column: column), remedy: remedy)
     }
     // Grade.
     let gradeColumn = columns["grade"]!
@@ -204,7 +204,7 @@ extension TargetCaseRule {
       do {
         grade = try self.grade(parsing: gradeText)
       } catch {
-        throw fail("grade", error.description)
+        throw fail("grade", error.message, remedy: error.remedy)
       }
     }
     // Persons: a whole number ≥ 0 (a dash is none; a trailing 人 is allowed).
@@ -266,7 +266,7 @@ extension TargetCaseRule {
         throw fail(
           "grade",
           "the rank's grades \(range.lowerBound) to \(range.upperBound) lie on both sides of "
-            + "--min-grade \(threshold); give the grade (職等)")
+            + "the lowest grade that counts, \(threshold): give the grade (職等)", remedy: .minimumGrade(threshold))
       }
     }
   }

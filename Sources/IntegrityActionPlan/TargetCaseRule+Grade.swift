@@ -80,15 +80,29 @@ extension TargetCaseRule {
     public var text: String
     public var reason: Reason
 
-    public var description: String {
+    /// What was expected, without the remedy.
+    public var message: String {
       switch reason {
       case .unreadable:
-        "expected a grade (職等) such as 10 or 簡任第十職等, or a title given a grade with --grade-map"
+        "expected a grade (職等) such as 10 or 簡任第十職等, or a title given a grade"
       case .outOfRange:
-        "expected a grade (職等) from 1 to 14 (titles above them need --grade-map)"
+        "expected a grade (職等) from 1 to 14 (titles above them need a grade given)"
       case .outsideRank(let rank, let grades):
         "expected a grade of rank \(rank) (grades \(grades.lowerBound) to \(grades.upperBound))"
       }
+    }
+
+    /// `Remedy.gradeMap` for a title the rule cannot grade; nil for a grade outside its rank.
+    public var remedy: Remedy? {
+      switch reason {
+      case .unreadable, .outOfRange: .gradeMap
+      case .outsideRank: nil
+      }
+    }
+
+    /// The message and its remedy in the library's terms.
+    public var description: String {
+      remedy.map { "\(message); \($0)" } ?? message
     }
   }
 }

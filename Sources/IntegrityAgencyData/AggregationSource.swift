@@ -21,11 +21,12 @@ public struct AggregationSource: Sendable, Equatable {
   /// A data error on `line` in the column of `field` (the first of `field` and its
   /// `fallbacks` that the source has; column 0 if none).
   public func error(
-    line: Int, field: String, fallbacks: [String] = [], _ message: String, found: String? = nil
+    line: Int, field: String, fallbacks: [String] = [], _ message: String, found: String? = nil,
+    remedy: Remedy? = nil
   ) -> DataError {
     let name = ([field] + fallbacks).first { columns[$0] != nil } ?? field
     return DataError(
       file: file, line: line, column: columns[name] ?? 0, columnName: headers[name] ?? name,
-      message: message, found: found)
+      message: message, found: found, remedy: remedy)
   }
 }

@@ -7,7 +7,7 @@ import IntegrityDecimal
 /// indicator,agency,year,quarter,month,value,target,n,unit,direction,revised,line.
 /// Values are exact decimals in base units (元, persons, cases; a percentage stays
 /// in percent, with `unit` "%"); `nil` is "not available" (`…`, empty, NA), while a
-/// dash (`－`, "none") has been read as zero unless `--dash missing`.
+/// dash (`－`, "none") has been read as zero unless `ObservationReadOptions.dashMeansMissing`.
 public struct Observation: Sendable, Equatable {
   /// The indicator (績效指標), e.g. a catalog target id `8-5` or a name.
   public var indicator: String?

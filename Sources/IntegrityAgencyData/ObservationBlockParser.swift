@@ -214,10 +214,10 @@ struct ObservationBlockParser {
   @inlinable func columnName(_ c: Int) -> String? { c < header.count ? header[c] : nil }
 
   /// An error about cell `c` of the current record.
-  @inlinable func cellError(_ s: Span<UInt8>, _ c: Int, _ message: String) -> DataError {
+  @inlinable func cellError(_ s: Span<UInt8>, _ c: Int, _ message: String, remedy: Remedy? = nil) -> DataError {
     DataError(
       file: source, line: line, column: c + 1, columnName: columnName(c), message: message,
-      found: c < tokenizer.count ? tokenizer.string(c, in: s) : nil)
+      found: c < tokenizer.count ? tokenizer.string(c, in: s) : nil, remedy: remedy)
   }
 
   /// Whether the record's first cell may start a footnote keyword: data rows are told
@@ -379,7 +379,8 @@ struct ObservationBlockParser {
         guard let y, y.year == p.year else {
           throw cellError(
             s, yearColumn,
-            "the year disagrees with the period column (\"\(header[kinds.firstIndex(of: .period)!])\" says \(p.year)); drop one column or map one with --columns")
+            "the year disagrees with the period column (\"\(header[kinds.firstIndex(of: .period)!])\" says \(p.year))",
+            remedy: .mapColumn(canonical: nil))
         }
       }
       if quarter > 0 {

@@ -5,9 +5,9 @@ extension ObservationReader {
   /// title lines, the header and its layout (DESIGN.md §5). Records are split by the
   /// same `RecordTokenizer` as the rows.
   ///
-  /// The header is the row at `--header-row`, else the first of the first
+  /// The header is the row at `ReadOptions.headerRow`, else the first of the first
   /// `headerSearchLimit` rows in which at least two cells name canonical columns (or
-  /// `--columns` headers; with `--wide`, two period headers), else the first row.
+  /// `ObservationReadOptions.columnMap` headers; with `wide`, two period headers), else the first row.
   /// Rows before it are title lines (reported as notes; a unit in one, `單位：千元`,
   /// applies to figures with no other unit).
   @usableFromInline
@@ -18,8 +18,8 @@ extension ObservationReader {
     let header: [String]
     let headerText: String
     let layout: Layout
-    var notes: [String] = []
-    var warnings: [String] = []
+    var notes: [Notice] = []
+    var warnings: [Notice] = []
     /// Lines of empty cells before the header, and the notes' index after the title lines.
     var emptyLines = 0
     var titleLineCount = 0
@@ -38,15 +38,16 @@ extension ObservationReader {
       do {
         decoded = try TextDecoder.decode(raw, encoding: options.table.encoding, source: source)
       } catch {
-        // A forced encoding is named in its errors.
+        // A forced encoding's errors say that another encoding may be the file's.
         var error = error
-        if options.table.encoding != .auto { error.message += " (--encoding \(options.table.encoding.rawValue))" }
+        if options.table.encoding != .auto && error.remedy == nil { error.remedy = .encoding(suggested: nil) }
         throw error
       }
       let (utf8, encoding) = decoded
       self.encoding = encoding
       if encoding == .big5 && options.table.encoding == .auto {
-        notes.append("\(source): read as Big5 (CP950): the file is not valid UTF-8 (--encoding to choose)")
+        notes.append(
+          Notice("\(source): read as Big5 (CP950): the file is not valid UTF-8", remedy: .encoding(suggested: nil)))
       } else if encoding == .utf16 {
         notes.append("\(source): read as UTF-16 (the file starts with a UTF-16 byte order mark)")
       }
@@ -90,7 +91,8 @@ extension ObservationReader {
             }
             if recordLine > headerRow {
               throw DataError(
-                file: source, line: headerRow, column: 0, message: "--header-row \(headerRow): no row starts on that line")
+                file: source, line: headerRow, column: 0, message: "no row starts on that line",
+                remedy: .headerRow(headerRow))
             }
           } else if records.count <= options.table.headerSearchLimit && matcher(fields) {
             chosen = records.count - 1
@@ -103,7 +105,7 @@ extension ObservationReader {
       if options.table.headerRow != nil && chosen == nil {
         throw DataError(
           file: source, line: options.table.headerRow!, column: 0,
-          message: "--header-row \(options.table.headerRow!): no row starts on that line")
+          message: "no row starts on that line", remedy: .headerRow(options.table.headerRow!))
       }
       guard !records.isEmpty else {
         throw DataError(
@@ -159,7 +161,7 @@ extension ObservationReader {
 
     /// A unit stated in a title line (`單位：金額(千元)`, `單位:件`), applied to figures
     /// with no unit of their own. Precedence: header suffix, then unit column, then title.
-    static func titleUnit(_ lines: [(line: Int, fields: [String])], source: String, notes: inout [String]) -> UnitScale? {
+    static func titleUnit(_ lines: [(line: Int, fields: [String])], source: String, notes: inout [Notice]) -> UnitScale? {
       for (line, fields) in lines {
         for field in fields {
           let folded = TextFolding.halfWidth(field)

@@ -38,8 +38,8 @@ extension ObservationReader {
   /// Resolves the header: `--columns` names first, then aliases; the first column
   /// claiming a canonical name wins, later ones are noted as unused.
   static func layout(
-    header: [String], headerLine: Int, source: String, options: ObservationReadOptions, notes: inout [String],
-    warnings: inout [String]
+    header: [String], headerLine: Int, source: String, options: ObservationReadOptions, notes: inout [Notice],
+    warnings: inout [Notice]
   ) throws(DataError) -> Layout {
     var layout = Layout()
     let mapped: [String: CanonicalColumn] = Dictionary(
@@ -61,7 +61,8 @@ extension ObservationReader {
       guard let column = CanonicalColumn(rawValue: name), layout.index[column] == nil else { continue }
       throw DataError(
         file: source, line: headerLine, column: 0,
-        message: "--columns \(name)=\(wanted): the header has no column \"\(wanted)\" (it has: \(header.joined(separator: ", ")))")
+        message: "the header has no column \"\(wanted)\" (it has: \(header.joined(separator: ", ")))",
+        remedy: .correctColumnMap(canonical: name, header: wanted))
     }
     // Pass 2: aliases and canonical names; with --wide, period headers.
     for (i, name) in header.enumerated() where !claimed.contains(i) {
@@ -91,24 +92,30 @@ extension ObservationReader {
           if layout.index[.period] == labels { layout.index[.period] = nil }
           layout.unused.removeAll { $0 == labels }
           layout.index[.indicator] = labels
-          notes.append("\(source):\(headerLine): --wide: the row labels in column \"\(header[labels])\" are read as the indicator")
+          notes.append(
+            Notice(
+              "\(source):\(headerLine): the row labels in column \"\(header[labels])\" are read as the indicator",
+              remedy: .wideLayout))
         }
       }
       guard !layout.periodColumns.isEmpty else {
         throw DataError(
           file: source, line: headerLine, column: 0,
-          message: "--wide: expected period headers such as 107年, 2018 or 112年第1季 (the header has: \(header.joined(separator: ", ")))")
+          message: "expected period headers such as 107年, 2018 or 112年第1季 (the header has: \(header.joined(separator: ", ")))",
+          remedy: .wideLayout)
       }
     } else {
       guard layout.index[.year] != nil || layout.index[.period] != nil else {
         throw DataError(
           file: source, line: headerLine, column: 0,
-          message: "expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: \(header.joined(separator: ", ")))")
+          message: "expected a year or period column (年度, 年, 期間, …) (the header has: \(header.joined(separator: ", ")))",
+          remedy: .mapColumn(canonical: "year"))
       }
       guard layout.index[.value] != nil else {
         throw DataError(
           file: source, line: headerLine, column: 0,
-          message: "expected a value column (實際值, 數值, 件數, 金額, 人數, …) or --columns value=HEADER (the header has: \(header.joined(separator: ", ")))")
+          message: "expected a value column (實際值, 數值, 件數, 金額, 人數, …) (the header has: \(header.joined(separator: ", ")))",
+          remedy: .mapColumn(canonical: "value"))
       }
     }
     try checkUnits(&layout, header: header, headerLine: headerLine, source: source, warnings: &warnings)
@@ -128,7 +135,7 @@ extension ObservationReader {
   /// Header units must be known, and a unit on the value header but not on the target
   /// header (or the other way) is said, naming both.
   static func checkUnits(
-    _ layout: inout Layout, header: [String], headerLine: Int, source: String, warnings: inout [String]
+    _ layout: inout Layout, header: [String], headerLine: Int, source: String, warnings: inout [Notice]
   ) throws(DataError) {
     for (column, scale) in layout.units {
       guard let i = layout.index[column], UnitScale.isUnknownMoney(scale) else { continue }

@@ -198,9 +198,12 @@ extension ObservationReader {
       set.notes.append("\(source):\(line): footnote, not read as data: \(text)")
       if let symbol = dashRedefinition(text) {
         if head.dashMeansMissing {
-          set.notes.append("\(source):\(line): the footnote defines \"\(symbol)\" as no data; reading dashes as missing (--dash missing)")
+          set.notes.append("\(source):\(line): the footnote defines \"\(symbol)\" as no data; reading dashes as missing, as asked")
         } else {
-          set.warnings.append("\(source):\(line): a footnote defines \"\(symbol)\" as no data, but dashes are read as zero; use --dash missing if it applies to this table")
+          set.warnings.append(
+            Notice(
+              "\(source):\(line): a footnote defines \"\(symbol)\" as no data, but dashes are read as zero",
+              remedy: .dashAsMissing))
         }
       }
     }
@@ -362,7 +365,7 @@ final class PartStream {
         let located = TextDecoder.decodingError(raw, offset: bad, source: source, what: "UTF-8")
         throw DataError(
           file: source, line: located.line, column: located.column,
-          message: located.message + " (the file's first block was UTF-8; if the file is Big5, use --encoding big5)")
+          message: located.message + " (the file's first block was UTF-8)", remedy: .encoding(suggested: .big5))
       }
     } catch {
       var error = error

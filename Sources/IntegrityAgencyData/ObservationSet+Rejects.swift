@@ -10,11 +10,14 @@ extension ObservationSet {
   /// is not a plain number or a lone sign gets a `'` prefix (OWASP "CSV Injection" guidance, as in
   /// `CSVLineBuffer`): it is re-quoted with the prefix inside the quotes when it needs
   /// quotes. Every other cell keeps its bytes, quotes included. `byteOrderMark` starts
-  /// the file with a UTF-8 BOM (for Excel), as `--bom` does for the main output.
+  /// the file with a UTF-8 BOM (for Excel), as `--bom` does for the main output. A reason's
+  /// remedy is worded by `wording` (the library's terms by default).
   ///
   ///     header  agency,value          row  =HYPERLINK("http://x"),abc
   ///     file    agency,value,reason        '=HYPERLINK(""http://x""),abc,"in.csv:2:2: …"
-  public func rejectsCSV(raw: Bool = false, byteOrderMark: Bool = false) -> [UInt8] {
+  public func rejectsCSV(
+    raw: Bool = false, byteOrderMark: Bool = false, remedy wording: (Remedy) -> String = { $0.description }
+  ) -> [UInt8] {
     var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     RejectsLine.append(record: headerText, delimiter: delimiter, raw: raw, to: &out)
     out.append(delimiter)
@@ -23,7 +26,7 @@ extension ObservationSet {
     for row in rejected {
       RejectsLine.append(record: row.text, delimiter: delimiter, raw: raw, to: &out)
       out.append(delimiter)
-      RejectsLine.append(value: Array(row.reason.utf8), delimiter: delimiter, raw: raw, to: &out)
+      RejectsLine.append(value: Array(row.error.described(remedy: wording).utf8), delimiter: delimiter, raw: raw, to: &out)
       out.append(0x0A)
     }
     return out

@@ -9,10 +9,11 @@ public struct ObservationSet: Sendable {
   public var rowsRead: Int
   /// Rows rejected under `skipBadRows`, in file order.
   public var rejected: [RejectedRow]
-  /// Things the user should act on (e.g. a footnote redefining `－`).
-  public var warnings: [String]
+  /// Things the user should act on (e.g. a footnote redefining `－`), some ending with
+  /// the option to change (`Notice.remedy`).
+  public var warnings: [Notice]
   /// Things the reader recognised and set aside: title lines, footnotes, unused columns.
-  public var notes: [String]
+  public var notes: [Notice]
   /// The canonical columns the file had (a period column counts as year, plus quarter
   /// or month when its periods carry them).
   public var columnsPresent: Set<CanonicalColumn>
@@ -27,7 +28,7 @@ public struct ObservationSet: Sendable {
 
   public init(
     observations: [Observation] = [], rowsRead: Int = 0, rejected: [RejectedRow] = [],
-    warnings: [String] = [], notes: [String] = [], columnsPresent: Set<CanonicalColumn> = [],
+    warnings: [Notice] = [], notes: [Notice] = [], columnsPresent: Set<CanonicalColumn> = [],
     source: String = "<stdin>", headerText: String = "", delimiter: UInt8 = UInt8(ascii: ",")
   ) {
     self.observations = observations

@@ -49,15 +49,18 @@ public struct SampleDataDemo: Sendable {
 
   func path(_ file: String) -> String { dataDirectory + "/" + file }
 
-  /// Runs the demo; the messages are the readers' notes and warnings, to show the user.
-  public func run() throws -> (outputs: [Output], messages: [String]) {
+  /// Runs the demo; the messages are the readers' notes and warnings, to show the user,
+  /// their remedies worded by `wording` (the library's terms by default).
+  public func run(remedy wording: (Remedy) -> String = { $0.description }) throws
+    -> (outputs: [Output], messages: [String])
+  {
     var outputs: [Output] = []
     var messages: [String] = []
     let csv = CSVWriter()
 
     func read(_ file: String, _ options: ObservationReadOptions = ObservationReadOptions()) throws -> ObservationSet {
       let set = try ObservationReader.read(path: path(file), options: options.officesCanonical)
-      messages += set.warnings.map { "warning: \($0)" }
+      messages += set.warnings.map { "warning: \($0.described(remedy: wording))" }
       messages.append("\(file): \(set.summary)")
       return set
     }

@@ -267,8 +267,8 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
       throw source.error(
         line: line, field: "value",
         "duplicate row for \(describe(key)) period \(Self.periodText(year: Int(year), kind: kind, period: period)): \(earlier) has the same "
-          + "indicator, agency and period (use --duplicates sum or last)",
-        found: row.valueExponent == missing ? "" : figureText(row.value, row.valueExponent))
+          + "indicator, agency and period",
+        found: row.valueExponent == missing ? "" : figureText(row.value, row.valueExponent), remedy: .aggregateDuplicates)
     }
     if row.targetExponent != missing {
       if state.targetExponent == missing {
@@ -279,8 +279,8 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
         if known != new {
           throw source.error(
             line: line, field: "target",
-            "annual target differs between lines \(state.targetLine) and \(line) for \(describe(key)) (\(known) and \(new); "
-              + "use --target-per quarter if targets are per quarter)", found: new.description)
+            "annual target differs between lines \(state.targetLine) and \(line) for \(describe(key)) (\(known) and \(new))",
+            found: new.description, remedy: .targetPerQuarter)
         }
       }
     }
@@ -358,8 +358,7 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
         let example = (error as? AmbiguousCatalogDirection)?.candidates.first?.id ?? "8-8-1"
         throw source.error(
           line: line, field: "indicator",
-          "\(error); name the target (e.g. \(example)) or give the direction (a direction column, or --direction)",
-          found: name)
+          "\(error)", found: name, remedy: .direction(exampleTarget: example))
       }
     }
     defaultDirections[i] = direction.code
@@ -507,8 +506,8 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
           throw source.error(
             line: line, field: "value",
             "duplicate row for \(describe(key)) period \(Self.periodText(year: year, kind: kind, period: row.period)): "
-              + "line \(last.line) has the same indicator, agency and period (use --duplicates sum or last)",
-            found: value?.description ?? "")
+              + "line \(last.line) has the same indicator, agency and period",
+            found: value?.description ?? "", remedy: .aggregateDuplicates)
         case .sum:
           var merged = last
           switch (last.value, value) {
@@ -535,9 +534,8 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
         throw source.error(
           line: Swift.max(other.line, line0), field: "target",
           "annual target differs between lines \(Swift.min(other.line, line0)) and "
-            + "\(Swift.max(other.line, line0)) for \(describe(key)) (\(t0) and \(other.target); "
-            + "use --target-per quarter if targets are per quarter)",
-          found: (other.line > line0 ? other.target : t0).description)
+            + "\(Swift.max(other.line, line0)) for \(describe(key)) (\(t0) and \(other.target))",
+          found: (other.line > line0 ? other.target : t0).description, remedy: .targetPerQuarter)
       }
       yearTarget = AggregatedValue(t0)
     }

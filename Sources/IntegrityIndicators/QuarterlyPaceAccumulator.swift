@@ -117,8 +117,9 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
       throw source.error(
         line: line, field: "value",
         "duplicate row for \(names.agencies.names[GroupKey(packed: key).agency]!) \(period): line \(lines[slot]) "
-          + "has the same office and quarter (use --duplicates sum or last)",
-        found: valueExponent == missing ? "" : DecimalNumber(significand: value, exponent: Int32(valueExponent)).description)
+          + "has the same office and quarter",
+        found: valueExponent == missing ? "" : DecimalNumber(significand: value, exponent: Int32(valueExponent)).description,
+        remedy: .aggregateDuplicates)
     }
     // Checked before anything changes: an error leaves the group as it was.
     if targetExponent != missing, targetExponents[g] != missing,
@@ -139,8 +140,9 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
         throw source.error(
           line: line, field: "value",
           "duplicate row for \(names.agencies.names[GroupKey(packed: key).agency]!) \(period): line \(lines[slot]) "
-            + "has the same office and quarter (use --duplicates sum or last)",
-          found: valueExponent == missing ? "" : DecimalNumber(significand: value, exponent: Int32(valueExponent)).description)
+            + "has the same office and quarter",
+          found: valueExponent == missing ? "" : DecimalNumber(significand: value, exponent: Int32(valueExponent)).description,
+          remedy: .aggregateDuplicates)
       case .sum:
         if valueExponent != missing {
           if countExponents[slot] == missing {

@@ -46,10 +46,10 @@ public struct SurveyAnalysis: Sendable {
     var groups = [Key: [(year: Int, p: Double, exact: DecimalNumber, n: Double, line: Int)]]()
     var warnings = [String]()
     for o in set.observations {
-      func fail(_ message: String, _ column: String, _ found: String?) -> DataError {
+      func fail(_ message: String, _ column: String, _ found: String?, remedy: Remedy? = nil) -> DataError {
         DataError(
           file: set.source, line: o.line, column: CanonicalColumn(rawValue: column).map(set.columnNumber) ?? 0,
-          columnName: column, message: message, found: found)
+          columnName: column, message: message, found: found, remedy: remedy)
       }
       let key = Key(indicator: o.indicator, agency: o.agency)
       guard let value = o.value else {
@@ -69,9 +69,8 @@ public struct SurveyAnalysis: Sendable {
       let exact = isPercent ? value.scaled(byPowerOfTen: -2) : value
       let p = exact.double
       guard p >= 0, p <= 1 else {
-        let hint = isPercent ? "a percentage must be between 0 and 100" :
-          "a proportion must be between 0 and 1 (use --percent, or a % unit, for percentages)"
-        throw fail(hint, "value", value.description)
+        if isPercent { throw fail("a percentage must be between 0 and 100", "value", value.description) }
+        throw fail("a proportion must be between 0 and 1", "value", value.description, remedy: .percent)
       }
       if let previous = groups[key]?.first(where: { $0.year == o.period.year }) {
         throw fail("\(key.label) \(o.period.year) appears twice (also on line \(previous.line))", "year", "\(o.period)")

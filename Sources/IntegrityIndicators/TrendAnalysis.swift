@@ -95,9 +95,11 @@ public struct TrendAnalysis: Sendable {
           fit.notes.append("not fitted: \(error)")
         }
         if let kind = kinds[i] { fit.notes.insert("auto: \(model.rawValue) (\(kind.rawValue) data)", at: 0) }
-        if breakDropped { fit.notes.append("--break not applied: the sen model has no segmented form") }
+        if breakDropped {
+          fit.notes.append(Notice("break not applied: the sen model has no segmented form", remedy: .segmentedModel))
+        }
         if !s.skippedYears.isEmpty {
-          fit.notes.append("years skipped: " + s.skippedYears.map(String.init).joined(separator: " "))
+          fit.notes.append(Notice("years skipped: " + s.skippedYears.map(String.init).joined(separator: " ")))
         }
         for w in fit.warnings { warnings.append("\(Self.label(s)): \(w)") }
         var crossing: TargetCrossing?
@@ -132,7 +134,8 @@ public struct TrendAnalysis: Sendable {
     default: break
     }
     return DataError(
-      file: source, line: line, column: column, columnName: "value", message: "\(Self.label(s)): \(error)", found: found)
+      file: source, line: line, column: column, columnName: "value", message: "\(Self.label(s)): \(error.message)",
+      found: found, remedy: error.remedy)
   }
 
   /// The yearly series of observations already read, as `TrendSeriesAccumulator`

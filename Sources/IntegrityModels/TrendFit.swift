@@ -1,4 +1,5 @@
 import IntegrityNumerics
+import IntegrityTables
 /// The fitted trend of one series: one row of `trend`.
 ///
 /// `intercept` is the fitted value at `firstYear` (x = 0) and `slope` is per year; both
@@ -41,8 +42,9 @@ public struct TrendFit: Sendable, Equatable, Codable {
   public var mannKendall: MannKendall?
   /// Segmented: level and slope change at the break.
   public var breakEffects: SegmentedEffects?
-  /// Why some numbers are empty, or what was decided for the user (e.g. "constant series").
-  public var notes: [String]
+  /// Why some numbers are empty, or what was decided for the user (e.g. "constant series"),
+  /// some ending with the option that decided it (`Notice.remedy`).
+  public var notes: [Notice]
   /// Things the user should know about the input (e.g. non-integer counts for Poisson).
   public var warnings: [String]
 

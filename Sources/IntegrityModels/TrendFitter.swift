@@ -1,4 +1,5 @@
 import IntegrityNumerics
+import IntegrityTables
 import Dispatch
 import Foundation
 import RealModule
@@ -27,7 +28,7 @@ public struct TrendFitter: Sendable {
   /// Checks that the options combine (a break with linear, log-linear or Poisson models).
   public func validate() throws(TrendError) {
     if options.breakYear != nil, options.model == .sen {
-      throw .unsupported("--break works with --model linear, loglinear or poisson (found \(options.model.rawValue))")
+      throw .noSegmentedForm(options.model)
     }
   }
 
@@ -211,7 +212,7 @@ public struct TrendFitter: Sendable {
     if quasi {
       fit.notes.append(
         options.overdispersion
-          ? "quasi-Poisson SEs (--overdispersion)"
+          ? Notice("quasi-Poisson SEs", remedy: .overdispersion)
           : "quasi-Poisson SEs: dispersion above \(options.dispersionThreshold)")
     }
     let a = result.coefficient(0, scale: scale, level: options.level)

@@ -11,8 +11,13 @@ extension TrendReport {
   /// quasi_poisson`; with Sen `mk_s,mk_z,mk_tau`; with `--break`
   /// `break_year,level_change,level_change_se,level_change_low,level_change_high,level_change_p,
   /// slope_change,slope_change_se,slope_change_low,slope_change_high,slope_change_p`; with a
-  /// target `target,reaches_target,target_year`; and last `note` (`;`-joined notes).
-  public var table: Table {
+  /// target `target,reaches_target,target_year`; and last `note` (`;`-joined notes, their
+  /// remedies in the library's terms).
+  public var table: Table { table(remedy: \.description) }
+
+  /// The same table, with each note's remedy worded by `wording` (the command-line tool names
+  /// its flags).
+  public func table(remedy wording: (Remedy) -> String) -> Table {
     let fits = rows.map(\.fit)
     var columns: [Column] = [
       Column("indicator", text: rows.map(\.indicator)),
@@ -71,7 +76,7 @@ extension TrendReport {
         Column("target_year", integers: rows.map { $0.crossing?.year }),
       ]
     }
-    columns.append(Column("note", text: fits.map { $0.notes.isEmpty ? nil : $0.notes.joined(separator: "; ") }))
+    columns.append(Column("note", text: fits.map { $0.notes.isEmpty ? nil : $0.notes.map { $0.described(remedy: wording) }.joined(separator: "; ") }))
     return Table(columns: columns)
   }
 }

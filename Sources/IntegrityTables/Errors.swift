@@ -1,6 +1,7 @@
 /// Errors every layer can throw, each mapped by the CLI to a sysexits code. (Usage
 /// errors, exit 64, belong to the command line: the library states typed reasons, such
-/// as `ColumnMapError`, and the tool words them with its flags.)
+/// as `ColumnMapError` and a ``DataError``'s ``Remedy``, and the tool words them with its
+/// flags.)
 ///
 /// | error          | exit | meaning                                   |
 /// |----------------|------|-------------------------------------------|
@@ -11,7 +12,9 @@
 /// A problem in the input data, located by file, line and column (1-based).
 ///
 /// The description is the public contract:
-/// `FILE:LINE:COLUMN: what is wrong in column "NAME" (found "CELL")`.
+/// `FILE:LINE:COLUMN: what is wrong in column "NAME" (found "CELL"); remedy`, the
+/// ``Remedy`` (when there is one) worded in the library's terms; a caller words it for
+/// its own interface with ``described(remedy:)``.
 public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The file's path as the user gave it, or `<stdin>`.
   public var file: String
@@ -32,10 +35,13 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// sheet row and `column` the sheet column, and the description names the cell,
   /// `FILE[SHEET]!D7: …` (see `init(file:line:column:columnName:message:found:sheet:)`).
   public var sheet: String? = nil
+  /// What the caller can change (an option to set), when the fix is not in the data
+  /// alone; ``description`` ends with its library wording.
+  public var remedy: Remedy? = nil
 
   public init(
     file: String, line: Int, column: Int, columnName: String? = nil,
-    message: String, found: String? = nil
+    message: String, found: String? = nil, remedy: Remedy? = nil
   ) {
     self.file = file
     self.line = line
@@ -43,23 +49,31 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     self.columnName = columnName
     self.message = message
     self.found = found
+    self.remedy = remedy
   }
 
-  /// Two errors are the same when they say the same thing at the same place (the row
-  /// account of the read they stopped is not part of the error's identity).
+  /// Two errors are the same when they say the same thing at the same place and suggest
+  /// the same remedy (the row account of the read they stopped is not part of the
+  /// error's identity).
   public static func == (a: DataError, b: DataError) -> Bool {
     a.file == b.file && a.line == b.line && a.column == b.column && a.columnName == b.columnName
-      && a.message == b.message && a.found == b.found
+      && a.message == b.message && a.found == b.found && a.remedy == b.remedy
   }
 
-  /// The message, with control characters from the file name, the header and the cell
-  /// escaped (`MessageText.escaped`).
-  public var description: String {
+  /// The message with its remedy in the library's terms, control characters from the
+  /// file name, the header and the cell escaped (`MessageText.escaped`).
+  public var description: String { described(remedy: \.description) }
+
+  /// `FILE:LINE:COLUMN: message in column "NAME" (found "CELL"); remedy`, the remedy
+  /// worded by `wording` (the command-line tool names its flags), control characters
+  /// escaped.
+  public func described(remedy wording: (Remedy) -> String) -> String {
     // A problem of the whole file (no line) reads `FILE: message`.
     var text = line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
     if let sheetLocation { text = "\(sheetLocation): \(message)" }
     if let columnName { text += " in column \"\(columnName)\"" }
     if let found { text += " (found \"\(found)\")" }
+    if let remedy { text += "; \(wording(remedy))" }
     return MessageText.escaped(text)
   }
 }

@@ -75,7 +75,7 @@ public enum TableReader {
       else {
         throw DataError(
           file: source, line: headerRow, column: 0,
-          message: "--header-row \(headerRow): no row starts on that line")
+          message: "no row starts on that line", remedy: .headerRow(headerRow))
       }
       return r
     }

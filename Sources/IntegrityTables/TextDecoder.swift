@@ -25,7 +25,8 @@ public enum TextDecoder {
     if encoding == .utf16 {
       throw DataError(
         file: source, line: 1, column: 1,
-        message: "expected a UTF-16 byte order mark (FF FE or FE FF) for --encoding utf-16")
+        message: "expected a UTF-16 byte order mark (FF FE or FE FF) in a file read as UTF-16",
+        remedy: .encoding(suggested: nil))
     }
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     switch encoding {

@@ -36,8 +36,10 @@ struct IntegrityStatsCommand: ParsableCommand {
       ProgressLine.shared?.stop()
     } catch let error as DataError {
       // A read stopped by a bad row still ends with its account of the rows read.
-      if let account = error.account { Diagnostics.error(error.description); fail(account.description, code: 65) }
-      fail(error.description, code: 65)
+      // The library words a remedy with its Swift options; the tool names its flags.
+      let message = error.described(remedy: \.commandLineText)
+      if let account = error.account { Diagnostics.error(message); fail(account.description, code: 65) }
+      fail(message, code: 65)
     } catch let error as InputError {
       fail(error.description, code: 66)
     } catch let error as OutputError {

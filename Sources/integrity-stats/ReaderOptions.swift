@@ -80,9 +80,9 @@ struct ReaderOptions: ParsableArguments {
   func report(_ set: ObservationSet, _ target: RejectsTarget) throws {
     ProgressLine.shared?.enter(.computing)
     try target.check()
-    for note in set.notes { Diagnostics.note("note: \(note)") }
-    for warning in set.warnings { Diagnostics.warning(warning) }
-    for row in set.rejected { Diagnostics.rejected(row.reason) }
+    for note in set.notes { Diagnostics.note("note: \(note.described(remedy: \.commandLineText))") }
+    for warning in set.warnings { Diagnostics.warning(warning.described(remedy: \.commandLineText)) }
+    for row in set.rejected { Diagnostics.rejected(row.error.described(remedy: \.commandLineText)) }
     try target.write(set)
   }
 
@@ -131,6 +131,6 @@ struct RejectsTarget {
   func write(_ set: ObservationSet) throws {
     guard let rejects else { return }
     try check()
-    try AtomicFile.write(set.rejectsCSV(raw: raw, byteOrderMark: bom), to: rejects)
+    try AtomicFile.write(set.rejectsCSV(raw: raw, byteOrderMark: bom, remedy: \.commandLineText), to: rejects)
   }
 }

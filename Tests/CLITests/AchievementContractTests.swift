@@ -68,8 +68,8 @@ import IntegrityStats
     let message = """
       2:1: indicator "8-8 檢舉" names measure 8-8, whose targets differ in direction: 8-8-1 (zero: \
       法務部(廉政署、調查局)對民眾具…), 8-8-2 (milestone: 金融監督管理委員會於上市(櫃)公…), 8-8-3 (increase: \
-      每年統計政風機構受理檢舉件數及保…); name the target (e.g. 8-8-1) or give the direction (a direction \
-      column, or --direction) in column "indicator" (found "8-8 檢舉")
+      每年統計政風機構受理檢舉件數及保…) in column "indicator" (found "8-8 檢舉"); name the target (e.g. 8-8-1) \
+      or give the direction (a direction column, or --direction)
       """
     let small = try runCLI(["achievement"], stdin: "indicator,agency,year,value,target\n8-8 檢舉,法務部,2023,0,0\n")
     #expect(small.status == 65)

@@ -202,7 +202,9 @@ func expectTrendColumns(
     for row in out.rows where !(row["slope"] is NSNull) {
       let model = row["model"] as? String ?? ""
       if model == "sen" {
-        #expect((row["note"] as? String ?? "").contains("--break not applied"))
+        #expect(
+          (row["note"] as? String ?? "").contains(
+            "break not applied: the sen model has no segmented form; --break applies to --model linear, loglinear and poisson"))
       } else {
         #expect(trendNumber(row, "break_year") == 2017, "\(row["indicator"] ?? "")")
         #expect(trendNumber(row, "level_change") != nil)

@@ -362,7 +362,10 @@ import IntegrityTables
       #expect("\(error)".contains("names measure 8-8, whose targets differ in direction: 8-8-1 (zero: "))
       #expect("\(error)".contains(", 8-8-2 (milestone: "))
       #expect("\(error)".contains(", 8-8-3 (increase: "))
-      #expect("\(error)".contains("--direction"))
+      #expect(error.remedy == .direction(exampleTarget: "8-8-1"))
+      #expect("\(error)".hasSuffix(
+        "; name the target (e.g. 8-8-1) or give the direction (a direction column, or `AchievementOptions.direction`)"))
+      #expect(!"\(error)".contains("--"))
     }
   }
 }

@@ -47,9 +47,9 @@ import TestSupport
     let set = try ObservationReader.read(
       path: fixturePath("reader/wide_footnotes.csv"), options: ObservationReadOptions(wide: true))
     #expect(set.rowsRead == 3)
-    #expect(set.notes.contains { $0.hasSuffix(":7: footnote, not read as data: 註：「－」表示無資料") })
-    #expect(set.notes.contains { $0.hasSuffix(":8: footnote, not read as data: 資料來源：法務部統計處") })
-    #expect(set.notes.contains { $0.hasSuffix(":1: title line before the header: 各地方檢察署檢察官結案情形概況表") })
+    #expect(set.notes.contains { $0.text.hasSuffix(":7: footnote, not read as data: 註：「－」表示無資料") })
+    #expect(set.notes.contains { $0.text.hasSuffix(":8: footnote, not read as data: 資料來源：法務部統計處") })
+    #expect(set.notes.contains { $0.text.hasSuffix(":1: title line before the header: 各地方檢察署檢察官結案情形概況表") })
     #expect(set.warnings.count == 1)
     #expect(set.observations.allSatisfy { $0.unit == "件" })  // from the title line 單位:件
   }

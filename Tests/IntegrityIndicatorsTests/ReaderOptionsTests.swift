@@ -25,7 +25,9 @@ import IntegrityTables
   @Test func headerRowOnNoRowIsAnError() {
     var options = ObservationReadOptions()
     options.table.headerRow = 9
-    #expect(throws: DataError(file: "o.csv", line: 9, column: 0, message: "--header-row 9: no row starts on that line")) {
+    #expect(
+      throws: DataError(file: "o.csv", line: 9, column: 0, message: "no row starts on that line", remedy: .headerRow(9))
+    ) {
       try read("年度,件數\n112,1\n", options)
     }
   }
@@ -114,7 +116,8 @@ import IntegrityTables
     #expect(
       throws: DataError(
         file: "o.csv", line: 1, column: 0,
-        message: "--columns value=起訴件數: the header has no column \"起訴件數\" (it has: 年度, 件數)")
+        message: "the header has no column \"起訴件數\" (it has: 年度, 件數)",
+        remedy: .correctColumnMap(canonical: "value", header: "起訴件數"))
     ) {
       try read("年度,件數\n112,1\n", ObservationReadOptions(columnMap: ["value": "起訴件數"]))
     }

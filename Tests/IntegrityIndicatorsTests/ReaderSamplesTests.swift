@@ -21,7 +21,7 @@ import TestSupport
     #expect(set.observations[1].period.year == 1987)
     #expect(set.observations[1].value == DecimalNumber(167))
     #expect(set.rowsRead == set.observations.count)
-    #expect(set.notes.contains { $0.hasSuffix("row(s) of empty cells skipped") })
+    #expect(set.notes.contains { $0.text.hasSuffix("row(s) of empty cells skipped") })
   }
 
   @Test func policeSeriesWithEmptyCells() throws {
@@ -59,7 +59,8 @@ import TestSupport
     #expect(
       throws: DataError(
         file: path, line: 2, column: 0,
-        message: "expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: 鄉鎮市區, 村里, 納稅單位, 綜合所得總額, 平均數, 中位數, 第一分位數, 第三分位數, 標準差, 變異係數)")
+        message: "expected a year or period column (年度, 年, 期間, …) (the header has: 鄉鎮市區, 村里, 納稅單位, 綜合所得總額, 平均數, 中位數, 第一分位數, 第三分位數, 標準差, 變異係數)",
+        remedy: .mapColumn(canonical: "year"))
     ) {
       try ObservationReader.read(path: path, options: ObservationReadOptions(columnMap: ["value": "綜合所得總額"]))
     }
@@ -72,7 +73,8 @@ import TestSupport
     #expect(
       throws: DataError(
         file: path, line: 1, column: 0,
-        message: "expected a year or period column (年度, 年, 期間, …) or --columns year=HEADER (the header has: 國內各業生產及平減指數(2008SNA)-年 依 期間, 行業, 指標 與 種類)")
+        message: "expected a year or period column (年度, 年, 期間, …) (the header has: 國內各業生產及平減指數(2008SNA)-年 依 期間, 行業, 指標 與 種類)",
+        remedy: .mapColumn(canonical: "year"))
     ) {
       try ObservationReader.read(path: path)
     }

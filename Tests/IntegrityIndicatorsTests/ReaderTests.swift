@@ -67,8 +67,11 @@ import IntegrityTables
     #expect(set.notes.contains("a.csv:6: footnote, not read as data: 註：「－」表示無資料"))
     #expect(set.notes.contains("a.csv:7: footnote, not read as data: 資料來源：法務部"))
     #expect(set.warnings == [
-      "a.csv:6: a footnote defines \"－\" as no data, but dashes are read as zero; use --dash missing if it applies to this table"
+      Notice("a.csv:6: a footnote defines \"－\" as no data, but dashes are read as zero", remedy: .dashAsMissing)
     ])
+    #expect(
+      set.warnings[0].description
+        == "a.csv:6: a footnote defines \"－\" as no data, but dashes are read as zero; set `ObservationReadOptions.dashMeansMissing` if it applies to this table")
     #expect(set.observations[0].unit == "件")
   }
 

@@ -43,7 +43,7 @@ import TestSupport
     let over = try fitter.fit(series["overdispersed"]!)
     #expect(over.quasiPoisson == true)
     #expect((over.dispersion ?? 0) > 1.5)
-    #expect(over.notes.contains { $0.contains("quasi-Poisson") })
+    #expect(over.notes.contains { $0.text.contains("quasi-Poisson") })
     let short = try fitter.fit(series["short"]!)
     #expect(short.quasiPoisson == false)
   }

@@ -22,7 +22,7 @@ import TestSupport
     #expect(fit.slopeLow == 0 && fit.slopeHigh == 0)
     #expect(fit.intercept == 7)
     #expect(fit.pValue == nil && fit.rSquared == nil)
-    #expect(fit.notes.contains { $0.contains("constant series") })
+    #expect(fit.notes.contains { $0.text.contains("constant series") })
     #expect(fit.projection == Projection(year: 2030, value: 7, low: 7, high: 7, interval: .prediction))
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import IntegrityModels
+import IntegrityTables
 import Testing
 import TestSupport
 
@@ -96,7 +97,26 @@ import TestSupport
 
   @Test func breakNotWithSen() throws {
     let fitter = TrendFitter(options: TrendOptions(model: .sen, breakYear: 2016))
-    #expect(throws: TrendError.self) { try fitter.validate() }
+    #expect(throws: TrendError.noSegmentedForm(.sen)) { try fitter.validate() }
     #expect(throws: Never.self) { try TrendFitter(options: TrendOptions(model: .poisson, breakYear: 2016)).validate() }
+  }
+
+  /// Issue 14: the library names its Swift options, never the command line's flags; the
+  /// remedy is typed so that a caller can word it.
+  @Test func breakWithSenNamesTheSwiftOption() throws {
+    let error = TrendError.noSegmentedForm(.sen)
+    #expect(error.remedy == .segmentedModel)
+    #expect(error.description == "the sen model has no segmented form; " + Remedy.segmentedModel.description)
+    #expect(error.description.contains("`TrendOptions.breakYear`"))
+    #expect(!error.description.contains("--"))
+  }
+
+  @Test func forcedQuasiPoissonNoteNamesTheSwiftOption() throws {
+    let s = TrendSeries(years: Array(2010...2016), values: [3, 9, 2, 12, 4, 15, 6])
+    let fit = try TrendFitter(options: TrendOptions(model: .poisson, overdispersion: true)).fit(s)
+    let note = try #require(fit.notes.first { $0.text == "quasi-Poisson SEs" })
+    #expect(note.remedy == .overdispersion)
+    #expect(note.description == "quasi-Poisson SEs; as `TrendOptions.overdispersion` asks")
+    #expect(note.described(remedy: { _ in "X" }) == "quasi-Poisson SEs; X")
   }
 }

@@ -70,7 +70,7 @@ extension IntegrityStatsCommand {
       let set = ObservationSet(
         rowsRead: result.rowsRead, rejected: result.rejected, source: table.source,
         headerText: result.headerText, delimiter: result.delimiter)
-      for row in set.rejected { Diagnostics.rejected(row.reason) }
+      for row in set.rejected { Diagnostics.rejected(row.error.described(remedy: \.commandLineText)) }
       try rejectsTarget.write(set)
       for note in result.notes { Diagnostics.note("note: \(note)") }
       try common.write(common.format == .json ? result.jsonTable : result.table)

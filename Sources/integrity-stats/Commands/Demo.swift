@@ -44,7 +44,7 @@ extension IntegrityStatsCommand {
     mutating func run() throws {
       var demo = SampleDataDemo(dataDirectory: data, options: dating.chartOptions(labels), date: try dating.compilationDate())
       demo.status = try sampleDataStatus()
-      let (outputs, messages) = try demo.run()
+      let (outputs, messages) = try demo.run(remedy: \.commandLineText)
       for message in messages { Diagnostics.note(message) }
       try AtomicFile.makeDirectory(out)
       var listing = ""

@@ -83,7 +83,7 @@ extension IntegrityStatsCommand {
           result = try store.importFile(path: file, options: options)
         } catch let error as DataError {
           // The counts line still ends standard error after a fatal error.
-          Diagnostics.error(error.description)
+          Diagnostics.error(error.described(remedy: \.commandLineText))
           Diagnostics.note("\(file): nothing imported from this file")
           IntegrityStatsCommand.fail("read \(rowsRead) rows: used \(used), rejected \(rejected)", code: 65)
         }

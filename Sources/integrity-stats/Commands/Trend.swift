@@ -109,7 +109,7 @@ extension IntegrityStatsCommand {
         ).run(series: series, source: set.source, valueColumn: set.columnNumber(.value))
       }
       for warning in report.warnings { Diagnostics.warning(warning) }
-      try common.write(report.table)
+      try common.write(report.table(remedy: \.commandLineText))
       reader.finish(set)
     }
   }
