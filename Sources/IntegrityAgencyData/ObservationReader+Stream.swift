@@ -107,7 +107,7 @@ extension ObservationReader {
       if parts[0].stream.endedCleanly
         && (parts[0].failure != nil || (parts[1].failure == nil && parts[1].stream.parser.rejected.isEmpty))
       {
-        if let done = try finish(parts, head: head, source: source) { return done }
+        if let done = try finish(parts, head: head, source: source, consumer: makeConsumer) { return done }
       }
       return try stream(
         path: path, options: options, blockSize: blockSize, parallelMinimum: .max, consumer: makeConsumer)
@@ -118,7 +118,7 @@ extension ObservationReader {
       bytes: fileSize)
     only.stream.progress = options.progress
     only.run()
-    return try finish([only], head: head, source: source)!
+    return try finish([only], head: head, source: source, consumer: makeConsumer)!
   }
 
   /// The bytes the head is judged on (fewer when the input is shorter).
@@ -146,13 +146,13 @@ extension ObservationReader {
       consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, input: nil, limited: false),
       bytes: bytes.count)
     only.run()
-    return try finish([only], head: head, source: source)!
+    return try finish([only], head: head, source: source, consumer: makeConsumer)!
   }
 
   /// Merges the parts in file order into the row account.
   @usableFromInline
   static func finish<Consumer: ColumnarConsumer>(
-    _ parts: [Part<Consumer>], head: Head, source: String
+    _ parts: [Part<Consumer>], head: Head, source: String, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet)? {
     // The first failure in file order wins: a later part's lines count from the cut.
     var lineOffset = 0
@@ -167,7 +167,10 @@ extension ObservationReader {
       if let failure = part.failure { throw failure }
       lineOffset += part.stream.parser.line - 1
     }
-    var merged = parts[0].consumer
+    // Moved out of the part, not copied: a copy would share the consumer's arrays, and
+    // the merge's first append would duplicate them (the whole first half of the groups).
+    var merged = makeConsumer()
+    swap(&merged, &parts[0].consumer)
     if parts.count == 2 {
       guard merged.merge(parts[1].consumer, lineOffset: parts[0].stream.parser.line - 1) else { return nil }
     }
