@@ -234,6 +234,7 @@ extension ObservationReader {
     if sawUnit { present.insert(.unit) }
     set.columnsPresent = present
     set.columnNumbers = head.layout.index.mapValues { $0 + 1 }
+    set.columnHeaders = head.layout.index.compactMapValues { $0 < head.header.count ? head.header[$0] : nil }
     return set
   }
 
