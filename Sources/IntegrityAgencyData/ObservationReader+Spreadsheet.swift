@@ -91,7 +91,7 @@ extension ObservationReader {
     let only = Part(
       consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, channel: channel), bytes: 0)
     only.run()
-    return try finish([only], head: head, source: source)!  // one part: nothing to merge
+    return try finish([only], head: head, source: source, consumer: makeConsumer)!  // one part: nothing to merge
   }
 
   /// The error for `--sheet` given with an input that is not a spreadsheet.

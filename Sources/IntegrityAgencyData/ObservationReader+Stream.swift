@@ -9,7 +9,8 @@ extension ObservationReader {
   /// bytes (`BlockInput`, blocks cut after a line feed) → UTF-8 (`TextDecoder`: CP950
   /// per block, UTF-8 validated per block) → the head (title lines, header, layout,
   /// units) → records (`RecordTokenizer`) → rows (`ObservationBlockParser`'s cell
-  /// rules) → the consumer. Regular files of `parallelMinimum` bytes or more are cut at
+  /// rules) → the consumer. Regular files of `parallelMinimum` bytes or more (standard
+  /// input too, when it is redirected from one) are cut at
   /// the first line start after their middle and read on two cores, each part with
   /// its own consumer, merged in file order; a cut that falls inside a quoted field is
   /// detected and the file read again on one core.
@@ -49,7 +50,12 @@ extension ObservationReader {
       input = try BlockInput(path: path!, blockSize: min(max(blockSize, 4096), 1 << 16))
     }
     let fileSize = input.fileSize
-    let first = try input.next()
+    var first = try input.next()
+    // The head (encoding, delimiter, title lines, header) is judged on the first 64 KiB:
+    // a pipe that delivers a title line on its own must not make it the header.
+    while let block = first, !block.isLast, block.bytes.count < headBytes, let more = try input.next() {
+      first = (block.bytes + more.bytes, more.isLast)
+    }
     input.blockSize = blockSize
     if let first, Spreadsheet.isCandidate(first.bytes) {
       // A spreadsheet is a ZIP container: read it whole, then its sheet as CSV.
@@ -67,10 +73,15 @@ extension ObservationReader {
       return try streamColumns(bytes: all, source: source, options: options, consumer: makeConsumer)
     }
     var head = try Head(raw: first?.bytes ?? [], isLast: first?.isLast ?? true, source: source, options: options)
-    if fileSize >= parallelMinimum, let middle = input.lineStart(atOrAfter: fileSize / 2),
+    let start = input.startOffset
+    if fileSize - start >= parallelMinimum, let middle = input.lineStart(atOrAfter: start + (fileSize - start) / 2),
       middle >= input.position
     {
-      let secondInput = try BlockInput(path: path!, offset: middle, blockSize: blockSize)
+      // Standard input redirected from a file (`- < FILE`) is cut like the file itself.
+      let secondInput =
+        isStdin
+        ? try BlockInput(standardInputAt: middle, blockSize: blockSize)
+        : try BlockInput(path: path!, offset: middle, blockSize: blockSize)
       input.limit = middle
       let aggregationSource = head.aggregationSource
       let parts = [
@@ -96,7 +107,7 @@ extension ObservationReader {
       if parts[0].stream.endedCleanly
         && (parts[0].failure != nil || (parts[1].failure == nil && parts[1].stream.parser.rejected.isEmpty))
       {
-        if let done = try finish(parts, head: head, source: source) { return done }
+        if let done = try finish(parts, head: head, source: source, consumer: makeConsumer) { return done }
       }
       return try stream(
         path: path, options: options, blockSize: blockSize, parallelMinimum: .max, consumer: makeConsumer)
@@ -107,8 +118,11 @@ extension ObservationReader {
       bytes: fileSize)
     only.stream.progress = options.progress
     only.run()
-    return try finish([only], head: head, source: source)!
+    return try finish([only], head: head, source: source, consumer: makeConsumer)!
   }
+
+  /// The bytes the head is judged on (fewer when the input is shorter).
+  @usableFromInline static var headBytes: Int { 1 << 16 }
 
   /// The same, for bytes already in memory; `source` names them in messages.
   @inlinable
@@ -132,13 +146,13 @@ extension ObservationReader {
       consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, input: nil, limited: false),
       bytes: bytes.count)
     only.run()
-    return try finish([only], head: head, source: source)!
+    return try finish([only], head: head, source: source, consumer: makeConsumer)!
   }
 
   /// Merges the parts in file order into the row account.
   @usableFromInline
   static func finish<Consumer: ColumnarConsumer>(
-    _ parts: [Part<Consumer>], head: Head, source: String
+    _ parts: [Part<Consumer>], head: Head, source: String, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet)? {
     // The first failure in file order wins: a later part's lines count from the cut.
     var lineOffset = 0
@@ -153,7 +167,10 @@ extension ObservationReader {
       if let failure = part.failure { throw failure }
       lineOffset += part.stream.parser.line - 1
     }
-    var merged = parts[0].consumer
+    // Moved out of the part, not copied: a copy would share the consumer's arrays, and
+    // the merge's first append would duplicate them (the whole first half of the groups).
+    var merged = makeConsumer()
+    swap(&merged, &parts[0].consumer)
     if parts.count == 2 {
       guard merged.merge(parts[1].consumer, lineOffset: parts[0].stream.parser.line - 1) else { return nil }
     }
@@ -220,6 +237,7 @@ extension ObservationReader {
     if sawUnit { present.insert(.unit) }
     set.columnsPresent = present
     set.columnNumbers = head.layout.index.mapValues { $0 + 1 }
+    set.columnHeaders = head.layout.index.compactMapValues { $0 < head.header.count ? head.header[$0] : nil }
     return set
   }
 

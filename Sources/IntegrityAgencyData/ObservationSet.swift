@@ -25,6 +25,20 @@ public struct ObservationSet: Sendable {
   /// Where each canonical column is in the header (1-based), for messages about a cell
   /// found after reading (a repeated year, a value a model cannot take).
   public var columnNumbers: [CanonicalColumn: Int] = [:]
+  /// Canonical column → the header it was read from, as written.
+  public var columnHeaders: [CanonicalColumn: String] = [:]
+
+  /// The file and the column (number and header) of each canonical field, to locate
+  /// errors found while computing on `observations` (as the reader's own consumers
+  /// locate them).
+  public var aggregationSource: AggregationSource {
+    var source = AggregationSource(file: self.source)
+    for (column, number) in columnNumbers {
+      source.columns[column.rawValue] = number
+      source.headers[column.rawValue] = columnHeaders[column] ?? column.rawValue
+    }
+    return source
+  }
 
   public init(
     observations: [Observation] = [], rowsRead: Int = 0, rejected: [RejectedRow] = [],

@@ -47,11 +47,10 @@ public struct ReportBuilder: Sendable {
   /// Runs the analyses of `sections` on `set`.
   public func results(_ set: ObservationSet, sections: Set<ReportSection>) throws -> Results {
     var results = Results()
-    let source = AggregationSource(file: set.source)
+    let source = set.aggregationSource
     if sections.contains(.achievement) {
       results.achievement = try AchievementReport(
-        observations: set.observations, source: source,
-        catalogDirection: { ActionPlanCatalog.plan.direction(forIndicator: $0) })
+        observations: set.observations, source: source)
     }
     if sections.contains(.quarterly) {
       results.quarterly = try QuarterlyPaceReport(observations: set.observations, source: source)

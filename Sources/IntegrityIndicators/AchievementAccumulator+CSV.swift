@@ -3,48 +3,67 @@ import IntegrityDecimal
 import IntegrityAgencyData
 
 extension AchievementAccumulator {
-  /// Appends the CSV line of the group at `position` of `order` — the line
-  /// `AchievementRatio.appendCSV(to:names:ids:)` writes for `row(ofGroup:)` — straight
-  /// from the group's integers: the aggregate and target over one power of ten, the
-  /// decision by `AchievementRatio.fastDecision` (the same exact comparisons and correctly
-  /// rounded ratio `decide` gives), the figures written from their decimal digits. A
-  /// mean, exact figures, a `--digits` format or figures beyond 2⁵³ go through the row;
-  /// the bytes are the same. Not for reports with totals.
-  func appendCSV(groupAt position: Int, in order: GroupOrder, names interned: InternedNames, to line: inout CSVLineBuffer) {
-    let g = Int(order.groups[position])
-    let key = GroupKey(packed: index.keys[g])
-    let ids = RowNames(indicator: key.indicator, agency: key.agency)
-    let state = groups[g]
-    guard case .shortest = line.numberFormat, options.aggregation != .mean, !state.isExact,
-      let (ratio, status) = fastDecision(state)
-    else {
-      row(ofGroup: g).appendCSV(to: &line, names: interned, ids: ids)
-      return
-    }
-    let missing = ObservationColumns.missing
+  /// Appends the CSV lines of the groups at `positions` of `order` — the line
+  /// `AchievementRatio.appendCSV(to:names:ids:)` writes for `row(ofGroup:)` each —
+  /// straight from the groups' integers: the aggregate and target over one power of
+  /// ten, the decision by `AchievementRatio.fastDecision` (the same exact comparisons
+  /// and correctly rounded ratio `decide` gives), the figures written from their
+  /// decimal digits, runs of up to 256 lines in one reservation of the buffer. A mean,
+  /// exact figures, a `--digits` format or figures beyond 2⁵³ go through the row; the
+  /// bytes are the same. Not for reports with totals.
+  func appendCSV(groupsAt positions: Range<Int>, in order: GroupOrder, names interned: InternedNames, to line: inout CSVLineBuffer) {
     let fields = InternedFields(interned)
-    let subPeriods = state.kind == .quarter || state.kind == .month
-    let indicatorField = interned.indicators.lowerBound + key.indicator
-    let agencyField = interned.agencies.lowerBound + key.agency
-    // The names, and at most 33 bytes for each other field with its comma (the
-    // numbers' texts are at most 24 bytes; the interned words at most 10).
-    let maximum = line.internedCount(indicatorField) + line.internedCount(agencyField) + 8 * 33
-    line.appendLines(reserving: maximum) { line in
-      line.interned(indicatorField)
-      line.interned(agencyField)
-      line.integer(key.year)
-      if state.value.exponent == missing { line.empty() } else {
-        line.decimal(significand: state.value.significand, exponent: Int32(state.value.exponent))
+    let fast = line.numberFormat == .shortest && options.aggregation != .mean
+    var p = positions.lowerBound
+    while p < positions.upperBound {
+      let end = min(p + 256, positions.upperBound)
+      // The names, and at most 33 bytes for each other field with its comma (the
+      // numbers' texts are at most 24 bytes; the interned words at most 10).
+      var maximum = 0
+      for q in p..<end {
+        let key = GroupKey(packed: index.keys[Int(order.groups[q])])
+        maximum += line.internedCount(interned.indicators.lowerBound + key.indicator)
+          + line.internedCount(interned.agencies.lowerBound + key.agency) + 8 * 33
       }
-      if state.targetExponent == missing { line.empty() } else {
-        line.decimal(significand: state.target, exponent: Int32(state.targetExponent))
+      if fast {
+        line.appendLines(reserving: maximum) { line in
+          while p < end, appendFastCSV(group: Int(order.groups[p]), fields: fields, names: interned, to: &line) { p += 1 }
+        }
       }
-      line.interned(fields.direction(Direction(code: state.direction)!))
-      line.number(ratio)
-      line.interned(fields.status(status))
-      line.interned(fields.boolean(subPeriods && Int(state.value.count) < state.kind.expected))
-      line.endLine()
+      // A group the fast lines do not cover goes through its row.
+      if p < end {
+        let g = Int(order.groups[p])
+        let key = GroupKey(packed: index.keys[g])
+        row(ofGroup: g).appendCSV(to: &line, names: interned, ids: RowNames(indicator: key.indicator, agency: key.agency))
+        p += 1
+      }
     }
+  }
+
+  /// Writes group `g`'s line from its integers; false, writing nothing, when its
+  /// figures need the row (exact figures, or beyond what `fastDecision` covers).
+  @inline(__always)
+  private func appendFastCSV(group g: Int, fields: InternedFields, names interned: InternedNames, to line: inout CSVLineWriter) -> Bool {
+    let state = groups[g]
+    guard !state.isExact, let (ratio, status) = fastDecision(state) else { return false }
+    let key = GroupKey(packed: index.keys[g])
+    let missing = ObservationColumns.missing
+    let subPeriods = state.kind == .quarter || state.kind == .month
+    line.interned(interned.indicators.lowerBound + key.indicator)
+    line.interned(interned.agencies.lowerBound + key.agency)
+    line.integer(key.year)
+    if state.value.exponent == missing { line.empty() } else {
+      line.decimal(significand: state.value.significand, exponent: Int32(state.value.exponent))
+    }
+    if state.targetExponent == missing { line.empty() } else {
+      line.decimal(significand: state.target, exponent: Int32(state.targetExponent))
+    }
+    line.interned(fields.direction(Direction(code: state.direction)!))
+    line.number(ratio)
+    line.interned(fields.status(status))
+    line.interned(fields.boolean(subPeriods && Int(state.value.count) < state.kind.expected))
+    line.endLine()
+    return true
   }
 
   /// The interned words of `internNames(into:)`'s `extra`, by name.

@@ -46,8 +46,9 @@ extension AchievementReport {
         }
         try out.endRow()
       } else {
-        for position in order.chunks[chunk] {
-          accumulator.appendCSV(groupAt: position, in: order, names: interned, to: &out.line)
+        for start in stride(from: order.chunks[chunk].lowerBound, to: order.chunks[chunk].upperBound, by: 1024) {
+          let positions = start..<min(start + 1024, order.chunks[chunk].upperBound)
+          accumulator.appendCSV(groupsAt: positions, in: order, names: interned, to: &out.line)
           try out.endRow()
         }
       }

@@ -46,12 +46,15 @@ public struct AchievementReport: Sendable {
   }
 
   /// Computes the report of observations already read; throws `DataError` located in
-  /// `source` for bad rows. The directions default to nothing (`increase`) unless
-  /// `catalogDirection` gives one; `read(path:…)` uses the Action Plan's catalog.
+  /// `source` for bad rows. A row without a direction of its own (and no
+  /// `AchievementOptions.direction`) takes the one `catalogDirection` gives for its
+  /// indicator — by default the Action Plan's, as the command line does (an indicator
+  /// naming a measure whose targets differ in direction is an error at its row) — else
+  /// `increase`.
   public init(
     observations: [Observation], options: AchievementOptions = AchievementOptions(),
     source: AggregationSource = AggregationSource(file: "<input>"),
-    catalogDirection: @escaping @Sendable (String) throws -> Direction? = { _ in nil }
+    catalogDirection: @escaping @Sendable (String) throws -> Direction? = AchievementReport.planDirections
   ) throws {
     var accumulator = AchievementAccumulator(options: options, catalogDirection: catalogDirection)
     try accumulator.consume(observations, source: source)
@@ -82,6 +85,11 @@ public struct AchievementReport: Sendable {
     }
     return (try AchievementReport(accumulator), set)
   }
+
+  /// The Action Plan's direction for an indicator named after it
+  /// (`ActionPlanCatalog.resolvedDirection(forIndicator:)`): the default of
+  /// `init(observations:options:source:catalogDirection:)`.
+  public static let planDirections: @Sendable (String) throws -> Direction? = directions(.plan)
 
   static func directions(_ catalog: ActionPlanCatalog?) -> @Sendable (String) throws -> Direction? {
     guard let catalog else { return { _ in nil } }

@@ -142,12 +142,7 @@ public struct TrendAnalysis: Sendable {
   /// builds them from a file's rows (the same computation).
   public static func yearlySeries(_ set: ObservationSet) throws -> [YearlySeries] {
     var accumulator = TrendSeriesAccumulator()
-    var source = AggregationSource(file: set.source)
-    for (column, number) in set.columnNumbers {
-      source.columns[column.rawValue] = number
-      source.headers[column.rawValue] = column.rawValue
-    }
-    try accumulator.consume(set.observations, source: source)
+    try accumulator.consume(set.observations, source: set.aggregationSource)
     return accumulator.series()
   }
 

@@ -17,13 +17,21 @@ public struct BlockInput: ~Copyable {
   private let path: String
   /// False for standard input, which is not closed.
   private let ownsDescriptor: Bool
+  /// Whether the input is a regular file of known size, read with `pread` at
+  /// `position` (so two inputs on one open file, or on a duplicate of standard input,
+  /// never move each other's offset).
+  private let isPositional: Bool
   /// Bytes read past the last line feed of the previous block.
   private var pending: [UInt8] = []
   private var atEnd = false
   /// The size of each `read(2)`.
   public var blockSize: Int
-  /// The file's size in bytes (from `fstat`).
+  /// The file's size in bytes (from `fstat`; 0 for a pipe, a device or a file whose
+  /// size the kernel does not report, such as those under /proc).
   public let fileSize: Int
+  /// The byte offset where reading started (standard input redirected from a file may
+  /// already be positioned past its start).
+  public let startOffset: Int
   /// The byte offset where reading stops (the file's end unless `limit` was given).
   public var limit: Int
   /// The offset of the next byte to read.
@@ -35,43 +43,87 @@ public struct BlockInput: ~Copyable {
   public init(path: String, offset: Int = 0, limit: Int? = nil, blockSize: Int = 4 << 20) throws(InputError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError(path: path, reason: InputBytes.errnoText()) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      let reason = InputBytes.errnoText()
+    let kind: Kind
+    do {
+      kind = try Self.kind(of: fd, path: path, offset: offset, limit: limit)
+    } catch {
       close(fd)
-      throw InputError(path: path, reason: reason)
+      throw error
     }
-    let type = info.st_mode & S_IFMT
-    guard type != S_IFDIR else {
-      close(fd)
-      throw InputError(path: path, reason: "is a directory")
-    }
-    // A FIFO, a device or a socket is read as it comes, like standard input.
-    let isRegular = type == S_IFREG
-    if !isRegular { info.st_size = 0 }
-    if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
-      close(fd)
-      throw InputError(path: path, reason: InputBytes.errnoText())
-    }
-    self.fd = fd
-    self.path = path
-    self.ownsDescriptor = true
-    self.blockSize = max(blockSize, 16)
-    self.fileSize = Int(info.st_size)
-    self.limit = isRegular ? min(limit ?? Int(info.st_size), Int(info.st_size)) : Int.max
-    self.position = offset
+    self.init(descriptor: fd, owned: true, path: path, offset: offset, blockSize: blockSize, kind: kind)
   }
 
-  /// Standard input (a pipe, a terminal or a redirected file), read as it comes;
-  /// `fileSize` is 0 and there is no limit.
+  /// Standard input (a pipe, a terminal or a redirected file). Redirected from a
+  /// regular file (`< FILE`), it is read like that file from its current offset, and
+  /// `fileSize` tells its size, so a caller can cut it in parts
+  /// (`init(standardInputAt:blockSize:)`); otherwise it is read as it comes, with
+  /// `fileSize` 0 and no limit.
   public init(standardInputBlockSize blockSize: Int = 4 << 20) {
-    self.fd = 0
-    self.path = "<stdin>"
-    self.ownsDescriptor = false
+    // A descriptor that cannot seek (a pipe, a terminal) is read as it comes.
+    let here = Int(lseek(0, 0, SEEK_CUR))
+    let kind = here >= 0 ? (try? Self.kind(of: 0, path: "<stdin>", offset: here, limit: nil)) : nil
+    self.init(
+      descriptor: 0, owned: false, path: "<stdin>", offset: kind == nil ? 0 : here, blockSize: blockSize,
+      kind: kind ?? .stream)
+  }
+
+  /// Standard input redirected from a regular file, read from byte `offset` through a
+  /// descriptor of its own (`dup`), for the second part of a file cut in two.
+  public init(standardInputAt offset: Int, blockSize: Int = 4 << 20) throws(InputError) {
+    let fd = dup(0)
+    guard fd >= 0 else { throw InputError(path: "<stdin>", reason: InputBytes.errnoText()) }
+    let kind: Kind
+    do {
+      kind = try Self.kind(of: fd, path: "<stdin>", offset: offset, limit: nil)
+    } catch {
+      close(fd)
+      throw error
+    }
+    guard case .positional = kind else {
+      close(fd)
+      throw InputError(path: "<stdin>", reason: "is not a regular file")
+    }
+    self.init(descriptor: fd, owned: true, path: "<stdin>", offset: offset, blockSize: blockSize, kind: kind)
+  }
+
+  /// How a descriptor is read.
+  private enum Kind: Equatable {
+    /// A regular file of `size` bytes, read with `pread` up to `limit`.
+    case positional(size: Int, limit: Int)
+    /// A FIFO, a device, a socket or a regular file of unreported size (/proc): read
+    /// as it comes, like a pipe.
+    case stream
+  }
+
+  /// Inspects `fd` with `fstat`; a stream is moved to `offset`.
+  private static func kind(of fd: Int32, path: String, offset: Int, limit: Int?) throws(InputError) -> Kind {
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw InputError(path: path, reason: InputBytes.errnoText()) }
+    let type = info.st_mode & S_IFMT
+    guard type != S_IFDIR else { throw InputError(path: path, reason: "is a directory") }
+    if type == S_IFREG && info.st_size > 0 {
+      let size = Int(info.st_size)
+      return .positional(size: size, limit: min(limit ?? size, size))
+    }
+    if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
+      throw InputError(path: path, reason: InputBytes.errnoText())
+    }
+    return .stream
+  }
+
+  private init(descriptor fd: Int32, owned: Bool, path: String, offset: Int, blockSize: Int, kind: Kind) {
+    self.fd = fd
+    self.path = path
+    self.ownsDescriptor = owned
     self.blockSize = max(blockSize, 16)
-    self.fileSize = 0
-    self.limit = Int.max
-    self.position = 0
+    self.startOffset = offset
+    self.position = offset
+    switch kind {
+    case .positional(let size, let limit):
+      (isPositional, fileSize, self.limit) = (true, size, limit)
+    case .stream:
+      (isPositional, fileSize, self.limit) = (false, 0, Int.max)
+    }
   }
 
   /// The offset just after the first line feed at or after `offset` (and below the end
@@ -144,7 +196,10 @@ public struct BlockInput: ~Copyable {
     block.withUnsafeMutableBufferPointer { buffer in
       // Safe: the buffer has at least `wanted` bytes after `offset`.
       while true {
-        let n = Glibc.read(fd, buffer.baseAddress! + offset, wanted)
+        let n =
+          isPositional
+          ? pread(fd, buffer.baseAddress! + offset, wanted, off_t(position))
+          : Glibc.read(fd, buffer.baseAddress! + offset, wanted)
         if n < 0 && errno == EINTR { continue }
         if n < 0 { failure = errno } else { got = n }
         return

@@ -62,6 +62,12 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   /// Appends an integer field (`String(value)`).
   public mutating func integer(_ value: Int) {
     separate()
+    if value >= 0 && value < 100_000_000 {
+      // Years, counts: one word of digits, no buffer in between.
+      let word = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: value))
+      appendDigits(word, from: 8 - DecimalDigits.digitCount(UInt64(value)), to: 8)
+      return
+    }
     NumberFormat.appendInteger(value, to: &self)
   }
 
@@ -72,9 +78,53 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   }
 
   /// Appends the exact decimal `significand·10^exponent` (`CSVLineBuffer.decimal`).
+  ///
+  /// The usual figure — positive, below 10⁸ as an integer, at most 8 fraction digits,
+  /// at least 10⁻⁴ — is written from one word of digits (`DecimalDigits.eightDigits`),
+  /// the same bytes `NumberFormat.appendDecimal` writes: trailing fraction zeros dropped,
+  /// plain digits, a leading `0.` below 1.
   public mutating func decimal(significand: Int64, exponent: Int32) {
     separate()
+    if case .shortest = numberFormat, significand > 0, significand < 100_000_000, exponent >= -8, exponent <= 0 {
+      var m = UInt64(significand)
+      var fraction = Int(-exponent)
+      while fraction > 0 && m % 10 == 0 {
+        m /= 10
+        fraction -= 1
+      }
+      let digits = DecimalDigits.digitCount(m)
+      // Plain notation from 10⁻⁴ on (`NumberFormat.appendDecimal`'s rule).
+      if digits - 1 - fraction >= -4 {
+        let word = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: m))
+        if fraction == 0 {
+          appendDigits(word, from: 8 - digits, to: 8)
+        } else {
+          if digits > fraction {
+            appendDigits(word, from: 8 - digits, to: 8 - fraction)
+          } else {
+            append(UInt8(ascii: "0"))
+          }
+          append(UInt8(ascii: "."))
+          appendDigits(word, from: 8 - fraction, to: 8)
+        }
+        return
+      }
+    }
     numberFormat.appendDecimal(significand: significand, exponent: exponent, to: &self)
+  }
+
+  /// Appends digits `start..<end` (0…8) of `word`, eight ASCII digits with the first in
+  /// its lowest byte (`DecimalDigits.eightDigits`).
+  @inline(__always)
+  mutating func appendDigits(_ word: UInt64, from start: Int, to end: Int) {
+    precondition(start >= 0 && start <= end && end <= 8 && end - start <= capacity - written)
+    var w = word >> UInt64(truncatingIfNeeded: 8 * start)
+    // Safe: end − start bytes fit in the free space (checked above).
+    for k in 0..<(end - start) {
+      base[written + k] = UInt8(truncatingIfNeeded: w)
+      w >>= 8
+    }
+    written += end - start
   }
 
   /// Appends an empty field.

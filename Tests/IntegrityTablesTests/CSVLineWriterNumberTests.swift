@@ -1,0 +1,55 @@
+import Testing
+
+@testable import IntegrityTables
+
+/// `CSVLineWriter`'s digit-word fast paths for integers and decimals (the streaming
+/// outputs' years and figures) against the text written out by hand, and against the
+/// buffer's general `decimal`/`integer` (checked against `Double.description` in
+/// `ShortestDecimalTests`) over a grid that crosses every boundary of the fast path:
+/// 8 digits, 8 fraction digits, 10⁻⁴, trailing zeros, zero and negatives.
+@Suite struct CSVLineWriterNumberTests {
+  static func written(_ body: (inout CSVLineWriter) -> Void) -> String {
+    var csv = CSVLineBuffer()
+    csv.appendLines(reserving: 64) { body(&$0) }
+    return String(decoding: csv.bytes, as: UTF8.self)
+  }
+
+  static func general(significand: Int64, exponent: Int32) -> String {
+    var csv = CSVLineBuffer()
+    csv.decimal(significand: significand, exponent: exponent)
+    return String(decoding: csv.bytes, as: UTF8.self)
+  }
+
+  @Test(arguments: [
+    (Int64(9224), Int32(-1), "922.4"), (5, -2, "0.05"), (1, -4, "0.0001"), (12_345_678, 0, "12345678"),
+    (120, -1, "12"), (100_000, -8, "0.001"), (12_345_678, -8, "0.12345678"), (10, -8, "0.0000001"),
+    (1, -5, "0.00001"), (0, -3, "0"), (-25, -1, "-2.5"), (100_000_000, 0, "100000000"), (7, 0, "7"),
+    (3_000, -3, "3"), (99_999_999, -4, "9999.9999"),
+  ])
+  func decimalsAsWrittenByHand(_ significand: Int64, _ exponent: Int32, _ text: String) {
+    // 10⁻⁵ and 10⁻⁷ leave the plain range: the general path's text, whatever it is,
+    // must be what the writer gives too.
+    let expected = exponent + Int32(String(significand).count) - 1 < -4 ? Self.general(significand: significand, exponent: exponent) : text
+    #expect(Self.written { $0.decimal(significand: significand, exponent: exponent) } == expected)
+  }
+
+  @Test func decimalsMatchTheGeneralPathAcrossTheFastPathsEdges() {
+    var significands: [Int64] = [0, 1, 9, 10, 99, 100, 101, 1_000, 12_340, 99_999_999, 100_000_000, 123_456_789, -1, -10]
+    for k in 0...8 {
+      let p = Int64((0..<k).reduce(1) { r, _ in r * 10 })
+      significands += [p, p - 1, p + 1, 7 * p, 12 * p]
+    }
+    for significand in significands {
+      for exponent in Int32(-12)...Int32(3) {
+        let fast = Self.written { $0.decimal(significand: significand, exponent: exponent) }
+        #expect(fast == Self.general(significand: significand, exponent: exponent), "\(significand)e\(exponent)")
+      }
+    }
+  }
+
+  @Test func integersAsWritten() {
+    for value in [0, 7, 10, 1999, 2023, 99_999_999, 100_000_000, 123_456_789_012, -1, -2023, Int.max, Int.min] {
+      #expect(Self.written { $0.integer(value) } == String(value))
+    }
+  }
+}
