@@ -58,7 +58,7 @@ import Glibc
   /// The same rows and notes (which name `<stdin>` where the path read names the file).
   func expectSame(_ a: ObservationSet, _ b: ObservationSet) {
     #expect(a.rowsRead == b.rowsRead)
-    #expect(a.notes.map { $0.replacingOccurrences(of: "<stdin>", with: b.source) } == b.notes)
+    #expect(a.notes.map { $0.description.replacingOccurrences(of: "<stdin>", with: b.source) } == b.notes.map(\.description))
     #expect(a.observations == b.observations)
   }
 
