@@ -45,10 +45,16 @@ struct ObservationBlockParser {
   @usableFromInline let skipBadRows: Bool
   /// `ObservationReadOptions.agencyName`: an agency's name as written → the name it is kept under.
   @usableFromInline let agencyName: (@Sendable (String) -> String)?
-  /// The powers of ten of the value and target headers' units and of the title's unit.
-  @usableFromInline let valueScale: UnitScale?
-  @usableFromInline let targetScale: UnitScale?
-  @usableFromInline let titleUnit: UnitScale?
+  /// The value and target headers' units and the title's unit.
+  @usableFromInline var valueScale: FigureScale?
+  @usableFromInline var targetScale: FigureScale?
+  @usableFromInline var titleUnit: FigureScale?
+  /// The base units of the scales in use (`FigureScale.unit` indexes them), and each
+  /// one's id among the rows' units (-1: not given to a row yet).
+  @usableFromInline var scaleUnitNames: [String] = []
+  @usableFromInline var scaleUnitIDs: [Int32] = []
+  /// The rows' unit id of `%` (-1: not given to a row yet).
+  @usableFromInline var percentUnitID: Int32 = -1
 
   @usableFromInline var keys = ObservationKeys()
   @usableFromInline var tokenizer: RecordTokenizer
@@ -56,7 +62,7 @@ struct ObservationBlockParser {
   /// Raw indicator id → name id and the scale of a money unit in the name; when there
   /// is one, the id of the name as written (-1: not interned yet), used on rows whose
   /// unit cell gives the unit.
-  @usableFromInline var indicatorIDs: [(id: Int32, scale: UnitScale?, written: Int32)] = []
+  @usableFromInline var indicatorIDs: [(id: Int32, scale: FigureScale?, written: Int32)] = []
   @usableFromInline var indicatorNames: [String] = []
   @usableFromInline var indicatorNameIDs: [String: Int32] = [:]
   @usableFromInline var agencyTable = ByteKeyTable()
@@ -67,7 +73,7 @@ struct ObservationBlockParser {
   @usableFromInline var periodCache = SpellingCache<Period?>()
   @usableFromInline var quarterCache = SpellingCache<Int?>()
   @usableFromInline var monthCache = SpellingCache<Int?>()
-  @usableFromInline var unitCache = SpellingCache<UnitRead>()
+  @usableFromInline var unitCache = SpellingCache<UnitCell>()
   @usableFromInline var directionCache = SpellingCache<Direction??>()
   /// The last target cell (in the current block), its scale's power of ten and its figure.
   @usableFromInline var lastTargetCell = -1..<(-1)
@@ -127,9 +133,31 @@ struct ObservationBlockParser {
     self.dashMeansMissing = options.dashMeansMissing
     self.skipBadRows = options.skipBadRows
     self.agencyName = options.agencyName
-    self.valueScale = layout.units[.value]
-    self.targetScale = layout.units[.target]
-    self.titleUnit = layout.titleUnit
+    self.valueScale = nil
+    self.targetScale = nil
+    self.titleUnit = nil
+    self.valueScale = layout.units[.value].map { figureScale($0) }
+    self.targetScale = layout.units[.target].map { figureScale($0) }
+    self.titleUnit = layout.titleUnit.map { figureScale($0) }
+  }
+
+  /// `scale` as the rows apply it, its base unit listed once.
+  @usableFromInline mutating func figureScale(_ scale: UnitScale) -> FigureScale {
+    if let k = scaleUnitNames.firstIndex(of: scale.baseUnit) {
+      return FigureScale(powerOfTen: scale.powerOfTen, unit: Int32(k))
+    }
+    scaleUnitNames.append(scale.baseUnit)
+    scaleUnitIDs.append(-1)
+    return FigureScale(powerOfTen: scale.powerOfTen, unit: Int32(scaleUnitNames.count - 1))
+  }
+
+  /// A unit cell's spelling, read once (`UnitRead`) and kept without its strings.
+  @usableFromInline mutating func unitCell(_ text: String) -> UnitCell {
+    switch UnitRead(text) {
+    case .none: .none
+    case .scale(let scale): .scale(figureScale(scale))
+    case .unknown(let message): .unknown(message)
+    }
   }
 
   // MARK: records
@@ -308,7 +336,7 @@ struct ObservationBlockParser {
     var yearColumn = -1
     var quarter = 0
     var month = 0
-    var unit: UnitScale? = nil
+    var unit: FigureScale? = nil
     var direction: Direction? = nil
     for (kind, c) in keyColumns {
       switch kind {
@@ -334,7 +362,12 @@ struct ObservationBlockParser {
         else { throw cellError(s, c, "expected a month (1–12 or 7月)") }
         month = m
       case .unit:
-        switch unitCache.value(tokenizer, s, c, read: UnitRead.init) {
+        let (id, isNew) = unitCache.id(tokenizer, s, c)
+        if isNew {
+          let cell = unitCell(tokenizer.string(c, in: s))
+          unitCache.values.append(cell)
+        }
+        switch unitCache.values[id] {
         case .none: break
         case .scale(let scale): unit = scale
         case .unknown(let what): throw cellError(s, c, what)
@@ -350,7 +383,7 @@ struct ObservationBlockParser {
     // A figure's scale: its column's unit, else the row's unit (its unit cell, or a
     // money unit in its indicator's name), else the title's.
     var indicatorID: Int32 = 0
-    var nameScale: UnitScale? = nil
+    var nameScale: FigureScale? = nil
     if indicatorRaw >= 0 {
       let known = indicatorIDs[indicatorRaw]
       if unit != nil && known.scale != nil {
@@ -396,7 +429,7 @@ struct ObservationBlockParser {
       row.value = value.significand
       row.valueExponent = value.exponent
       row.flags = value.revised || target.revised ? ObservationRow.revisedFlag : 0
-      row.unit = unitID(valueScale?.baseUnit ?? (value.percent || target.percent ? "%" : nil))
+      row.unit = unitID(of: valueScale, percent: value.percent || target.percent)
       try add(&row, period: p, into: &consumer)
       return
     }
@@ -406,7 +439,7 @@ struct ObservationBlockParser {
       row.value = value.significand
       row.valueExponent = value.exponent
       row.flags = value.revised ? ObservationRow.revisedFlag : 0
-      row.unit = unitID(rowScale?.baseUnit ?? (value.percent ? "%" : nil))
+      row.unit = unitID(of: rowScale, percent: value.percent)
       try add(&row, period: p, into: &consumer)
     }
   }
@@ -422,6 +455,22 @@ struct ObservationBlockParser {
   }
 
   @inlinable static func blank(_ text: String) -> Bool { TextTable.trim(text).isEmpty }
+
+  /// The rows' unit id of a figure under `scale` (its base unit), else of `%` for a
+  /// percentage, else 0 (none): after the first row, an array read.
+  @inline(__always)
+  @inlinable mutating func unitID(of scale: FigureScale?, percent: Bool) -> Int32 {
+    if let scale {
+      let known = scaleUnitIDs[Int(scale.unit)]
+      if known >= 0 { return known }
+      let id = unitID(scaleUnitNames[Int(scale.unit)])
+      scaleUnitIDs[Int(scale.unit)] = id
+      return id
+    }
+    guard percent else { return 0 }
+    if percentUnitID < 0 { percentUnitID = unitID("%") }
+    return percentUnitID
+  }
 
   /// The id of a unit name (0: none). Rows repeat a few units: the last one is
   /// remembered (equal unit strings usually share storage, so comparing them is one
@@ -490,8 +539,9 @@ struct ObservationBlockParser {
   /// Indicator cell `c`'s spelling, not seen before: its name (and unit) interned.
   @usableFromInline mutating func newIndicator(_ s: Span<UInt8>, _ c: Int) {
     let written = TextTable.trim(tokenizer.string(c, in: s))
-    let (name, scale) = Self.indicatorName(written)
+    let (name, unitScale) = Self.indicatorName(written)
     let id = name.map { Self.canonicalID($0, names: &keys.indicators, ids: &indicatorNameIDs) } ?? 0
+    let scale = unitScale.map { figureScale($0) }
     indicatorIDs.append((id, scale, scale == nil ? id : -1))
     indicatorNames.append(written)
   }
@@ -543,7 +593,7 @@ struct ObservationBlockParser {
 
   /// A target cell: an annual target repeats on each quarter row, so the same bytes
   /// under the same scale are read once per block.
-  @inlinable mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
+  @inlinable mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
     let cell = tokenizer.starts[c]..<tokenizer.ends[c]
     let power = scale?.powerOfTen ?? 0
     if lastTargetCell.lowerBound >= 0 && lastTargetPower == power && !tokenizer.escaped[c]
@@ -562,7 +612,7 @@ struct ObservationBlockParser {
   }
 
   /// The figure of cell `c` (see the type's comment for the forms read inline).
-  @inlinable mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: UnitScale?) throws(DataError) -> Figure {
+  @inlinable mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
     let start = tokenizer.starts[c]
     let end = tokenizer.ends[c]
     if start == end { return Figure() }
@@ -580,7 +630,7 @@ struct ObservationBlockParser {
     var exact = true
     switch NumberParser.parse(bytes: bytes, percentSign: &percent, exact: &exact) {
     case .number(let d, let revised):
-      let scaled = scale?.apply(d) ?? d
+      let scaled = power == 0 ? d : d.scaled(byPowerOfTen: Int32(power))
       guard exact, let e = Int8(exactly: scaled.exponent), e != ObservationColumns.missing else {
         throw cellError(s, c, "a number beyond the exact range (at most 18 significant digits, exponent −127…127)")
       }
@@ -658,6 +708,28 @@ enum UnitRead {
   }
 }
 
+/// A unit as the parser applies it to figures: its power of ten and its base unit
+/// (`ObservationBlockParser.scaleUnitNames[unit]`), without a `String` to retain on
+/// every row.
+@usableFromInline
+struct FigureScale: Equatable, Sendable {
+  @usableFromInline var powerOfTen: Int32
+  @usableFromInline var unit: Int32
+
+  @inlinable init(powerOfTen: Int32, unit: Int32) {
+    self.powerOfTen = powerOfTen
+    self.unit = unit
+  }
+}
+
+/// A unit cell as read: none, a scale, or a unit we cannot read (the message).
+@usableFromInline
+enum UnitCell {
+  case none
+  case scale(FigureScale)
+  case unknown(String)
+}
+
 /// What a cell rule read, per distinct spelling of the cell (a file has few).
 @usableFromInline
 struct SpellingCache<Value> {
@@ -676,6 +748,14 @@ struct SpellingCache<Value> {
       : table.id(in: s, tokenizer.starts[c]..<tokenizer.ends[c])
     if isNew { values.append(read(tokenizer.string(c, in: s))) }
     return values[id]
+  }
+
+  /// The id of cell `c`'s spelling, and whether it is new (the caller appends its value).
+  @inline(__always)
+  @inlinable mutating func id(_ tokenizer: RecordTokenizer, _ s: Span<UInt8>, _ c: Int) -> (id: Int, isNew: Bool) {
+    tokenizer.escaped[c]
+      ? table.id(for: ArraySlice(tokenizer.field(c, in: s)))
+      : table.id(in: s, tokenizer.starts[c]..<tokenizer.ends[c])
   }
 }
 

@@ -82,8 +82,13 @@ public enum TextDecoder {
           i += 32
         }
         while i + 8 <= n {
-          let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 != 0 { break }
+          let word = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
+          let high = word & 0x8080_8080_8080_8080
+          // Straight to the first byte ≥ 0x80 (little-endian: the lowest set bit).
+          if high != 0 {
+            i += high.trailingZeroBitCount >> 3
+            break
+          }
           i += 8
         }
         guard i < n else { break }
