@@ -116,13 +116,24 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   /// Appends digits `start..<end` (0…8) of `word`, eight ASCII digits with the first in
   /// its lowest byte (`DecimalDigits.eightDigits`).
   @inline(__always)
+  public mutating func append(digits word: UInt64, from start: Int, to end: Int) {
+    appendDigits(word, from: start, to: end)
+  }
+
+  @inline(__always)
   mutating func appendDigits(_ word: UInt64, from start: Int, to end: Int) {
     precondition(start >= 0 && start <= end && end <= 8 && end - start <= capacity - written)
     var w = word >> UInt64(truncatingIfNeeded: 8 * start)
-    // Safe: end − start bytes fit in the free space (checked above).
-    for k in 0..<(end - start) {
-      base[written + k] = UInt8(truncatingIfNeeded: w)
-      w >>= 8
+    if capacity - written >= 8 {
+      // Safe: 8 bytes fit in the free space (checked); one unaligned store (SE-0349)
+      // of which the first end − start bytes count, the rest is overwritten later.
+      UnsafeMutableRawPointer(base + written).storeBytes(of: w.littleEndian, as: UInt64.self)
+    } else {
+      // Safe: end − start bytes fit in the free space (checked above).
+      for k in 0..<(end - start) {
+        base[written + k] = UInt8(truncatingIfNeeded: w)
+        w >>= 8
+      }
     }
     written += end - start
   }

@@ -26,6 +26,21 @@ struct DecimalDigits {
     count = DecimalDigits.digitCount(value)
   }
 
+  /// Appends digits `start..<end` of the 24 (0 ≤ start ≤ end ≤ 24; zero-padded on the
+  /// left past `count`), a word at a time.
+  @inline(__always)
+  func append<Sink: ByteSink & ~Copyable>(from start: Int, to end: Int, to sink: inout Sink) {
+    precondition(start >= 0 && start <= end && end <= 24)
+    var k = start
+    while k < end {
+      let w = k >> 3
+      let stop = min(end, (w + 1) << 3)
+      let word = w == 0 ? storage.0 : w == 1 ? storage.1 : storage.2
+      sink.append(digits: word, from: k & 7, to: stop - (w << 3))
+      k = stop
+    }
+  }
+
   /// Lends the last `k` digits (1 ≤ k ≤ 24; zero-padded on the left past `count`).
   func withLast<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     precondition(k >= 1 && k <= 24)

@@ -78,11 +78,9 @@ extension NumberFormat {
     let decimal = DecimalDigits(digits)
     let integerDigits = max(decimal.count - fractionDigits, 1)
     if negative { bytes.append(UInt8(ascii: "-")) }
-    decimal.withLast(integerDigits + fractionDigits) { text in
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<(text.startIndex + integerDigits)]))
-      bytes.append(UInt8(ascii: "."))
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[(text.startIndex + integerDigits)...]))
-    }
+    decimal.append(from: 24 - integerDigits - fractionDigits, to: 24 - fractionDigits, to: &bytes)
+    bytes.append(UInt8(ascii: "."))
+    decimal.append(from: 24 - fractionDigits, to: 24, to: &bytes)
   }
 
   /// Appends `String(value)`: decimal digits, a leading `-` when negative.
@@ -99,7 +97,7 @@ extension NumberFormat {
     }
     if negative { bytes.append(UInt8(ascii: "-")) }
     let decimal = DecimalDigits(magnitude)
-    decimal.withLast(decimal.count) { bytes.append(contentsOf: $0) }
+    decimal.append(from: 24 - decimal.count, to: 24, to: &bytes)
   }
 }
 
