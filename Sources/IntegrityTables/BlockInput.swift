@@ -190,7 +190,9 @@ public struct BlockInput: ~Copyable {
   private mutating func readSome(into block: inout [UInt8], at offset: Int) throws(InputError) -> Int {
     var failure: Int32 = 0
     var got = 0
-    let wanted = limit == Int.max ? blockSize : min(blockSize, limit - position)
+    // A pipe hands over at most its buffer (64 KiB) per read: asking for more would
+    // only zero-fill room that stays empty.
+    let wanted = isPositional ? min(blockSize, limit - position) : min(blockSize, 1 << 16)
     guard wanted > 0 else { return 0 }
     if block.count < offset + wanted { block.append(contentsOf: repeatElement(0, count: offset + wanted - block.count)) }
     block.withUnsafeMutableBufferPointer { buffer in
