@@ -32,6 +32,8 @@ import pymannkendall as mk
 import statsmodels.api as sm
 from scipy import stats
 
+from polars_trend import closed_form
+
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/release/integrity-stats"
 FILE = sys.argv[2] if len(sys.argv) > 2 else "/tmp/trends-bench/quarterly.csv"
 SAMPLE = int(os.environ.get("SAMPLE", "3000"))
@@ -66,18 +68,7 @@ def yearly_pandas():
 
 
 def polars_closed_form():
-    df = pl.read_csv(FILE)
-    y = (df.group_by(["indicator", "agency", "year"]).agg(pl.col("value").sum().cast(pl.Float64).alias("y"), pl.len().alias("q"))
-         .filter(pl.col("q") == 4)
-         .with_columns((pl.col("year") - pl.col("year").min().over(["indicator", "agency"])).cast(pl.Float64).alias("x")))
-    s = y.group_by(["indicator", "agency"]).agg(
-        n=pl.len().cast(pl.Float64), sx=pl.col("x").sum(), sy=pl.col("y").sum(), sxx=(pl.col("x") ** 2).sum(),
-        syy=(pl.col("y") ** 2).sum(), sxy=(pl.col("x") * pl.col("y")).sum())
-    s = s.with_columns(
-        slope=(pl.col("n") * pl.col("sxy") - pl.col("sx") * pl.col("sy")) / (pl.col("n") * pl.col("sxx") - pl.col("sx") ** 2))
-    s = s.with_columns(r2=(pl.col("n") * pl.col("sxy") - pl.col("sx") * pl.col("sy")) ** 2
-                       / ((pl.col("n") * pl.col("sxx") - pl.col("sx") ** 2) * (pl.col("n") * pl.col("syy") - pl.col("sy") ** 2)))
-    return s
+    return closed_form(FILE)
 
 
 def numpy_lstsq():
