@@ -742,10 +742,7 @@ struct SpellingCache<Value> {
   /// The value of cell `c` of the tokenizer's record; `read` gets its text the first time.
   @inline(__always)
   @inlinable mutating func value(_ tokenizer: RecordTokenizer, _ s: Span<UInt8>, _ c: Int, read: (String) -> Value) -> Value {
-    let (id, isNew) =
-      tokenizer.escaped[c]
-      ? table.id(for: ArraySlice(tokenizer.field(c, in: s)))
-      : table.id(in: s, tokenizer.starts[c]..<tokenizer.ends[c])
+    let (id, isNew) = self.id(tokenizer, s, c)
     if isNew { values.append(read(tokenizer.string(c, in: s))) }
     return values[id]
   }
