@@ -41,17 +41,17 @@ extension IntegrityStatsCommand {
       // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
       // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
       setLinearAlgebraThreads(1)
-      let set = try reader.readObservations(common)
       let analysis = SurveyAnalysis(level: confidence.level, percent: percent)
+      try reader.rejectsTarget(common).check()
+      let (series, set) = try analysis.read(path: common.inputPath, readOptions: reader.observationOptions())
+      try reader.report(set, common)
       if trend {
-        try YearArgument.checkProjection(to, years: set.observations.map(\.period.year))
-        let report = try analysis.trend(set, projectTo: to?.year)
-        for warning in report.warnings { Diagnostics.warning(warning) }
+        try YearArgument.checkProjection(to, years: series.flatMap(\.survey.years))
+        let report = try analysis.trend(
+          series, source: set.source, valueColumn: set.columnNumber(.value), projectTo: to?.year)
         try common.write(report.table)
       } else {
-        let report = try analysis.run(set)
-        for warning in report.warnings { Diagnostics.warning(warning) }
-        try common.write(report.table)
+        try common.write(analysis.run(series).table)
       }
       reader.finish(set)
     }

@@ -94,9 +94,13 @@ extension IntegrityStatsCommand {
       let report: TrendReport
       let set: ObservationSet
       if survey {
-        set = try reader.readObservations(common)
-        try YearArgument.checkProjection(to, years: set.observations.map(\.period.year))
-        report = try SurveyAnalysis(level: confidence.level, percent: percent).trend(set, projectTo: to?.year)
+        try reader.rejectsTarget(common).check()
+        let analysis = SurveyAnalysis(level: confidence.level, percent: percent)
+        let series: [SurveyAnalysis.Series]
+        (series, set) = try analysis.read(path: common.inputPath, readOptions: reader.observationOptions())
+        try reader.report(set, common)
+        try YearArgument.checkProjection(to, years: series.flatMap(\.survey.years))
+        report = try analysis.trend(series, source: set.source, valueColumn: set.columnNumber(.value), projectTo: to?.year)
       } else {
         try reader.rejectsTarget(common).check()
         let series: [TrendAnalysis.YearlySeries]
