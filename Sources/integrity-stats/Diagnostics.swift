@@ -19,6 +19,10 @@ enum Diagnostics {
   /// Set while the arguments are parsed when the command will read a workspace's figures
   /// (`--db`, `--as-of`) instead of standard input: no "reading standard input" prompt.
   nonisolated(unsafe) static var inputFromWorkspace = false
+  /// The account of the read once it is complete (set by `ReaderOptions.report`): a data
+  /// error found afterwards, while computing (a series that cannot be fitted), still ends
+  /// standard error with the counts line.
+  nonisolated(unsafe) static var readAccount: RowAccount?
 
   static func error(_ message: String) { write(message) }
   static func warning(_ message: String) { write("warning: \(message)") }

@@ -35,10 +35,14 @@ struct IntegrityStatsCommand: ParsableCommand {
       try command.run()
       ProgressLine.shared?.stop()
     } catch let error as DataError {
-      // A read stopped by a bad row still ends with its account of the rows read.
+      // A read stopped by a bad row still ends with its account of the rows read, and
+      // so does an error found after a complete read (a series that cannot be fitted).
       // The library words a remedy with its Swift options; the tool names its flags.
       let message = error.described(remedy: \.commandLineText)
-      if let account = error.account { Diagnostics.error(message); fail(account.description, code: 65) }
+      if let account = error.account ?? Diagnostics.readAccount {
+        Diagnostics.error(message)
+        fail(account.description, code: 65)
+      }
       fail(message, code: 65)
     } catch let error as InputError {
       fail(error.description, code: 66)
@@ -47,6 +51,7 @@ struct IntegrityStatsCommand: ParsableCommand {
     } catch let error as UsageError {
       fail("error: \(error.description)", code: 64)
     } catch let error as LinearAlgebraError {
+      if let account = Diagnostics.readAccount { Diagnostics.error("error: \(error.description)"); fail(account.description, code: 65) }
       fail("error: \(error.description)", code: 65)
     } catch {
       ProgressLine.shared?.stop()

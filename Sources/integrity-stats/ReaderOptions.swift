@@ -79,6 +79,7 @@ struct ReaderOptions: ParsableArguments {
 
   func report(_ set: ObservationSet, _ target: RejectsTarget) throws {
     ProgressLine.shared?.enter(.computing)
+    Diagnostics.readAccount = RowAccount(read: set.rowsRead, used: set.rowsUsed, rejected: set.rejected.count)
     try target.check()
     for note in set.notes { Diagnostics.note("note: \(note.described(remedy: \.commandLineText))") }
     for warning in set.warnings { Diagnostics.warning(warning.described(remedy: \.commandLineText)) }
