@@ -284,17 +284,23 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
     let months: UInt32 = 0xFFF << 5
     var result = [TrendAnalysis.YearlySeries]()
     result.reserveCapacity(pairKeys.count)
+    let year = { (g: Int32) in GroupKey(packed: groupKeys[Int(g)]).year }
     for s in order {
-      var groups = Array(members[start[s]..<start[s + 1]])
-      let year = { (g: Int32) in GroupKey(packed: groupKeys[Int(g)]).year }
-      if !zip(groups, groups.dropFirst()).allSatisfy({ year($0) < year($1) }) { groups.sort { year($0) < year($1) } }
+      let range = start[s]..<start[s + 1]
+      // Groups come in year order when the file is sorted; otherwise sort them.
+      if !zip(members[range], members[range].dropFirst()).allSatisfy({ year($0) < year($1) }) {
+        members[range].sort { year($0) < year($1) }
+      }
       var years = [Int](), values = [Double](), lines = [Int](), skipped = [Int]()
+      years.reserveCapacity(range.count)
+      values.reserveCapacity(range.count)
+      lines.reserveCapacity(range.count)
       var target: Double?
       var firstLine = Int.max
       var unit: Int32 = 0
       var unitLine = Int32.max
       var seriesFlags: UInt8 = 0
-      for g32 in groups {
+      for g32 in members[range] {
         let g = Int(g32)
         let y = year(g32)
         firstLine = min(firstLine, Int(firstLines[g]))
@@ -305,7 +311,9 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
         let complete = periods == 1 || periods == quarters || periods == months
         if complete && flags[g] & Self.missingFlag == 0 {
           years.append(y)
-          values.append((flags[g] & Self.wideFlag != 0 ? wideSums[g32]! : narrowSum(g)).double)
+          values.append(
+            flags[g] & Self.wideFlag != 0
+              ? wideSums[g32]!.double : DecimalNumber(significand: sums[g], exponent: Int32(sumExponents[g])).double)
           lines.append(Int(lowestLines[g]))
         } else {
           skipped.append(y)

@@ -68,21 +68,25 @@ public struct TrendFitter: Sendable {
     return results.map { $0! }
   }
 
-  /// Poisson or Sen, series by series; many series are split into one chunk per core.
-  /// Each chunk's results are kept in order, so the output does not depend
-  /// on scheduling.
+  /// Poisson or Sen, series by series (on every core when there are many).
   func fitEach(_ series: [TrendSeries]) -> [Result<TrendFit, TrendError>] {
-    let one: @Sendable (TrendSeries) -> Result<TrendFit, TrendError> = { [self] s in
-      if options.model == .sen { return .success(fitSen(s)) }
-      do throws(TrendError) { return .success(try fitPoisson(s)) } catch { return .failure(error) }
+    Self.map(series.count) { [self] j in
+      if options.model == .sen { return .success(fitSen(series[j])) }
+      do throws(TrendError) { return .success(try fitPoisson(series[j])) } catch { return .failure(error) }
     }
-    let chunks = series.count >= 2_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-    guard chunks > 1 else { return series.map(one) }
-    let size = (series.count + chunks - 1) / chunks
+  }
+
+  /// `(0..<count).map(transform)`; from 2,000 series on, split into one chunk per core.
+  /// Each chunk's results are kept in order, so the output does not depend on scheduling.
+  static func map(
+    _ count: Int, _ transform: @Sendable (Int) -> Result<TrendFit, TrendError>
+  ) -> [Result<TrendFit, TrendError>] {
+    let chunks = count >= 2_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    guard chunks > 1 else { return (0..<count).map(transform) }
+    let size = (count + chunks - 1) / chunks
     let parts = Mutex([[Result<TrendFit, TrendError>]](repeating: [], count: chunks))
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
-      let range = (c * size)..<min(series.count, (c + 1) * size)
-      let fitted = series[range].map(one)
+      let fitted = ((c * size)..<min(count, (c + 1) * size)).map(transform)
       parts.withLock { $0[c] = fitted }
     }
     return parts.withLock { $0.flatMap { $0 } }
@@ -128,38 +132,38 @@ public struct TrendFitter: Sendable {
       return series.map { _ in .failure(.unsupported("the years do not determine a line: \(error)")) }
     }
     let fits = batch.fit(Matrix(rows: n, columns: k, columnMajor: y), level: options.level)
-    return series.indices.map { j in .success(leastSquaresFit(fits, j, series[j], log: log)) }
+    return Self.map(series.count) { [self] j in .success(leastSquaresFit(fits, j, series[j], log: log)) }
   }
 
   func leastSquaresFit(_ fits: SeriesBatchFit, _ j: Int, _ series: TrendSeries, log: Bool) -> TrendFit {
     var fit = TrendFit(model: options.model, n: series.count, firstYear: series.firstYear, lastYear: series.lastYear)
-    var coefficients = (0..<fits.coefficients.rows).map { fits.coefficient($0, series: j) }
     let constant = series.isConstant
-    if constant {
-      // Exactly: the line is flat through the common value; nothing to test.
-      let value = log ? Double.log(series.values[0]) : series.values[0]
-      coefficients = coefficients.indices.map { term in
-        TrendCoefficient(
-          estimate: term == 0 ? value : 0, standardError: 0, low: term == 0 ? value : 0,
-          high: term == 0 ? value : 0, pValue: nil)
-      }
-      fit.notes.append("constant series: slope 0, R², t and p undefined")
+    // Exactly, for a constant series: the line is flat through the common value;
+    // nothing to test. (Only the slope and a break's terms are reported with inference:
+    // the intercept's t-test would be computed for nothing.)
+    let flat = constant ? (log ? Double.log(series.values[0]) : series.values[0]) : 0
+    func coefficient(_ term: Int) -> TrendCoefficient {
+      guard constant else { return fits.coefficient(term, series: j) }
+      let estimate = term == 0 ? flat : 0
+      return TrendCoefficient(estimate: estimate, standardError: 0, low: estimate, high: estimate, pValue: nil)
     }
-    fit.intercept = coefficients[0].estimate
-    fit.slope = coefficients[1].estimate
-    fit.slopeStandardError = coefficients[1].standardError
-    fit.slopeLow = coefficients[1].low
-    fit.slopeHigh = coefficients[1].high
-    fit.pValue = coefficients[1].pValue
+    if constant { fit.notes.append("constant series: slope 0, R², t and p undefined") }
+    fit.intercept = constant ? flat : fits.coefficients[0, j]
+    let slope = coefficient(1)
+    fit.slope = slope.estimate
+    fit.slopeStandardError = slope.standardError
+    fit.slopeLow = slope.low
+    fit.slopeHigh = slope.high
+    fit.pValue = slope.pValue
     fit.rSquared = constant ? nil : fits.rSquared(j)
     if let breakYear = options.breakYear {
-      fit.breakEffects = SegmentedEffects(year: breakYear, levelChange: coefficients[2], slopeChange: coefficients[3])
+      fit.breakEffects = SegmentedEffects(year: breakYear, levelChange: coefficient(2), slopeChange: coefficient(3))
     }
     if log { setAnnualChange(&fit) }
     if let year = options.projectTo {
       let x0 = TrendDesign.row(year: year, firstYear: series.firstYear, breakYear: options.breakYear)
       var value = 0.0
-      for (l, c) in coefficients.enumerated() { value += x0[l] * c.estimate }
+      for l in x0.indices { value += x0[l] * (constant ? coefficient(l).estimate : fits.coefficients[l, j]) }
       var low: Double?, high: Double?
       if constant {
         (low, high) = (value, value)

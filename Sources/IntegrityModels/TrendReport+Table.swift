@@ -18,48 +18,47 @@ extension TrendReport {
   /// The same table, with each note's remedy worded by `wording` (the command-line tool names
   /// its flags).
   public func table(remedy wording: (Remedy) -> String) -> Table {
-    let fits = rows.map(\.fit)
     var columns: [Column] = [
       Column("indicator", text: rows.map(\.indicator)),
       Column("agency", text: rows.map(\.agency)),
-      Column("model", text: fits.map { $0.method ?? $0.model.rawValue }),
-      Column("n", integers: fits.map(\.n)),
-      Column("first_year", integers: fits.map(\.firstYear)),
-      Column("last_year", integers: fits.map(\.lastYear)),
-      Column("intercept", numbers: fits.map(\.intercept)),
-      Column("slope", numbers: fits.map(\.slope)),
-      Column("slope_se", numbers: fits.map(\.slopeStandardError)),
-      Column("slope_low", numbers: fits.map(\.slopeLow)),
-      Column("slope_high", numbers: fits.map(\.slopeHigh)),
-      Column("p_value", numbers: fits.map(\.pValue)),
-      Column("r_squared", numbers: fits.map(\.rSquared)),
-      Column("annual_change_pct", numbers: fits.map(\.annualChangePercent)),
-      Column("projection_year", integers: fits.map { $0.projection?.year }),
-      Column("projection", numbers: fits.map { $0.projection?.value }),
-      Column("projection_low", numbers: fits.map { $0.projection?.low }),
-      Column("projection_high", numbers: fits.map { $0.projection?.high }),
-      Column("annual_change_low", numbers: fits.map(\.annualChangeLow)),
-      Column("annual_change_high", numbers: fits.map(\.annualChangeHigh)),
+      Column("model", text: rows.map { $0.fit.method ?? $0.fit.model.rawValue }),
+      Column("n", integers: rows.map(\.fit.n)),
+      Column("first_year", integers: rows.map(\.fit.firstYear)),
+      Column("last_year", integers: rows.map(\.fit.lastYear)),
+      Column("intercept", numbers: rows.map(\.fit.intercept)),
+      Column("slope", numbers: rows.map(\.fit.slope)),
+      Column("slope_se", numbers: rows.map(\.fit.slopeStandardError)),
+      Column("slope_low", numbers: rows.map(\.fit.slopeLow)),
+      Column("slope_high", numbers: rows.map(\.fit.slopeHigh)),
+      Column("p_value", numbers: rows.map(\.fit.pValue)),
+      Column("r_squared", numbers: rows.map(\.fit.rSquared)),
+      Column("annual_change_pct", numbers: rows.map(\.fit.annualChangePercent)),
+      Column("projection_year", integers: rows.map { $0.fit.projection?.year }),
+      Column("projection", numbers: rows.map { $0.fit.projection?.value }),
+      Column("projection_low", numbers: rows.map { $0.fit.projection?.low }),
+      Column("projection_high", numbers: rows.map { $0.fit.projection?.high }),
+      Column("annual_change_low", numbers: rows.map(\.fit.annualChangeLow)),
+      Column("annual_change_high", numbers: rows.map(\.fit.annualChangeHigh)),
     ]
     if options.model == .poisson || automatic {
       columns += [
-        Column("dispersion", numbers: fits.map(\.dispersion)),
-        Column("quasi_poisson", booleans: fits.map(\.quasiPoisson)),
+        Column("dispersion", numbers: rows.map(\.fit.dispersion)),
+        Column("quasi_poisson", booleans: rows.map(\.fit.quasiPoisson)),
       ]
     }
     if options.model == .sen {
       columns += [
-        Column("mk_s", numbers: fits.map { $0.mannKendall?.s }),
-        Column("mk_z", numbers: fits.map { $0.mannKendall?.z }),
-        Column("mk_tau", numbers: fits.map { $0.mannKendall?.tau }),
+        Column("mk_s", numbers: rows.map { $0.fit.mannKendall?.s }),
+        Column("mk_z", numbers: rows.map { $0.fit.mannKendall?.z }),
+        Column("mk_tau", numbers: rows.map { $0.fit.mannKendall?.tau }),
       ]
     }
     if options.breakYear != nil {
-      columns.append(Column("break_year", integers: fits.map { $0.breakEffects?.year }))
+      columns.append(Column("break_year", integers: rows.map { $0.fit.breakEffects?.year }))
       for (name, pick) in [
         ("level_change", { (b: SegmentedEffects) in b.levelChange }), ("slope_change", { (b: SegmentedEffects) in b.slopeChange }),
       ] {
-        let c = fits.map { $0.breakEffects.map(pick) }
+        let c = rows.map { $0.fit.breakEffects.map(pick) }
         columns += [
           Column(name, numbers: c.map { $0?.estimate }),
           Column("\(name)_se", numbers: c.map { $0?.standardError }),
@@ -76,7 +75,9 @@ extension TrendReport {
         Column("target_year", integers: rows.map { $0.crossing?.year }),
       ]
     }
-    columns.append(Column("note", text: fits.map { $0.notes.isEmpty ? nil : $0.notes.map { $0.described(remedy: wording) }.joined(separator: "; ") }))
+    columns.append(Column("note", text: rows.map { row in
+      row.fit.notes.isEmpty ? nil : row.fit.notes.map { $0.described(remedy: wording) }.joined(separator: "; ")
+    }))
     return Table(columns: columns)
   }
 }
