@@ -53,69 +53,74 @@ public struct TrendAnalysis: Sendable {
   /// names the file in data errors.
   /// `valueColumn`: the value column's 1-based number, for data errors (0: not one column).
   public func run(series all: [YearlySeries], source: String, valueColumn: Int = 0) throws -> TrendReport {
-    var rows = [TrendReport.Row?](repeating: nil, count: all.count)
     var warnings = [String]()
-    // Partition by model (one model unless --auto), fit each partition in one call.
-    var byModel = [TrendModel: [Int]]()
+    // Partition by model (one model unless --auto), fit each partition in one call; then
+    // the rows in the series' order, each fit copied once.
+    var members = [[Int]](repeating: [], count: TrendModel.allCases.count)
+    /// Per series: its model's index in `TrendModel.allCases` and its place among that
+    /// model's members (model −1: a milestone, not fitted).
+    var place = [(model: Int, member: Int)](repeating: (-1, 0), count: all.count)
     var kinds = [Int: TrendDataKind]()
-    var milestones = [Int]()
+    let modelIndex = Dictionary(uniqueKeysWithValues: TrendModel.allCases.enumerated().map { ($1, $0) })
     for (i, s) in all.enumerated() {
       var model = options.model
-      if automatic && s.isMilestone {
-        milestones.append(i)
-        continue
-      }
+      if automatic && s.isMilestone { continue }
       if automatic {
         let kind = TrendDataKind.classify(s.series.values, unit: s.unit, name: s.indicator)
         kinds[i] = kind
         model = kind.automaticModel
       }
-      byModel[model, default: []].append(i)
+      let m = modelIndex[model]!
+      place[i] = (m, members[m].count)
+      members[m].append(i)
     }
-    for model in TrendModel.allCases {
-      guard let members = byModel[model] else { continue }
+    // --auto with --break: a series the choice sends to Sen has no segmented form; it is
+    // fitted without the break, and its notes say so.
+    let breakDropped = TrendModel.allCases.map { automatic && $0 == .sen && options.breakYear != nil }
+    let results = TrendModel.allCases.enumerated().map { m, model in
+      guard !members[m].isEmpty else { return [Result<TrendFit, TrendError>]() }
       var modelOptions = options
       modelOptions.model = model
-      // --auto with --break: a series the choice sends to Sen has no segmented form; it is
-      // fitted without the break, and its notes say so.
-      let breakDropped = automatic && model == .sen && options.breakYear != nil
-      if breakDropped { modelOptions.breakYear = nil }
-      let results = TrendFitter(options: modelOptions).fit(members.map { all[$0].series })
-      for (i, result) in zip(members, results) {
-        let s = all[i]
-        var fit: TrendFit
-        switch result {
-        case .success(let f): fit = f
-        case .failure(let error):
-          let problem = dataError(error, s, source: source, column: valueColumn)
-          guard keepUnfittable else { throw problem }
-          warnings.append("\(problem) — series not fitted")
-          fit = TrendFit(model: model, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
-          if s.series.count == 0 { (fit.firstYear, fit.lastYear) = (s.skippedYears.first ?? 0, s.skippedYears.last ?? 0) }
-          fit.notes.append("not fitted: \(error)")
-        }
-        if let kind = kinds[i] { fit.notes.insert("auto: \(model.rawValue) (\(kind.rawValue) data)", at: 0) }
-        if breakDropped {
-          fit.notes.append(Notice("break not applied: the sen model has no segmented form", remedy: .segmentedModel))
-        }
-        if !s.skippedYears.isEmpty {
-          fit.notes.append(Notice("years skipped: " + s.skippedYears.map(String.init).joined(separator: " ")))
-        }
-        for w in fit.warnings { warnings.append("\(Self.label(s)): \(w)") }
-        var crossing: TargetCrossing?
-        if let t = target ?? s.target { crossing = fit.crossing(target: t, higherIsBetter: !s.lowerIsBetter) }
-        rows[i] = TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit, crossing: crossing)
-      }
+      if breakDropped[m] { modelOptions.breakYear = nil }
+      return TrendFitter(options: modelOptions).fit(members[m].map { all[$0].series })
     }
-    for i in milestones {
-      let s = all[i]
-      var fit = TrendFit(model: .linear, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
-      fit.method = "none"
-      fit.notes.append("auto: milestone indicator (done or not), no trend fitted")
-      rows[i] = TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit)
+    var rows = [TrendReport.Row]()
+    rows.reserveCapacity(all.count)
+    for (i, s) in all.enumerated() {
+      let (m, member) = place[i]
+      guard m >= 0 else {
+        var fit = TrendFit(model: .linear, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
+        fit.method = "none"
+        fit.notes.append("auto: milestone indicator (done or not), no trend fitted")
+        rows.append(TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit))
+        continue
+      }
+      let model = TrendModel.allCases[m]
+      var fit: TrendFit
+      switch results[m][member] {
+      case .success(let f): fit = f
+      case .failure(let error):
+        let problem = dataError(error, s, source: source, column: valueColumn)
+        guard keepUnfittable else { throw problem }
+        warnings.append("\(problem) — series not fitted")
+        fit = TrendFit(model: model, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
+        if s.series.count == 0 { (fit.firstYear, fit.lastYear) = (s.skippedYears.first ?? 0, s.skippedYears.last ?? 0) }
+        fit.notes.append("not fitted: \(error)")
+      }
+      if let kind = kinds[i] { fit.notes.insert("auto: \(model.rawValue) (\(kind.rawValue) data)", at: 0) }
+      if breakDropped[m] {
+        fit.notes.append(Notice("break not applied: the sen model has no segmented form", remedy: .segmentedModel))
+      }
+      if !s.skippedYears.isEmpty {
+        fit.notes.append(Notice("years skipped: " + s.skippedYears.map(String.init).joined(separator: " ")))
+      }
+      for w in fit.warnings { warnings.append("\(Self.label(s)): \(w)") }
+      var crossing: TargetCrossing?
+      if let t = target ?? s.target { crossing = fit.crossing(target: t, higherIsBetter: !s.lowerIsBetter) }
+      rows.append(TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit, crossing: crossing))
     }
     return TrendReport(
-      rows: rows.map { $0! }, options: options, automatic: automatic,
+      rows: rows, options: options, automatic: automatic,
       hasTargets: target != nil || all.contains { $0.target != nil }, warnings: warnings)
   }
 

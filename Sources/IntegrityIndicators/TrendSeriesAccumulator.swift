@@ -24,24 +24,8 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
   private var index = GroupIndex()
   private var lastKey: UInt64 = .max
   private var lastGroup = 0
-  /// Per group: bit p a row of period p (0 annual, 1…4 quarter, 4 + m month m).
-  private var parts: [UInt32] = []
-  /// Per group: `missingFlag`, `decreaseFlag`, `milestoneFlag`, `wideFlag`.
-  private var flags: [UInt8] = []
-  private var sums: [Int64] = []
-  private var sumExponents: [Int8] = []
-  /// The line of the group's lowest period (the year's first row), and that period.
-  private var lowestLines: [Int32] = []
-  private var lowestParts: [UInt8] = []
-  /// The smallest line of the group (the series' first line is the least of these).
-  private var firstLines: [Int32] = []
-  /// The target of the group's highest period with a target (`targetParts` `none`: none).
-  private var targets: [Int64] = []
-  private var targetExponents: [Int8] = []
-  private var targetParts: [UInt8] = []
-  /// The unit of the group's first row that states one (0: none), and that row's line.
-  private var units: [Int32] = []
-  private var unitLines: [Int32] = []
+  /// Per group, in the index's order.
+  private var groups: [Group] = []
   /// Sums that left 64 bits, exactly.
   private var wideSums: [Int32: DecimalSum] = [:]
   /// The names, as the reader gave them (caught up as they come).
@@ -54,6 +38,28 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
   private static let milestoneFlag: UInt8 = 4
   private static let wideFlag: UInt8 = 8
   private static let none: UInt8 = 255
+
+  /// One (indicator, agency, year)'s state: 48 bytes, one array element to update per row.
+  private struct Group {
+    /// Bit p: a row of period p (0 annual, 1…4 quarter, 4 + m month m).
+    var parts: UInt32 = 0
+    /// `missingFlag`, `decreaseFlag`, `milestoneFlag`, `wideFlag`.
+    var flags: UInt8 = 0
+    var sumExponent = ObservationColumns.missing
+    /// The group's lowest period, and its line (the year's first row).
+    var lowestPart = TrendSeriesAccumulator.none
+    /// The period of the target kept (`none`: none): the highest with a target.
+    var targetPart = TrendSeriesAccumulator.none
+    var targetExponent: Int8 = 0
+    var sum: Int64 = 0
+    var target: Int64 = 0
+    var lowestLine: Int32 = 0
+    /// The smallest line of the group (the series' first line is the least of these).
+    var firstLine = Int32.max
+    /// The unit of the group's first row that states one (0: none), and that row's line.
+    var unit: Int32 = 0
+    var unitLine: Int32 = 0
+  }
 
   public mutating func begin(source: AggregationSource) {
     self.source = source
@@ -92,10 +98,10 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
       lastGroup = g
     }
     let bit = UInt32(1) << part
-    if parts[g] & bit != 0 {
+    if groups[g].parts & bit != 0 {
       let k = GroupKey(packed: key)
       let label = (keys.indicators[k.indicator] ?? "") + (keys.agencies[k.agency].map { " / \($0)" } ?? "")
-      let earlier = lowestParts[g] == part ? "line \(lowestLines[g])" : "an earlier line"
+      let earlier = groups[g].lowestPart == part ? "line \(groups[g].lowestLine)" : "an earlier line"
       throw source.error(
         line: Int(row.line), field: "year", fallbacks: ["period"],
         "\(label): the same period appears twice (also on \(earlier))")
@@ -103,22 +109,24 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
     if row.valueExponent != ObservationColumns.missing {
       try addExactly(row.value, row.valueExponent, to: g, line: Int(row.line))
     } else {
-      flags[g] |= Self.missingFlag
+      groups[g].flags |= Self.missingFlag
     }
-    parts[g] |= bit
     let line = row.line
-    if part < lowestParts[g] || lowestParts[g] == Self.none {
-      lowestParts[g] = part
-      lowestLines[g] = line
+    var state = groups[g]
+    state.parts |= bit
+    if part < state.lowestPart || state.lowestPart == Self.none {
+      state.lowestPart = part
+      state.lowestLine = line
     }
-    if line < firstLines[g] { firstLines[g] = line }
-    if row.direction == Direction.decrease.code { flags[g] |= Self.decreaseFlag }
-    if row.direction == Direction.milestone.code { flags[g] |= Self.milestoneFlag }
-    if row.unit != 0 && (units[g] == 0 || line < unitLines[g]) {
-      units[g] = row.unit
-      unitLines[g] = line
+    if line < state.firstLine { state.firstLine = line }
+    if row.direction == Direction.decrease.code { state.flags |= Self.decreaseFlag }
+    if row.direction == Direction.milestone.code { state.flags |= Self.milestoneFlag }
+    if row.unit != 0 && (state.unit == 0 || line < state.unitLine) {
+      state.unit = row.unit
+      state.unitLine = line
     }
-    takeTarget(g, part: part, row.target, row.targetExponent)
+    Self.takeTarget(&state, part: part, row.target, row.targetExponent)
+    groups[g] = state
   }
 
   /// Takes in the accumulator of the next part of the file (its lines `lineOffset`
@@ -127,32 +135,45 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
     let (indicatorMap, agencyMap, unitMap) = keys.absorb(next.keys)
     guard keys.indicators.count < GroupKey.idLimit, keys.agencies.count < GroupKey.idLimit else { return false }
     lastKey = .max
-    reserve(groups: parts.count + next.parts.count)
+    reserve(groups: groups.count + next.groups.count)
     let offset = Int32(lineOffset)
     for (h, key) in next.index.keys.enumerated() {
-      let g = group(for: GroupKey(packed: key).renumbered(indicators: indicatorMap, agencies: agencyMap).packed)
-      if parts[g] & next.parts[h] != 0 { return false }
-      parts[g] |= next.parts[h]
-      flags[g] |= next.flags[h] & (Self.missingFlag | Self.decreaseFlag | Self.milestoneFlag)
-      if next.lowestParts[h] != Self.none && (lowestParts[g] == Self.none || next.lowestParts[h] < lowestParts[g]) {
-        lowestParts[g] = next.lowestParts[h]
-        lowestLines[g] = next.lowestLines[h] + offset
+      var other = next.groups[h]
+      other.lowestLine += offset
+      if other.firstLine != .max { other.firstLine += offset }
+      other.unitLine += offset
+      if other.unit != 0 { other.unit = unitMap[Int(other.unit)] }
+      let g = index.group(for: GroupKey(packed: key).renumbered(indicators: indicatorMap, agencies: agencyMap).packed)
+      if g == groups.count {
+        // A group only the next part has (all but the few at the cut): taken as it is.
+        groups.append(other)
+        if other.flags & Self.wideFlag != 0 { wideSums[Int32(g)] = next.wideSums[Int32(h)]! }
+        continue
       }
-      firstLines[g] = min(firstLines[g], next.firstLines[h] + offset)
-      if next.flags[h] & Self.wideFlag != 0 {
+      var state = groups[g]
+      if state.parts & other.parts != 0 { return false }
+      state.parts |= other.parts
+      state.flags |= other.flags & (Self.missingFlag | Self.decreaseFlag | Self.milestoneFlag)
+      if other.lowestPart != Self.none && (state.lowestPart == Self.none || other.lowestPart < state.lowestPart) {
+        state.lowestPart = other.lowestPart
+        state.lowestLine = other.lowestLine
+      }
+      state.firstLine = min(state.firstLine, other.firstLine)
+      if other.unit != 0 && (state.unit == 0 || other.unitLine < state.unitLine) {
+        state.unit = other.unit
+        state.unitLine = other.unitLine
+      }
+      if other.targetPart != Self.none {
+        Self.takeTarget(&state, part: other.targetPart, other.target, other.targetExponent)
+      }
+      groups[g] = state
+      if other.flags & Self.wideFlag != 0 {
         var sum = wideSums[Int32(g)] ?? narrowSum(g)
         sum.add(next.wideSums[Int32(h)]!)
         wideSums[Int32(g)] = sum
-        flags[g] |= Self.wideFlag
-      } else if next.sumExponents[h] != ObservationColumns.missing {
-        guard (try? addExactly(next.sums[h], next.sumExponents[h], to: g, line: 0)) != nil else { return false }
-      }
-      if next.units[h] != 0 && (units[g] == 0 || next.unitLines[h] + offset < unitLines[g]) {
-        units[g] = unitMap[Int(next.units[h])]
-        unitLines[g] = next.unitLines[h] + offset
-      }
-      if next.targetParts[h] != Self.none {
-        takeTarget(g, part: next.targetParts[h], next.targets[h], next.targetExponents[h])
+        groups[g].flags |= Self.wideFlag
+      } else if other.sumExponent != ObservationColumns.missing {
+        guard (try? addExactly(other.sum, other.sumExponent, to: g, line: 0)) != nil else { return false }
       }
     }
     return true
@@ -160,58 +181,34 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
 
   /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
   public mutating func expect(rows: Int, after seen: Int) {
-    reserve(groups: GroupIndex.expectedGroups(parts.count, after: seen, of: rows))
+    reserve(groups: GroupIndex.expectedGroups(groups.count, after: seen, of: rows))
   }
 
-  private mutating func reserve(groups: Int) {
-    index.reserveCapacity(groups)
-    parts.reserveCapacity(groups)
-    flags.reserveCapacity(groups)
-    sums.reserveCapacity(groups)
-    sumExponents.reserveCapacity(groups)
-    lowestLines.reserveCapacity(groups)
-    lowestParts.reserveCapacity(groups)
-    firstLines.reserveCapacity(groups)
-    targets.reserveCapacity(groups)
-    targetExponents.reserveCapacity(groups)
-    targetParts.reserveCapacity(groups)
-    units.reserveCapacity(groups)
-    unitLines.reserveCapacity(groups)
+  private mutating func reserve(groups count: Int) {
+    index.reserveCapacity(count)
+    groups.reserveCapacity(count)
   }
 
   /// The group of `key`, with empty state when new.
   private mutating func group(for key: UInt64) -> Int {
     let g = index.group(for: key)
-    if g == parts.count {
-      parts.append(0)
-      flags.append(0)
-      sums.append(0)
-      sumExponents.append(ObservationColumns.missing)
-      lowestLines.append(0)
-      lowestParts.append(Self.none)
-      firstLines.append(Int32.max)
-      targets.append(0)
-      targetExponents.append(0)
-      targetParts.append(Self.none)
-      units.append(0)
-      unitLines.append(0)
-    }
+    if g == groups.count { groups.append(Group()) }
     return g
   }
 
   /// Keeps the target of the group's highest period that has one.
-  private mutating func takeTarget(_ g: Int, part: UInt8, _ target: Int64, _ exponent: Int8) {
-    guard exponent != ObservationColumns.missing, targetParts[g] == Self.none || part > targetParts[g] else { return }
-    targetParts[g] = part
-    targets[g] = target
-    targetExponents[g] = exponent
+  private static func takeTarget(_ state: inout Group, part: UInt8, _ target: Int64, _ exponent: Int8) {
+    guard exponent != ObservationColumns.missing, state.targetPart == none || part > state.targetPart else { return }
+    state.targetPart = part
+    state.target = target
+    state.targetExponent = exponent
   }
 
   /// The group's 64-bit sum as a `DecimalSum`.
   private func narrowSum(_ g: Int) -> DecimalSum {
     var sum = DecimalSum()
-    if sumExponents[g] != ObservationColumns.missing {
-      sum.add(DecimalNumber(significand: sums[g], exponent: Int32(sumExponents[g])))
+    if groups[g].sumExponent != ObservationColumns.missing {
+      sum.add(DecimalNumber(significand: groups[g].sum, exponent: Int32(groups[g].sumExponent)))
     }
     return sum
   }
@@ -219,28 +216,28 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
   /// Adds `significand·10^exponent` to group `g`'s sum exactly (beyond 64 bits in
   /// `wideSums`).
   private mutating func addExactly(_ significand: Int64, _ exponent: Int8, to g: Int, line: Int) throws(DataError) {
-    if flags[g] & Self.wideFlag != 0 {
+    if groups[g].flags & Self.wideFlag != 0 {
       wideSums[Int32(g)]!.add(DecimalNumber(significand: significand, exponent: Int32(exponent)))
       return
     }
-    if sumExponents[g] == ObservationColumns.missing {
-      (sums[g], sumExponents[g]) = (significand, exponent)
+    if groups[g].sumExponent == ObservationColumns.missing {
+      (groups[g].sum, groups[g].sumExponent) = (significand, exponent)
       return
     }
-    if sumExponents[g] == exponent {
-      let (sum, overflow) = sums[g].addingReportingOverflow(significand)
+    if groups[g].sumExponent == exponent {
+      let (sum, overflow) = groups[g].sum.addingReportingOverflow(significand)
       if !overflow {
-        sums[g] = sum
+        groups[g].sum = sum
         return
       }
-    } else if let (sum, e) = ScaledInteger.add(sums[g], sumExponents[g], significand, exponent) {
-      (sums[g], sumExponents[g]) = (sum, e)
+    } else if let (sum, e) = ScaledInteger.add(groups[g].sum, groups[g].sumExponent, significand, exponent) {
+      (groups[g].sum, groups[g].sumExponent) = (sum, e)
       return
     }
     var wide = narrowSum(g)
     wide.add(DecimalNumber(significand: significand, exponent: Int32(exponent)))
     wideSums[Int32(g)] = wide
-    flags[g] |= Self.wideFlag
+    groups[g].flags |= Self.wideFlag
   }
 
   /// The yearly series, sorted by (indicator, agency).
@@ -301,25 +298,25 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
       var unitLine = Int32.max
       var seriesFlags: UInt8 = 0
       for g32 in members[range] {
-        let g = Int(g32)
+        let state = groups[Int(g32)]
         let y = year(g32)
-        firstLine = min(firstLine, Int(firstLines[g]))
-        seriesFlags |= flags[g]
-        if units[g] != 0 && unitLines[g] < unitLine { (unit, unitLine) = (units[g], unitLines[g]) }
-        let periods = parts[g]
+        firstLine = min(firstLine, Int(state.firstLine))
+        seriesFlags |= state.flags
+        if state.unit != 0 && state.unitLine < unitLine { (unit, unitLine) = (state.unit, state.unitLine) }
+        let periods = state.parts
         // All four quarters, all twelve months, or one annual row.
         let complete = periods == 1 || periods == quarters || periods == months
-        if complete && flags[g] & Self.missingFlag == 0 {
+        if complete && state.flags & Self.missingFlag == 0 {
           years.append(y)
           values.append(
-            flags[g] & Self.wideFlag != 0
-              ? wideSums[g32]!.double : DecimalNumber(significand: sums[g], exponent: Int32(sumExponents[g])).double)
-          lines.append(Int(lowestLines[g]))
+            state.flags & Self.wideFlag != 0
+              ? wideSums[g32]!.double : DecimalNumber(significand: state.sum, exponent: Int32(state.sumExponent)).double)
+          lines.append(Int(state.lowestLine))
         } else {
           skipped.append(y)
         }
-        if targetParts[g] != Self.none {
-          target = DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g])).double
+        if state.targetPart != Self.none {
+          target = DecimalNumber(significand: state.target, exponent: Int32(state.targetExponent)).double
         }
       }
       let pair = GroupKey(packed: pairKeys[s] << 16)

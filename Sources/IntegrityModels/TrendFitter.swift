@@ -57,6 +57,10 @@ public struct TrendFitter: Sendable {
       case .poisson, .sen: oneByOne.append(index)
       }
     }
+    if groups.count == 1, oneByOne.isEmpty, let (years, members) = groups.first, members.count == all.count {
+      // Every series fitted, on the same years (the usual case): the results in order as they come.
+      return fitLeastSquares(years: years, series: all)
+    }
     for (years, members) in groups {
       for (index, fit) in zip(members, fitLeastSquares(years: years, series: members.map { all[$0] })) {
         results[index] = fit
