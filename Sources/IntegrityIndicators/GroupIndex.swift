@@ -61,32 +61,6 @@ struct GroupIndex {
     keys.reserveCapacity(count)
   }
 
-  /// Whether `key` would be numbered as a new group at the end without a look-up:
-  /// the keys so far are sorted and `key` is greater than all of them.
-  func follows(_ key: UInt64) -> Bool {
-    slots.isEmpty && (keys.last.map { key > $0 } ?? true)
-  }
-
-  /// Numbers `renumber(k)` for the keys `k` of `more` as new groups at once when they
-  /// are in increasing order and each `follows` the keys so far (what `group(for:)` one
-  /// by one would give, without its look-ups); false, adding nothing, otherwise.
-  mutating func appendIncreasing(_ more: ArraySlice<UInt64>, renumbered renumber: (UInt64) -> UInt64) -> Bool {
-    guard slots.isEmpty else { return more.isEmpty }
-    let before = keys.count
-    var last = keys.last
-    keys.reserveCapacity(before + more.count)
-    for key in more {
-      let k = renumber(key)
-      if let last, k <= last {
-        keys.removeSubrange(before...)
-        return false
-      }
-      keys.append(k)
-      last = k
-    }
-    return true
-  }
-
   private mutating func grow() {
     slots = [Int32](repeating: 0, count: slots.count * 2)
     shift -= 1

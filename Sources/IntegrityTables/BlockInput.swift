@@ -139,12 +139,6 @@ public struct BlockInput: ~Copyable {
     return offset + k + 1
   }
 
-  /// Whether `path` names a regular file (not standard input, a pipe or a directory).
-  public static func isRegularFile(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-  }
-
   deinit {
     if ownsDescriptor { close(fd) }
   }
