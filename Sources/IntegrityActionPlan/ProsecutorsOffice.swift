@@ -68,6 +68,16 @@ public struct ProsecutorsOffice: Sendable, Hashable, Comparable, CustomStringCon
 
   /// The canonical name of `agency` if it names an office, else `agency` trimmed.
   public static func canonicalName(_ agency: String) -> String {
+    // Every spelling of an office holds Chinese characters: an ASCII name (an agency
+    // code) is only trimmed, byte by byte.
+    if agency.utf8.allSatisfy({ $0 < 0x80 }) {
+      let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+      let bytes = agency.utf8
+      guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+      else { return "" }
+      return first == bytes.startIndex && last == bytes.index(before: bytes.endIndex)
+        ? agency : String(decoding: bytes[first...last], as: UTF8.self)
+    }
     if let office = ProsecutorsOffice(recognizing: agency) { return office.name }
     return trimmed(agency)
   }

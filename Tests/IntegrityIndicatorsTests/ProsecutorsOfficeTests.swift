@@ -45,4 +45,14 @@ import Testing
     // 板橋 was renamed 新北 in 2013.
     #expect(ProsecutorsOffice(recognizing: "臺灣板橋地方法院檢察署")?.place == "新北")
   }
+
+  /// Agency codes (ASCII) are never offices: trimmed of the same white space as any name.
+  @Test func asciiNamesAreTrimmedOnly() {
+    #expect(ProsecutorsOffice.canonicalName("AG-0001") == "AG-0001")
+    #expect(ProsecutorsOffice.canonicalName(" \tA01 B\r\n") == "A01 B")
+    #expect(ProsecutorsOffice.canonicalName(" \t ") == "")
+    #expect(ProsecutorsOffice.canonicalName("") == "")
+    #expect(ProsecutorsOffice.canonicalName("\u{3000}A01\u{00A0}") == "A01")
+    #expect(ProsecutorsOffice.canonicalName(" 台北 ") == "臺灣臺北地方檢察署")
+  }
 }
