@@ -84,44 +84,58 @@ public struct TrendAnalysis: Sendable {
       if breakDropped[m] { modelOptions.breakYear = nil }
       return TrendFitter(options: modelOptions).fit(members[m].map { all[$0].series })
     }
+    // The rows in the series' order; the first series that cannot be fitted stops the
+    // run unless `keepUnfittable`.
     var rows = [TrendReport.Row]()
     rows.reserveCapacity(all.count)
     for (i, s) in all.enumerated() {
       let (m, member) = place[i]
-      guard m >= 0 else {
-        var fit = TrendFit(model: .linear, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
-        fit.method = "none"
-        fit.notes.append("auto: milestone indicator (done or not), no trend fitted")
-        rows.append(TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit))
-        continue
-      }
-      let model = TrendModel.allCases[m]
-      var fit: TrendFit
-      switch results[m][member] {
-      case .success(let f): fit = f
-      case .failure(let error):
-        let problem = dataError(error, s, source: source, column: valueColumn)
-        guard keepUnfittable else { throw problem }
-        warnings.append("\(problem) — series not fitted")
-        fit = TrendFit(model: model, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
-        if s.series.count == 0 { (fit.firstYear, fit.lastYear) = (s.skippedYears.first ?? 0, s.skippedYears.last ?? 0) }
-        fit.notes.append("not fitted: \(error)")
-      }
-      if let kind = kinds[i] { fit.notes.insert("auto: \(model.rawValue) (\(kind.rawValue) data)", at: 0) }
-      if breakDropped[m] {
-        fit.notes.append(Notice("break not applied: the sen model has no segmented form", remedy: .segmentedModel))
-      }
-      if !s.skippedYears.isEmpty {
-        fit.notes.append(Notice("years skipped: " + s.skippedYears.map(String.init).joined(separator: " ")))
-      }
-      for w in fit.warnings { warnings.append("\(Self.label(s)): \(w)") }
-      var crossing: TargetCrossing?
-      if let t = target ?? s.target { crossing = fit.crossing(target: t, higherIsBetter: !s.lowerIsBetter) }
-      rows.append(TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit, crossing: crossing))
+      let (row, more) = try row(
+        s, m >= 0 ? results[m][member] : nil, model: TrendModel.allCases[max(m, 0)], kind: kinds[i],
+        breakDropped: m >= 0 && breakDropped[m], source: source, valueColumn: valueColumn)
+      rows.append(row)
+      warnings += more
     }
     return TrendReport(
       rows: rows, options: options, automatic: automatic,
       hasTargets: target != nil || all.contains { $0.target != nil }, warnings: warnings)
+  }
+
+  /// One series' row: its fit (`result`; nil for a milestone under `--auto`), notes and
+  /// target crossing, with the warnings it gives.
+  func row(
+    _ s: YearlySeries, _ result: Result<TrendFit, TrendError>?, model: TrendModel, kind: TrendDataKind?,
+    breakDropped: Bool, source: String, valueColumn: Int
+  ) throws(DataError) -> (row: TrendReport.Row, warnings: [String]) {
+    var warnings: [String] = []
+    guard let result else {
+      var fit = TrendFit(model: .linear, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
+      fit.method = "none"
+      fit.notes.append("auto: milestone indicator (done or not), no trend fitted")
+      return (TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit), [])
+    }
+    var fit: TrendFit
+    switch result {
+    case .success(let f): fit = f
+    case .failure(let error):
+      let problem = dataError(error, s, source: source, column: valueColumn)
+      guard keepUnfittable else { throw problem }
+      warnings.append("\(problem) — series not fitted")
+      fit = TrendFit(model: model, n: s.series.count, firstYear: s.series.firstYear, lastYear: s.series.lastYear)
+      if s.series.count == 0 { (fit.firstYear, fit.lastYear) = (s.skippedYears.first ?? 0, s.skippedYears.last ?? 0) }
+      fit.notes.append("not fitted: \(error)")
+    }
+    if let kind { fit.notes.insert("auto: \(model.rawValue) (\(kind.rawValue) data)", at: 0) }
+    if breakDropped {
+      fit.notes.append(Notice("break not applied: the sen model has no segmented form", remedy: .segmentedModel))
+    }
+    if !s.skippedYears.isEmpty {
+      fit.notes.append(Notice("years skipped: " + s.skippedYears.map(String.init).joined(separator: " ")))
+    }
+    for w in fit.warnings { warnings.append("\(Self.label(s)): \(w)") }
+    var crossing: TargetCrossing?
+    if let t = target ?? s.target { crossing = fit.crossing(target: t, higherIsBetter: !s.lowerIsBetter) }
+    return (TrendReport.Row(indicator: s.indicator, agency: s.agency, fit: fit, crossing: crossing), warnings)
   }
 
   /// `indicator / agency` for messages.

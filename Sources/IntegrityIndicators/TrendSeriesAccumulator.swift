@@ -277,17 +277,29 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
       members[next[Int(s)]] = Int32(g)
       next[Int(s)] += 1
     }
+    // Each series on its own: many are built on every core (`Chunks`), in order.
+    return Chunks.map(order.count, minimum: 4_096) { [self, members, start] positions in
+      series(order[positions], groupKeys: groupKeys, pairKeys: pairKeys, members: members, start: start)
+    }
+  }
+
+  /// The yearly series `order` (numbers among `pairKeys`), whose groups are
+  /// `members[start[s]..<start[s + 1]]`.
+  private func series(
+    _ order: ArraySlice<Int>, groupKeys: [UInt64], pairKeys: [UInt64], members: [Int32], start: [Int]
+  ) -> [TrendAnalysis.YearlySeries] {
     let quarters: UInt32 = 0b11110
     let months: UInt32 = 0xFFF << 5
     var result = [TrendAnalysis.YearlySeries]()
-    result.reserveCapacity(pairKeys.count)
+    result.reserveCapacity(order.count)
     let year = { (g: Int32) in GroupKey(packed: groupKeys[Int(g)]).year }
     for s in order {
-      let range = start[s]..<start[s + 1]
+      var groupsOfSeries = members[start[s]..<start[s + 1]]
       // Groups come in year order when the file is sorted; otherwise sort them.
-      if !zip(members[range], members[range].dropFirst()).allSatisfy({ year($0) < year($1) }) {
-        members[range].sort { year($0) < year($1) }
+      if !zip(groupsOfSeries, groupsOfSeries.dropFirst()).allSatisfy({ year($0) < year($1) }) {
+        groupsOfSeries.sort { year($0) < year($1) }
       }
+      let range = groupsOfSeries.indices
       var years = [Int](), values = [Double](), lines = [Int](), skipped = [Int]()
       years.reserveCapacity(range.count)
       values.reserveCapacity(range.count)
@@ -297,7 +309,7 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
       var unit: Int32 = 0
       var unitLine = Int32.max
       var seriesFlags: UInt8 = 0
-      for g32 in members[range] {
+      for g32 in groupsOfSeries {
         let state = groups[Int(g32)]
         let y = year(g32)
         firstLine = min(firstLine, Int(state.firstLine))

@@ -80,20 +80,11 @@ public struct TrendFitter: Sendable {
     }
   }
 
-  /// `(0..<count).map(transform)`; from 2,000 series on, split into one chunk per core.
-  /// Each chunk's results are kept in order, so the output does not depend on scheduling.
+  /// `(0..<count).map(transform)`; from 2,000 series on, on every core (`Chunks`).
   static func map(
     _ count: Int, _ transform: @Sendable (Int) -> Result<TrendFit, TrendError>
   ) -> [Result<TrendFit, TrendError>] {
-    let chunks = count >= 2_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-    guard chunks > 1 else { return (0..<count).map(transform) }
-    let size = (count + chunks - 1) / chunks
-    let parts = Mutex([[Result<TrendFit, TrendError>]](repeating: [], count: chunks))
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
-      let fitted = ((c * size)..<min(count, (c + 1) * size)).map(transform)
-      parts.withLock { $0[c] = fitted }
-    }
-    return parts.withLock { $0.flatMap { $0 } }
+    Chunks.map(count, minimum: 2_000) { range in range.map(transform) }
   }
 
   // MARK: - Checks

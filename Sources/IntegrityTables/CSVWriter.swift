@@ -1,7 +1,3 @@
-import Dispatch
-import Foundation
-import Synchronization
-
 /// Writes a `Table` as CSV: RFC 4180 quoting, UTF-8, LF line ends.
 ///
 /// A field is quoted when it holds a comma, a double quote, CR or LF; quotes inside
@@ -28,31 +24,17 @@ public struct CSVWriter: Sendable {
   /// round-trip numbers are most of the work) and joined in order: the bytes are the
   /// same however many cores there are.
   public func bytes(_ table: Table) -> [UInt8] {
-    var csv = CSVLineBuffer(numberFormat: numberFormat, raw: raw, reservingCapacity: 64 * (table.rowCount + 1))
+    var csv = CSVLineBuffer(numberFormat: numberFormat, raw: raw, reservingCapacity: 1024)
     if byteOrderMark { csv.byteOrderMark() }
     csv.header(table.names)
     let columns = Columns(table)
-    let cells = table.rowCount * table.columns.count
-    let parts = cells >= Self.parallelCells ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
-    guard parts > 1 else {
-      columns.append(rows: 0..<table.rowCount, to: &csv)
-      return csv.bytes
-    }
-    let size = (table.rowCount + parts - 1) / parts
-    let formatted = Mutex([[UInt8]](repeating: [], count: parts))
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let rows = min(part * size, table.rowCount)..<min((part + 1) * size, table.rowCount)
+    let rowsPerPart = Self.parallelCells / max(1, table.columns.count)
+    csv.bytes += Chunks.map(table.rowCount, minimum: rowsPerPart) { rows in
       var lines = CSVLineBuffer(numberFormat: numberFormat, raw: raw, reservingCapacity: 64 * rows.count)
       columns.append(rows: rows, to: &lines)
-      let bytes = lines.bytes
-      formatted.withLock { $0[part] = bytes }
+      return lines.bytes
     }
-    return formatted.withLock { parts in
-      var bytes = csv.bytes
-      bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
-      for part in parts { bytes += part }
-      return bytes
-    }
+    return csv.bytes
   }
 
   /// Tables of at least this many cells are formatted on several cores.

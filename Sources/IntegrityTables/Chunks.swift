@@ -1,0 +1,31 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Work on `0..<count` cut into consecutive ranges, one per core, the results joined in
+/// range order: the output is the same whatever the cores and the scheduling.
+///
+/// For the steps that follow a read and run on one thread otherwise: formatting a large
+/// table (`CSVWriter`), building and fitting many series (`trend`).
+package enum Chunks {
+  /// `body` applied to each range of `0..<count`, the results concatenated in order; one
+  /// range (on the calling thread) below `minimum` elements or on one core.
+  package static func map<T: Sendable>(
+    _ count: Int, minimum: Int, _ body: @Sendable (Range<Int>) -> [T]
+  ) -> [T] {
+    let parts = count >= minimum ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count)) : 1
+    guard parts > 1 else { return body(0..<count) }
+    let size = (count + parts - 1) / parts
+    let results = Mutex([[T]](repeating: [], count: parts))
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let done = body(min(part * size, count)..<min((part + 1) * size, count))
+      results.withLock { $0[part] = done }
+    }
+    return results.withLock { parts in
+      var all: [T] = []
+      all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+      for part in parts { all += part }
+      return all
+    }
+  }
+}
