@@ -699,9 +699,7 @@ enum UnitRead {
     if TextTable.trim(text).isEmpty {
       self = .none
     } else if let scale = UnitScale(parsing: text) {
-      self = UnitScale.isUnknownMoney(scale)
-        ? .unknown("expected a unit (\(UnitScale.moneyUnits), or a count unit such as 件, 人, %)")
-        : .scale(scale)
+      self = UnitScale.isUnreadable(scale) ? .unknown(UnitScale.expected) : .scale(scale)
     } else {
       self = .none
     }

@@ -138,16 +138,16 @@ extension ObservationReader {
     _ layout: inout Layout, header: [String], headerLine: Int, source: String, warnings: inout [Notice]
   ) throws(DataError) {
     for (column, scale) in layout.units {
-      guard let i = layout.index[column], UnitScale.isUnknownMoney(scale) else { continue }
+      guard let i = layout.index[column], UnitScale.isUnreadable(scale) else { continue }
       throw DataError(
         file: source, line: headerLine, column: i + 1, columnName: header[i],
-        message: "unknown unit \"\(scale.baseUnit)\" (known: \(UnitScale.moneyUnits))")
+        message: UnitScale.expected)
     }
     if let v = layout.index[.value], let t = layout.index[.target], layout.units[.value] != layout.units[.target],
       (layout.units[.value]?.powerOfTen ?? 0) != (layout.units[.target]?.powerOfTen ?? 0)
     {
-      let valueUnit = layout.units[.value]?.baseUnit == "元" ? "×10^\(layout.units[.value]!.powerOfTen) 元" : "no unit"
-      let targetUnit = layout.units[.target]?.baseUnit == "元" ? "×10^\(layout.units[.target]!.powerOfTen) 元" : "no unit"
+      let valueUnit = layout.units[.value]?.described ?? "no unit"
+      let targetUnit = layout.units[.target]?.described ?? "no unit"
       warnings.append(
         "\(source):\(headerLine): the value header \"\(header[v])\" gives \(valueUnit) but the target header \"\(header[t])\" gives \(targetUnit): each column is scaled by its own header; write the unit in both headers if they share one")
     }

@@ -107,3 +107,51 @@ import IntegrityTables
     #expect(throws: DataError.self) { try read("機關,件數\n北檢,1\n") }
   }
 }
+
+/// Count units with a Chinese multiplier are scaled like money units; units that cannot
+/// be applied (a bare multiplier, an English multiplier word, an unknown money unit) are
+/// errors at their cell or header, never passed through unscaled.
+@Suite struct UnitMultiplierTests {
+  func read(_ text: String) throws -> ObservationSet {
+    try ObservationReader.read(bytes: Array(text.utf8), source: "u.csv")
+  }
+
+  @Test(arguments: [
+    ("千件", "件", 1_500), ("萬人次", "人次", 15_000), ("百萬人", "人", 1_500_000), ("千 件", "件", 1_500),
+    ("十萬件", "件", 150_000), ("億元", "元", 150_000_000),
+  ] as [(String, String, Int)])
+  func multipliedCountsAreScaled(unit: String, base: String, value: Int) throws {
+    let set = try read("indicator,year,value,unit\nA,2020,1.5,\(unit)\n")
+    #expect(set.observations[0].value == DecimalNumber(value))
+    #expect(set.observations[0].unit == base)
+  }
+
+  @Test(arguments: ["件", "公斤", "%", "千分比", "萬分之一"])
+  func otherUnitsAreKeptAsWritten(unit: String) throws {
+    let set = try read("indicator,year,value,unit\nA,2020,1.5,\(unit)\n")
+    #expect(set.observations[0].value == DecimalNumber(significand: 15, exponent: -1))
+    #expect(set.observations[0].unit == unit)
+  }
+
+  @Test(arguments: ["千", "億", "thousand", "NT$ million", "千美元", "十億元"])
+  func unreadableUnitsAreErrorsAtTheirCell(unit: String) throws {
+    let error = try #require(throws: DataError.self) { try read("indicator,year,value,unit\nA,2020,1.5,\(unit)\n") }
+    #expect(error.line == 2)
+    #expect(error.column == 4)
+    #expect(error.found == unit)
+    #expect(error.message.hasPrefix("expected a unit"))
+  }
+
+  @Test func unreadableHeaderUnitNamesTheHeader() throws {
+    let error = try #require(throws: DataError.self) { try read("indicator,year,value(千),target\nA,2020,1.5,1000\n") }
+    #expect(error.line == 1)
+    #expect(error.column == 3)
+    #expect(error.columnName == "value(千)")
+  }
+
+  @Test func valueHeaderUnitWithoutTargetUnitIsAWarningNamingBoth() throws {
+    let set = try read("indicator,year,value(千件),target\nA,2020,1.5,1000\n")
+    #expect(set.observations[0].value == DecimalNumber(1_500))
+    #expect(set.warnings.contains { $0.text.contains("\"value(千件)\" gives ×10^3 件") && $0.text.contains("\"target\" gives no unit") })
+  }
+}
