@@ -23,7 +23,8 @@ extension ObservationReader {
   /// so that every message names lines as the file numbers them.
   @inlinable
   package static func streamColumns<Consumer: ColumnarConsumer>(
-    path: String?, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int = 4 << 20,
+    path: String?, options: ObservationReadOptions = ObservationReadOptions(),
+    blockSize: Int = ObservationReader.blockSize,
     parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
     do {
@@ -120,6 +121,12 @@ extension ObservationReader {
     only.run()
     return try finish([only], head: head, source: source, consumer: makeConsumer)!
   }
+
+  /// The bytes read (and decoded, then parsed) at a time: 256 KiB, about half a core's
+  /// L2 cache, so a block is parsed while its bytes are still there (4 MiB blocks left
+  /// the cache before they were parsed: `achievement` on 10⁶ rows 153 → 141 ms, the same
+  /// at 10⁷, outputs identical).
+  public static let blockSize = 1 << 18
 
   /// The bytes the head is judged on (fewer when the input is shorter).
   @usableFromInline static var headBytes: Int { 1 << 16 }
