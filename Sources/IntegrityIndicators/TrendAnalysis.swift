@@ -57,8 +57,8 @@ public struct TrendAnalysis: Sendable {
     // Partition by model (one model unless --auto), fit each partition in one call; then
     // the rows in the series' order, each fit copied once.
     var members = [[Int]](repeating: [], count: TrendModel.allCases.count)
-    /// Per series: its model's index in `TrendModel.allCases` and its place among that
-    /// model's members (model −1: a milestone, not fitted).
+    // Per series: its model's index in `TrendModel.allCases` and its place among that
+    // model's members (model −1: a milestone, not fitted).
     var place = [(model: Int, member: Int)](repeating: (-1, 0), count: all.count)
     var kinds = [Int: TrendDataKind]()
     let modelIndex = Dictionary(uniqueKeysWithValues: TrendModel.allCases.enumerated().map { ($1, $0) })
