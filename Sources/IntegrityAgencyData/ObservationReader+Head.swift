@@ -113,7 +113,7 @@ extension ObservationReader {
           message: utf8.isEmpty
             ? "the input is empty (no header line)" : "the input has no header line (only empty or blank lines)")
       }
-      let h = chosen ?? 0
+      let h = chosen ?? Self.likelyHeader(records.map(\.fields))
       var header = records[h].fields
       while let last = header.last, last.isEmpty { header.removeLast() }
       self.header = header
@@ -157,6 +157,17 @@ extension ObservationReader {
       ObservationBlockParser(
         source: source, header: header, layout: layout, delimiter: delimiter, options: options,
         firstLine: firstLine ?? self.firstLine)
+    }
+
+    /// Where no row names two columns, the row most like a header, for the error that
+    /// follows to show it: the first whose cells are all filled and none a number, as wide
+    /// as the widest row (a title line — `…統計分析表,單位：金額(千元),,,` — fills fewer
+    /// cells); else the first row.
+    static func likelyHeader(_ rows: [[String]]) -> Int {
+      let filled = rows.map { $0.filter { !$0.isEmpty } }
+      let widest = filled.map(\.count).max() ?? 0
+      let numeric = { (cell: String) in cell.allSatisfy { "0123456789.,-+ ".contains($0) } }
+      return filled.firstIndex { $0.count == widest && widest >= 2 && !$0.contains(where: numeric) } ?? 0
     }
 
     /// A unit stated in a title line (`單位：金額(千元)`, `單位:件`), applied to figures

@@ -22,16 +22,21 @@ extension ObservationReader {
     let mapped = Set(options.columnMap.values.map(TextFolding.key))
     let wide = options.wide
     return { fields in
-      var recognized = 0
+      // Distinct columns: a data row whose cells happen to spell one column twice (`n`
+      // and `n` for "no", as in NHI's open data) is not a header.
+      var recognized = Set<String>()
       var periods = 0
       for field in fields where !field.isEmpty {
-        if mapped.contains(TextFolding.key(field)) || CanonicalColumn.recognizing(field) != nil {
-          recognized += 1
+        let key = TextFolding.key(field)
+        if mapped.contains(key) {
+          recognized.insert("mapped:" + key)
+        } else if let (column, _) = CanonicalColumn.recognizing(field) {
+          recognized.insert(column.rawValue)
         } else if wide, let period = Period(parsing: field), isPeriodHeader(period) {
           periods += 1
         }
       }
-      return recognized >= 2 || (wide && periods >= 2) || (!mapped.isEmpty && recognized >= mapped.count)
+      return recognized.count >= 2 || (wide && periods >= 2) || (!mapped.isEmpty && recognized.count >= mapped.count)
     }
   }
 

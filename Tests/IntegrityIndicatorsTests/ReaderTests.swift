@@ -155,3 +155,37 @@ import IntegrityTables
     #expect(set.warnings.contains { $0.text.contains("\"value(千件)\" gives ×10^3 件") && $0.text.contains("\"target\" gives no unit") })
   }
 }
+
+/// The header search counts distinct canonical columns: a data row whose cells spell the
+/// same column twice (NHI's open data writes `n` for "no" in two columns) is not taken for
+/// the header, and the error about a header without a period column names line 1.
+@Suite struct HeaderSearchTests {
+  @Test func aRepeatedColumnNameInADataRowIsNotAHeader() throws {
+    let rows = (2...6).map { "100Q1,350111\($0),診所,44.00,\($0 == 5 ? "n,n" : "n,")" }
+    let text = "YEARYY,HOSPID,SPECIALNAME,CODE2,CODE10,CODE11\n" + rows.joined(separator: "\n") + "\n"
+    let error = try #require(throws: DataError.self) {
+      try ObservationReader.read(bytes: Array(text.utf8), source: "nhi.csv")
+    }
+    #expect(error.line == 1)
+    #expect(error.message.hasPrefix("expected a year or period column"))
+    #expect(error.message.contains("YEARYY"))
+  }
+
+  /// Taipei's tax table: a title line with its unit, then a header of columns we do not
+  /// know: the error shows that header (line 2), not the title.
+  @Test func withoutAKnownHeaderTheErrorShowsTheRowMostLikeOne() throws {
+    let text = "101年度綜稅所得總額統計分析表-縣市別：臺北市,單位：金額(千元),,,\n鄉鎮市區,村里,納稅單位,綜合所得總額,平均數\n"
+      + "松山區,中崙里,1427,1782134,1249\n松山區,自強里,3106,3928427,1265\n"
+    let error = try #require(throws: DataError.self) {
+      try ObservationReader.read(bytes: Array(text.utf8), source: "tax.csv")
+    }
+    #expect(error.line == 2)
+    #expect(error.message.contains("鄉鎮市區, 村里, 納稅單位"))
+  }
+
+  @Test func twoDistinctColumnsStillMakeTheHeader() throws {
+    let set = try ObservationReader.read(bytes: Array("表一\n年度,件數,件數\n112,3,4\n".utf8), source: "t.csv")
+    #expect(set.observations.first?.period.year == 2023)
+    #expect(set.notes.contains { $0.text.contains("title line before the header") })
+  }
+}
