@@ -11,16 +11,16 @@ public enum CanonicalColumn: String, Sendable, Hashable, CaseIterable, Comparabl
   /// Aliases besides the canonical name, as written in agency files (already folded).
   public var aliases: [String] {
     switch self {
-    case .indicator: ["指標", "指標名稱", "績效指標", "項目", "indicator_name"]
-    case .agency: ["office", "機關", "機關名稱", "辦理機關", "單位名稱", "地檢署", "檢察署", "主辦機關"]
-    case .year: ["年", "年度", "年別", "民國", "民國年"]
+    case .indicator: ["指標", "指標名稱", "績效指標", "項目", "統計項目", "指標項目", "項目名稱", "indicator_name"]
+    case .agency: ["office", "機關", "機關名稱", "機關別", "辦理機關", "單位名稱", "地檢署", "檢察署", "主辦機關"]
+    case .year: ["年", "年度", "年別", "民國", "民國年", "資料年度", "統計年度"]
     case .quarter: ["季", "季別"]
     case .month: ["月", "月份", "月別"]
-    case .period: ["期間", "期別", "統計期", "時間"]
-    case .value: ["actual", "count", "實際值", "實績值", "數值", "件數", "金額", "人數", "百分比", "value_actual"]
+    case .period: ["期間", "期別", "統計期", "時間", "資料期間", "統計期間"]
+    case .value: ["actual", "count", "實際值", "實績值", "數值", "值", "統計值", "件數", "金額", "人數", "百分比", "value_actual"]
     case .target: ["目標值", "目標"]
     case .n: ["sample_size", "樣本數"]
-    case .unit: ["單位"]
+    case .unit: ["單位", "資料單位", "計量單位"]
     case .direction: ["方向", "指標方向"]
     }
   }

@@ -64,6 +64,11 @@ struct ObservationBlockParser {
   /// unit cell gives the unit.
   @usableFromInline var indicatorIDs: [(id: Int32, scale: FigureScale?, written: Int32)] = []
   @usableFromInline var indicatorNames: [String] = []
+  /// Raw indicator id → 0: not a rate; 1: a rate (its name ends in 率, 比例 or 百分比, or
+  /// says %), whose figures the title's unit does not scale; 2: such a rate, noted.
+  @usableFromInline var indicatorRates: [UInt8] = []
+  /// Rate rows the title's unit was kept from: each such indicator's first line.
+  @usableFromInline var rateRows: [(line: Int, name: String)] = []
   @usableFromInline var indicatorNameIDs: [String: Int32] = [:]
   @usableFromInline var agencyTable = ByteKeyTable()
   @usableFromInline var agencyIDs: [Int32] = []
@@ -393,7 +398,16 @@ struct ObservationBlockParser {
         (indicatorID, nameScale) = (known.id, known.scale)
       }
     }
-    let rowScale = unit ?? nameScale ?? titleUnit
+    var rowScale = unit ?? nameScale ?? titleUnit
+    if unit == nil && nameScale == nil && titleUnit != nil && indicatorRaw >= 0 && indicatorRates[indicatorRaw] != 0 {
+      // A title's unit (單位：千元) is the table's counts and amounts, not its rates:
+      // 執行率 95.3 is not 95,300 元.
+      rowScale = nil
+      if indicatorRates[indicatorRaw] == 1 {
+        indicatorRates[indicatorRaw] = 2
+        rateRows.append((line, indicatorNames[indicatorRaw]))
+      }
+    }
     if unit != nil || nameScale != nil { sawUnit = true }
     let sample = nColumn >= 0 ? try figure(block, s, nColumn, scale: nil) : Figure()
     let target = targetColumn >= 0 ? try targetFigure(block, s, targetColumn, scale: targetScale ?? rowScale) : Figure()
@@ -544,6 +558,19 @@ struct ObservationBlockParser {
     let scale = unitScale.map { figureScale($0) }
     indicatorIDs.append((id, scale, scale == nil ? id : -1))
     indicatorNames.append(written)
+    indicatorRates.append(Self.isRate(written) ? 1 : 0)
+  }
+
+  /// Whether an indicator's name says it is a rate or a share: it ends in 率 (犯罪率,
+  /// 執行率), 比例 or 百分比, or holds % or ‰.
+  @usableFromInline static func isRate(_ name: String) -> Bool {
+    let folded = TextFolding.halfWidth(name)
+    var base = Substring(folded)
+    // A parenthesised suffix (`執行率(%)`) is the unit's, not the name's.
+    if base.hasSuffix(")"), let open = base.lastIndex(of: "(") { base = base[..<open] }
+    base = Substring(TextTable.trim(String(base)))
+    return base.hasSuffix("率") || base.hasSuffix("比例") || base.hasSuffix("百分比") || folded.contains("%")
+      || folded.contains("‰")
   }
 
   @inlinable mutating func internAgency(_ s: Span<UInt8>, _ c: Int) -> Int32 {

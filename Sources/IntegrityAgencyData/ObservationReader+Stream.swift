@@ -197,6 +197,7 @@ extension ObservationReader {
     var emptyLines = head.emptyLines
     var spaceLines = 0
     var footnotes: [(line: Int, text: String)] = []
+    var rates: [(line: Int, name: String)] = []
     var sawQuarter = false
     var sawMonth = false
     var sawUnit = false
@@ -209,6 +210,7 @@ extension ObservationReader {
         set.rejected.append(row)
       }
       footnotes += parser.footnotes.map { ($0.line + lineOffset, $0.text) }
+      rates += parser.rateRows.map { ($0.line + lineOffset, $0.name) }
       emptyLines += parser.emptyLines
       spaceLines += parser.spaceLines
       sawQuarter = sawQuarter || parser.sawQuarter
@@ -229,6 +231,13 @@ extension ObservationReader {
               "\(source):\(line): a footnote defines \"\(symbol)\" as no data, but dashes are read as zero",
               remedy: .dashAsMissing))
         }
+      }
+    }
+    if let unit = head.layout.titleUnit {
+      var noted = Set<String>()
+      for (line, name) in rates where noted.insert(name).inserted {
+        set.notes.append(
+          "\(source):\(line): \"\(name)\" is a rate: the title line's unit (\(unit.described)) is not applied to its figures")
       }
     }
     if spaceLines > 0 { set.notes.append("\(source): \(spaceLines) row(s) of only spaces skipped") }

@@ -189,3 +189,26 @@ import IntegrityTables
     #expect(set.notes.contains { $0.text.contains("title line before the header") })
   }
 }
+
+/// A title's unit (單位：千元) scales the table's amounts, not its rates: a row named as a
+/// rate or share keeps its figure as written, without a unit, and a note says so once.
+@Suite struct TitleUnitRateTests {
+  @Test func ratesAreNotScaledByTheTitleUnit() throws {
+    let text = "預算執行表\n單位:千元\n項目,111,112\n預算數,\"1,000\",\"1,200\"\n執行率,95.3,97.1\n效率獎金,5,6\n"
+    let set = try ObservationReader.read(bytes: Array(text.utf8), source: "r.csv", options: ObservationReadOptions(wide: true))
+    let byName = Dictionary(grouping: set.observations, by: { $0.indicator ?? "" })
+    #expect(byName["預算數"]?.map(\.value) == [DecimalNumber(1_000_000), DecimalNumber(1_200_000)])
+    #expect(byName["執行率"]?.map(\.value) == [DecimalNumber(significand: 953, exponent: -1), DecimalNumber(significand: 971, exponent: -1)])
+    #expect(byName["執行率"]?.allSatisfy { $0.unit == nil } == true)
+    #expect(byName["效率獎金"]?.map(\.value) == [DecimalNumber(5_000), DecimalNumber(6_000)])  // a bonus, not a rate
+    #expect(set.notes.filter { $0.text.contains("\"執行率\" is a rate") }.count == 1)
+  }
+
+  @Test(arguments: [
+    ("犯罪率", true), ("終結比率", true), ("女性比例", true), ("百分比", true), ("執行率(%)", true), ("達成％", true),
+    ("效率獎金", false), ("起訴件數", false), ("率先", false),
+  ])
+  func rateNames(name: String, isRate: Bool) {
+    #expect(ObservationBlockParser.isRate(name) == isRate)
+  }
+}
