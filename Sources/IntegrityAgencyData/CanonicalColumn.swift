@@ -16,7 +16,7 @@ public enum CanonicalColumn: String, Sendable, Hashable, CaseIterable, Comparabl
     case .year: ["年", "年度", "年別", "民國", "民國年", "資料年度", "統計年度"]
     case .quarter: ["季", "季別"]
     case .month: ["月", "月份", "月別"]
-    case .period: ["期間", "期別", "統計期", "時間", "資料期間", "統計期間"]
+    case .period: ["期間", "期別", "統計期", "時間", "資料期間", "統計期間", "年月別"]
     case .value: ["actual", "count", "實際值", "實績值", "數值", "值", "統計值", "件數", "金額", "人數", "百分比", "value_actual"]
     case .target: ["目標值", "目標"]
     case .n: ["sample_size", "樣本數"]

@@ -12,7 +12,7 @@ import IntegrityIndicators
     ("季別", .quarter, nil), ("地檢署", .agency, nil), ("樣本數", .n, nil), ("指標方向", .direction, nil),
     // Open-data long tables (高雄市 各項稅捐徵課費用: 資料年度,統計項目,稅目別,資料單位,值).
     ("資料年度", .year, nil), ("統計項目", .indicator, nil), ("資料單位", .unit, nil), ("值", .value, nil),
-    ("機關別", .agency, nil), ("統計期間", .period, nil),
+    ("機關別", .agency, nil), ("統計期間", .period, nil), ("年月別", .period, nil),  // MOJ tables: 109年, 112年7月
   ])
   func recognizesHeaders(header: String, column: CanonicalColumn, unit: String?) {
     let found = CanonicalColumn.recognizing(header)
