@@ -52,19 +52,29 @@ public enum CanonicalColumn: String, Sendable, Hashable, CaseIterable, Comparabl
     var map: [String: CanonicalColumn] = [:]
     for column in allCases {
       map[column.rawValue] = column
-      for alias in column.aliases { map[TextFolding.key(alias)] = column }
+      for alias in column.aliases { map[headerKey(alias)] = column }
     }
     return map
   }()
 
   /// The canonical column a header names, and the unit in its suffix:
-  /// `金額(千元)` → (.value, 千元), `件數` → (.value, nil), `備註` → nil.
+  /// `金額(千元)` → (.value, 千元), `件數` → (.value, nil), `備註` → nil. A header whose
+  /// characters are spaced out (`年 月 別`, as MOJ's tables lay out their column heads) is
+  /// read without the spaces.
   public static func recognizing(_ header: String) -> (column: CanonicalColumn, unit: String?)? {
     let (base, unit) = splitUnitSuffix(header)
-    guard let column = byKey[TextFolding.key(base)] else { return nil }
+    let key = headerKey(base)
+    guard let column = byKey[key] else { return nil }
     // 百分比 ("percentage") says its unit: the figures are percent.
-    if unit == nil && TextFolding.key(base) == TextFolding.key("百分比") { return (column, "%") }
+    if unit == nil && key == "百分比" { return (column, "%") }
     return (column, unit)
+  }
+
+  /// How headers are compared — with aliases and with `--columns` names: trimmed,
+  /// full-width folded, lower-cased, and without spaces (MOJ's tables space out their
+  /// column heads: `年 月 別`, `總 計`).
+  public static func headerKey(_ header: String) -> String {
+    TextFolding.key(header).filter { $0 != " " }
   }
 
   /// Splits `金額(千元)` into `金額` and `千元` (full-width parentheses too); a header

@@ -19,7 +19,7 @@ extension ObservationReader {
   /// that name canonical columns (or `--columns` headers), or, for `--wide`, at least
   /// two period headers.
   static func headerMatcher(options: ObservationReadOptions) -> @Sendable ([String]) -> Bool {
-    let mapped = Set(options.columnMap.values.map(TextFolding.key))
+    let mapped = Set(options.columnMap.values.map(CanonicalColumn.headerKey))
     let wide = options.wide
     return { fields in
       // Distinct columns: a data row whose cells happen to spell one column twice (`n`
@@ -27,7 +27,7 @@ extension ObservationReader {
       var recognized = Set<String>()
       var periods = 0
       for field in fields where !field.isEmpty {
-        let key = TextFolding.key(field)
+        let key = CanonicalColumn.headerKey(field)
         if mapped.contains(key) {
           recognized.insert("mapped:" + key)
         } else if let (column, _) = CanonicalColumn.recognizing(field) {
@@ -49,13 +49,13 @@ extension ObservationReader {
     var layout = Layout()
     let mapped: [String: CanonicalColumn] = Dictionary(
       options.columnMap.compactMap { name, header in
-        CanonicalColumn(rawValue: name).map { (TextFolding.key(header), $0) }
+        CanonicalColumn(rawValue: name).map { (CanonicalColumn.headerKey(header), $0) }
       }, uniquingKeysWith: { a, _ in a })
     // Pass 1: headers named by --columns claim their canonical columns first.
     var claimed = Set<Int>()
     for (i, header) in header.enumerated() {
       let split = CanonicalColumn.splitUnitSuffix(header)
-      guard let column = mapped[TextFolding.key(header)] ?? mapped[TextFolding.key(split.base)],
+      guard let column = mapped[CanonicalColumn.headerKey(header)] ?? mapped[CanonicalColumn.headerKey(split.base)],
         layout.index[column] == nil
       else { continue }
       layout.index[column] = i
