@@ -49,6 +49,9 @@ struct ObservationBlockParser {
   @usableFromInline var valueScale: FigureScale?
   @usableFromInline var targetScale: FigureScale?
   @usableFromInline var titleUnit: FigureScale?
+  /// Whether rows named as rates keep their figures unscaled: the title's unit is a
+  /// count or an amount (件, 千元), not itself a rate's (%, ‰).
+  @usableFromInline var titleUnitSparesRates = false
   /// The base units of the scales in use (`FigureScale.unit` indexes them), and each
   /// one's id among the rows' units (-1: not given to a row yet).
   @usableFromInline var scaleUnitNames: [String] = []
@@ -144,6 +147,7 @@ struct ObservationBlockParser {
     self.valueScale = layout.units[.value].map { figureScale($0) }
     self.targetScale = layout.units[.target].map { figureScale($0) }
     self.titleUnit = layout.titleUnit.map { figureScale($0) }
+    self.titleUnitSparesRates = layout.titleUnit.map { !["%", "‰"].contains($0.baseUnit) } ?? false
   }
 
   /// `scale` as the rows apply it, its base unit listed once.
@@ -399,7 +403,7 @@ struct ObservationBlockParser {
       }
     }
     var rowScale = unit ?? nameScale ?? titleUnit
-    if unit == nil && nameScale == nil && titleUnit != nil && indicatorRaw >= 0 && indicatorRates[indicatorRaw] != 0 {
+    if unit == nil && nameScale == nil && titleUnitSparesRates && indicatorRaw >= 0 && indicatorRates[indicatorRaw] != 0 {
       // A title's unit (單位：千元) is the table's counts and amounts, not its rates:
       // 執行率 95.3 is not 95,300 元.
       rowScale = nil

@@ -204,6 +204,14 @@ import IntegrityTables
     #expect(set.notes.filter { $0.text.contains("\"執行率\" is a rate") }.count == 1)
   }
 
+  /// A title whose unit is itself a rate's (單位：%) applies to rate rows as to any row.
+  @Test func aPercentTitleStillAppliesToRates() throws {
+    let text = "定罪率統計\n單位:%\n項目,111,112\n定罪率,95.3,97.1\n"
+    let set = try ObservationReader.read(bytes: Array(text.utf8), source: "p.csv", options: ObservationReadOptions(wide: true))
+    #expect(set.observations.map(\.unit) == ["%", "%"])
+    #expect(!set.notes.contains { $0.text.contains("is a rate") })
+  }
+
   @Test(arguments: [
     ("犯罪率", true), ("終結比率", true), ("女性比例", true), ("百分比", true), ("執行率(%)", true), ("達成％", true),
     ("效率獎金", false), ("起訴件數", false), ("率先", false),
