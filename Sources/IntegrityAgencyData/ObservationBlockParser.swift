@@ -41,6 +41,9 @@ struct ObservationBlockParser {
   @usableFromInline let nColumn: Int
   /// Wide tables: the period of each period column.
   @usableFromInline let periodColumns: [(column: Int, period: Period)]
+  /// Wide tables with their periods down a column: each indicator column's indicator id,
+  /// the scale of its header's unit, and whether its name is a rate's.
+  @usableFromInline var seriesColumns: [(column: Int, indicator: Int32, scale: FigureScale?, isRate: Bool)] = []
   @usableFromInline let dashMeansMissing: Bool
   @usableFromInline let skipBadRows: Bool
   /// `ObservationReadOptions.agencyName`: an agency's name as written → the name it is kept under.
@@ -148,6 +151,10 @@ struct ObservationBlockParser {
     self.targetScale = layout.units[.target].map { figureScale($0) }
     self.titleUnit = layout.titleUnit.map { figureScale($0) }
     self.titleUnitSparesRates = layout.titleUnit.map { !["%", "‰"].contains($0.baseUnit) } ?? false
+    for (column, name, unit) in layout.seriesColumns {
+      let id = Self.canonicalID(name, names: &keys.indicators, ids: &indicatorNameIDs)
+      seriesColumns.append((column, id, unit.map { figureScale($0) }, Self.isRate(name)))
+    }
   }
 
   /// `scale` as the rows apply it, its base unit listed once.
@@ -441,6 +448,20 @@ struct ObservationBlockParser {
       if month > 0 {
         p.month = month
         p.quarter = nil
+      }
+      if !seriesColumns.isEmpty {
+        // Periods down a column: one observation per indicator column.
+        for series in seriesColumns {
+          let scale = series.scale ?? (series.isRate && titleUnitSparesRates ? nil : rowScale)
+          let value = try figure(block, s, series.column, scale: scale)
+          row.indicator = series.indicator
+          row.value = value.significand
+          row.valueExponent = value.exponent
+          row.flags = value.revised ? ObservationRow.revisedFlag : 0
+          row.unit = unitID(of: scale, percent: value.percent)
+          try add(&row, period: p, into: &consumer)
+        }
+        return
       }
       let valueScale = self.valueScale ?? rowScale
       let value = try figure(block, s, valueColumn, scale: valueScale)

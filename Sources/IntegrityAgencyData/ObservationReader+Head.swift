@@ -127,6 +127,12 @@ extension ObservationReader {
         header: header, headerLine: records[h].line, source: source, options: options, notes: &notes,
         warnings: &warnings)
       layout.titleUnit = Self.titleUnit(records[..<h].map { ($0.line, $0.fields) }, source: source, notes: &notes)
+      if let unit = layout.titleUnit, !["%", "‰"].contains(unit.baseUnit) {
+        for series in layout.seriesColumns where series.unit == nil && ObservationBlockParser.isRate(series.name) {
+          notes.append(
+            "\(source):\(records[h].line): \"\(series.name)\" is a rate: the title line's unit (\(unit.described)) is not applied to its figures")
+        }
+      }
       self.layout = layout
       self.firstLine = records[h].nextLine
       self.rest = Array(utf8[records[h].next...])

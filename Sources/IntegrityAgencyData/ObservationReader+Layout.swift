@@ -11,6 +11,10 @@ extension ObservationReader {
     var titleUnit: UnitScale?
     /// Wide tables: the columns whose headers are periods.
     var periodColumns: [(column: Int, period: Period)] = []
+    /// Wide tables with their periods down a column (MOJ's statistics tables: 民國,
+    /// 合計發生件數, 合計破獲率, …): the columns that are each an indicator, named by their
+    /// header, with the unit of its suffix.
+    var seriesColumns: [(column: Int, name: String, unit: UnitScale?)] = []
     /// Header fields used by no canonical column (reported as notes).
     var unused: [Int] = []
   }
@@ -26,6 +30,7 @@ extension ObservationReader {
       // and `n` for "no", as in NHI's open data) is not a header.
       var recognized = Set<String>()
       var periods = 0
+      var names = 0
       for field in fields where !field.isEmpty {
         let key = CanonicalColumn.headerKey(field)
         if mapped.contains(key) {
@@ -34,9 +39,16 @@ extension ObservationReader {
           recognized.insert(column.rawValue)
         } else if wide, let period = Period(parsing: field), isPeriodHeader(period) {
           periods += 1
+        } else if case .number = NumberParser.parse(field) {
+        } else {
+          names += 1
         }
       }
+      // With --wide, a period column beside named columns is a header too: the periods
+      // run down the rows (民國, 合計發生件數, 合計破獲率, …).
+      let periodColumn = recognized.contains(CanonicalColumn.year.rawValue) || recognized.contains(CanonicalColumn.period.rawValue)
       return recognized.count >= 2 || (wide && periods >= 2) || (!mapped.isEmpty && recognized.count >= mapped.count)
+        || (wide && periodColumn && names >= 1 && periods == 0)
     }
   }
 
@@ -83,7 +95,30 @@ extension ObservationReader {
       layout.index[column] = i
       if let unit, let scale = UnitScale(parsing: unit) { layout.units[column] = scale }
     }
-    if options.wide {
+    if options.wide, layout.periodColumns.isEmpty, layout.index[.indicator] == nil, layout.index[.value] == nil,
+      layout.index[.year] != nil || layout.index[.period] != nil
+    {
+      // No period headers, but a period column: the periods run down the rows and every
+      // other column is an indicator of its own.
+      for i in layout.unused {
+        let split = CanonicalColumn.splitUnitSuffix(header[i])
+        let unit = split.unit.flatMap { UnitScale(parsing: $0) }
+        if let unit, UnitScale.isUnreadable(unit) {
+          throw DataError(
+            file: source, line: headerLine, column: i + 1, columnName: header[i], message: UnitScale.expected)
+        }
+        layout.seriesColumns.append((i, split.base, unit))
+      }
+      if !layout.seriesColumns.isEmpty {
+        layout.unused = []
+        let periods = header[layout.index[.period] ?? layout.index[.year]!]
+        let count = layout.seriesColumns.count
+        notes.append(
+          Notice(
+            "\(source):\(headerLine): periods run down column \"\(periods)\"; each of the other \(count) columns is read as an indicator"))
+      }
+    }
+    if options.wide && layout.seriesColumns.isEmpty {
       // The row labels: a wide table's corner header names the labels' column however it
       // is written (項目, 年度, 年別, 項目／年度 …); without an indicator column, the first
       // column that holds no periods and no other canonical column is the labels'.
@@ -109,7 +144,7 @@ extension ObservationReader {
           message: "expected period headers such as 107年, 2018 or 112年第1季 (the header has: \(header.joined(separator: ", ")))",
           remedy: .wideLayout)
       }
-    } else {
+    } else if !options.wide {
       guard layout.index[.year] != nil || layout.index[.period] != nil else {
         throw DataError(
           file: source, line: headerLine, column: 0,

@@ -251,6 +251,7 @@ extension ObservationReader {
     if sawQuarter { present.insert(.quarter) }
     if sawMonth { present.insert(.month) }
     if sawUnit { present.insert(.unit) }
+    if !head.layout.seriesColumns.isEmpty { present.insert(.indicator) }
     set.columnsPresent = present
     set.columnNumbers = head.layout.index.mapValues { $0 + 1 }
     set.columnHeaders = head.layout.index.compactMapValues { $0 < head.header.count ? head.header[$0] : nil }

@@ -16,7 +16,7 @@ struct ReaderOptions: ParsableArguments {
       "Map headers to canonical columns, e.g. value=起訴件數,year=年度.", valueName: "CANONICAL=HEADER,…"))
   var columns: [String] = []
 
-  @Flag(help: "Melt a wide table (one column per period: 107年,108年,… or 2018,…) to long form.")
+  @Flag(help: "Melt a wide table to long form: one column per period (107年,108年,… or 2018,…), or the periods down a column (年度, 民國) and one column per indicator.")
   var wide = false
 
   @Option(help: "A dash (－) means zero (the MOJ/DGBAS legend) or missing.")

@@ -220,3 +220,50 @@ import IntegrityTables
     #expect(ObservationBlockParser.isRate(name) == isRate)
   }
 }
+
+/// `--wide` with the periods down a column (MOJ's statistics tables, one column per
+/// series): each other column is an indicator named by its header; its header unit, else
+/// the title's (not for a rate), scales it. The header is found although data rows hold
+/// numbers that read as ROC years (181 → 2092).
+@Suite struct PeriodsDownAColumnTests {
+  static let text = """
+    地方檢察署辦理案件偵查終結人數
+    ,,,,單位:人
+    年月別,起訴,緩起訴處分,查扣金額(千元),起訴率
+    109年,"1,740",181,"1,200",35.8
+    110年,"1,748",148,-,36.9
+    說明:(1)性侵害犯罪係指觸犯刑法妨害性自主罪
+    """ + "\n"
+
+  func read(_ text: String) throws -> ObservationSet {
+    try ObservationReader.read(bytes: Array(text.utf8), source: "moj.csv", options: ObservationReadOptions(wide: true))
+  }
+
+  @Test func eachColumnIsAnIndicator() throws {
+    let set = try read(Self.text)
+    #expect(set.rowsRead == 2)
+    #expect(set.observations.count == 8)
+    let first = set.observations.prefix(4)
+    #expect(first.map(\.indicator) == ["起訴", "緩起訴處分", "查扣金額", "起訴率"])
+    #expect(first.map(\.period.year) == [2020, 2020, 2020, 2020])
+    #expect(first.map(\.value) == [DecimalNumber(1_740), DecimalNumber(181), DecimalNumber(1_200_000), DecimalNumber(significand: 358, exponent: -1)])
+    #expect(first.map(\.unit) == ["人", "人", "元", nil])
+    #expect(set.observations[6].value == DecimalNumber(0))  // "-" is none
+    #expect(set.columnsPresent.contains(.indicator))
+    #expect(set.notes.contains { $0.text.contains("periods run down column \"年月別\"") })
+    #expect(set.notes.contains { $0.text.contains("\"起訴率\" is a rate") })
+    #expect(set.notes.contains { $0.text.contains("footnote, not read as data") })
+  }
+
+  @Test func withoutAPeriodColumnItIsStillRefused() throws {
+    let error = try #require(throws: DataError.self) { try read("機關,件數\n北檢,3\n") }
+    #expect(error.message.hasPrefix("expected period headers"))
+  }
+
+  @Test func anUnreadableColumnUnitIsAnErrorAtItsHeader() throws {
+    let error = try #require(throws: DataError.self) { try read("年度,起訴(千),不起訴\n109,1,2\n") }
+    #expect(error.line == 1)
+    #expect(error.column == 2)
+    #expect(error.columnName == "起訴(千)")
+  }
+}
