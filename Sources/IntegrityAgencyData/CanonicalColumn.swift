@@ -79,11 +79,42 @@ public enum CanonicalColumn: String, Sendable, Hashable, CaseIterable, Comparabl
 
   /// Splits `金額(千元)` into `金額` and `千元` (full-width parentheses too); a header
   /// without a parenthesised suffix is returned whole with a nil unit.
+  /// A footnote mark in parentheses (`數值(註)`, `起訴件數(註1)`, `(*)`) is not a unit: it is
+  /// dropped, and a unit before it is still read (`金額(千元)(註2)`).
   public static func splitUnitSuffix(_ header: String) -> (base: String, unit: String?) {
-    let folded = TextTable.trim(TextFolding.halfWidth(header))
-    guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return (folded, nil) }
-    let unit = TextTable.trim(String(folded[folded.index(after: open)..<folded.index(before: folded.endIndex)]))
-    let base = TextTable.trim(String(folded[..<open]))
-    return (base, unit.isEmpty ? nil : unit)
+    var folded = TextTable.trim(TextFolding.halfWidth(header))
+    while true {
+      guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return (folded, nil) }
+      let unit = TextTable.trim(String(folded[folded.index(after: open)..<folded.index(before: folded.endIndex)]))
+      let base = TextTable.trim(String(folded[..<open]))
+      if isFootnoteMark(unit) {
+        folded = base
+        continue
+      }
+      return (base, unit.isEmpty ? nil : unit)
+    }
+  }
+
+  /// `name` without the footnote marks at its end (`起訴件數(註1)`, `起訴件數（註）` →
+  /// `起訴件數`), as written otherwise.
+  public static func droppingFootnoteMarks(_ name: String) -> String {
+    var text = TextTable.trim(name)
+    while let last = text.last, last == ")" || last == "）",
+      let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }),
+      isFootnoteMark(TextTable.trim(TextFolding.halfWidth(String(text[text.index(after: open)..<text.index(before: text.endIndex)]))))
+    {
+      text = TextTable.trim(String(text[..<open]))
+    }
+    return text
+  }
+
+  /// `註`, `註1`, `附註3`, `*`, `**`, `note 2`: a reference to a footnote.
+  static func isFootnoteMark(_ text: String) -> Bool {
+    var rest = Substring(text.lowercased())
+    for lead in ["附註", "註", "note", "*"] where rest.hasPrefix(lead) {
+      rest = rest.dropFirst(lead.count)
+      return rest.allSatisfy { $0.isNumber || $0 == " " || $0 == "*" }
+    }
+    return false
   }
 }

@@ -619,7 +619,9 @@ struct ObservationBlockParser {
   /// An indicator written with its unit, as wide tables label their rows
   /// (`查扣不法所得金額(千元)`): a money unit in the name applies to the row's figures
   /// (when no unit cell gives one) and the indicator is named without it.
-  @inlinable static func indicatorName(_ name: String) -> (name: String?, scale: UnitScale?) {
+  @inlinable static func indicatorName(_ written: String) -> (name: String?, scale: UnitScale?) {
+    // A footnote mark is not part of the name: 起訴件數(註1) is 起訴件數.
+    let name = CanonicalColumn.droppingFootnoteMarks(written)
     if name.isEmpty { return (nil, nil) }
     let (base, suffix) = CanonicalColumn.splitUnitSuffix(name)
     if let suffix, !base.isEmpty, let scale = UnitScale(parsing: suffix), scale.baseUnit == "元" {

@@ -127,10 +127,15 @@ extension ObservationReader {
         header: header, headerLine: records[h].line, source: source, options: options, notes: &notes,
         warnings: &warnings)
       layout.titleUnit = Self.titleUnit(records[..<h].map { ($0.line, $0.fields) }, source: source, notes: &notes)
+      if let corner = layout.cornerUnit {
+        // The header's own statement of the table's unit comes before a title line's.
+        notes.append("\(source):\(records[h].line): unit \"\(corner.described)\" from the corner header applies to the figures")
+        layout.titleUnit = corner
+      }
       if let unit = layout.titleUnit, !["%", "‰"].contains(unit.baseUnit) {
         for series in layout.seriesColumns where series.unit == nil && ObservationBlockParser.isRate(series.name) {
           notes.append(
-            "\(source):\(records[h].line): \"\(series.name)\" is a rate: the title line's unit (\(unit.described)) is not applied to its figures")
+            "\(source):\(records[h].line): \"\(series.name)\" is a rate: the table's unit (\(unit.described)) is not applied to its figures")
         }
       }
       self.layout = layout

@@ -15,6 +15,9 @@ extension ObservationReader {
     /// 合計發生件數, 合計破獲率, …): the columns that are each an indicator, named by their
     /// header, with the unit of its suffix.
     var seriesColumns: [(column: Int, name: String, unit: UnitScale?)] = []
+    /// A wide table's unit written in its corner header (`項目(單位:千元)`): the table's
+    /// unit, as a title line's would be.
+    var cornerUnit: UnitScale?
     /// Header fields used by no canonical column (reported as notes).
     var unused: [Int] = []
   }
@@ -143,6 +146,17 @@ extension ObservationReader {
           file: source, line: headerLine, column: 0,
           message: "expected period headers such as 107年, 2018 or 112年第1季 (the header has: \(header.joined(separator: ", ")))",
           remedy: .wideLayout)
+      }
+      // The corner header's unit (`項目(單位:千元)`) is the table's.
+      if let labels = layout.index[.indicator], let unit = CanonicalColumn.splitUnitSuffix(header[labels]).unit,
+        let scale = UnitScale(parsing: unit)
+      {
+        if UnitScale.isUnreadable(scale) {
+          throw DataError(
+            file: source, line: headerLine, column: labels + 1, columnName: header[labels], message: UnitScale.expected)
+        }
+        layout.cornerUnit = scale
+        layout.units[.indicator] = nil
       }
     } else if !options.wide {
       guard layout.index[.year] != nil || layout.index[.period] != nil else {

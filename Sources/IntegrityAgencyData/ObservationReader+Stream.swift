@@ -237,7 +237,7 @@ extension ObservationReader {
       var noted = Set<String>()
       for (line, name) in rates where noted.insert(name).inserted {
         set.notes.append(
-          "\(source):\(line): \"\(name)\" is a rate: the title line's unit (\(unit.described)) is not applied to its figures")
+          "\(source):\(line): \"\(name)\" is a rate: the table's unit (\(unit.described)) is not applied to its figures")
       }
     }
     if spaceLines > 0 { set.notes.append("\(source): \(spaceLines) row(s) of only spaces skipped") }

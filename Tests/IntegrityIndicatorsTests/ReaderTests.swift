@@ -267,3 +267,33 @@ import IntegrityTables
     #expect(error.columnName == "起訴(千)")
   }
 }
+
+/// Footnote marks in headers and row labels (`(註1)`, `（註）`, `(*)`) are not units and
+/// not part of names; a wide table's corner header can state the table's unit.
+@Suite struct HeaderMarksAndCornerUnitTests {
+  @Test(arguments: [
+    ("數值(註)", "數值", nil as String?), ("金額(千元)(註2)", "金額", "千元"), ("件數(*)", "件數", nil),
+    ("件數(人)", "件數", "人"), ("起訴件數（註1）", "起訴件數", nil), ("人數(note 3)", "人數", nil),
+  ])
+  func footnoteMarksAreDropped(header: String, base: String, unit: String?) {
+    let split = CanonicalColumn.splitUnitSuffix(header)
+    #expect(split.base == base)
+    #expect(split.unit == unit)
+  }
+
+  @Test func rowLabelsLoseTheirMarks() throws {
+    let text = "項目,111年度,112年度\n起訴件數(註1),10,20\n起訴件數（註2）,1,2\n"
+    let set = try ObservationReader.read(bytes: Array(text.utf8), source: "w.csv", options: ObservationReadOptions(wide: true))
+    #expect(Set(set.observations.map(\.indicator)) == ["起訴件數"])
+  }
+
+  @Test func theCornerHeaderStatesTheTableUnit() throws {
+    let text = "項目／年度(千元),111,112\n預算數,5,6\n執行率,95.1,96\n"
+    let set = try ObservationReader.read(bytes: Array(text.utf8), source: "w.csv", options: ObservationReadOptions(wide: true))
+    #expect(set.observations.map(\.value) == [
+      DecimalNumber(5_000), DecimalNumber(6_000), DecimalNumber(significand: 951, exponent: -1), DecimalNumber(96),
+    ])
+    #expect(set.observations.map(\.unit) == ["元", "元", nil, nil])
+    #expect(set.notes.contains { $0.text.contains("from the corner header applies to the figures") })
+  }
+}
