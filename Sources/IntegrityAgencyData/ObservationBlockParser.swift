@@ -150,7 +150,7 @@ struct ObservationBlockParser {
     self.valueScale = layout.units[.value].map { figureScale($0) }
     self.targetScale = layout.units[.target].map { figureScale($0) }
     self.titleUnit = layout.titleUnit.map { figureScale($0) }
-    self.titleUnitSparesRates = layout.titleUnit.map { !["%", "‰"].contains($0.baseUnit) } ?? false
+    self.titleUnitSparesRates = layout.titleUnit?.sparesRates ?? false
     for (column, name, unit) in layout.seriesColumns {
       let id = Self.canonicalID(name, names: &keys.indicators, ids: &indicatorNameIDs)
       seriesColumns.append((column, id, unit.map { figureScale($0) }, Self.isRate(name)))

@@ -132,10 +132,9 @@ extension ObservationReader {
         notes.append("\(source):\(records[h].line): unit \"\(corner.described)\" from the corner header applies to the figures")
         layout.titleUnit = corner
       }
-      if let unit = layout.titleUnit, !["%", "‰"].contains(unit.baseUnit) {
+      if let unit = layout.titleUnit, unit.sparesRates {
         for series in layout.seriesColumns where series.unit == nil && ObservationBlockParser.isRate(series.name) {
-          notes.append(
-            "\(source):\(records[h].line): \"\(series.name)\" is a rate: the table's unit (\(unit.described)) is not applied to its figures")
+          notes.append(ObservationReader.rateNote(source: source, line: records[h].line, name: series.name, unit: unit))
         }
       }
       self.layout = layout
@@ -177,8 +176,7 @@ extension ObservationReader {
     static func likelyHeader(_ rows: [[String]]) -> Int {
       let filled = rows.map { $0.filter { !$0.isEmpty } }
       let widest = filled.map(\.count).max() ?? 0
-      let numeric = { (cell: String) in cell.allSatisfy { "0123456789.,-+ ".contains($0) } }
-      return filled.firstIndex { $0.count == widest && widest >= 2 && !$0.contains(where: numeric) } ?? 0
+      return filled.firstIndex { $0.count == widest && widest >= 2 && !$0.contains(where: ObservationReader.isFigure) } ?? 0
     }
 
     /// A unit stated in a title line (`單位：金額(千元)`, `單位:件`), applied to figures

@@ -42,8 +42,7 @@ extension ObservationReader {
           recognized.insert(column.rawValue)
         } else if wide, let period = Period(parsing: field), isPeriodHeader(period) {
           periods += 1
-        } else if case .number = NumberParser.parse(field) {
-        } else {
+        } else if !ObservationReader.isFigure(field) {
           names += 1
         }
       }
@@ -53,6 +52,12 @@ extension ObservationReader {
       return recognized.count >= 2 || (wide && periods >= 2) || (!mapped.isEmpty && recognized.count >= mapped.count)
         || (wide && periodColumn && names >= 1 && periods == 0)
     }
+  }
+
+  /// Whether a cell reads as data — a figure, a dash or a not-available symbol — rather
+  /// than as a name (for telling a header from a data row).
+  static func isFigure(_ cell: String) -> Bool {
+    NumberParser.parse(cell) != .invalid
   }
 
   /// Resolves the header: `--columns` names first, then aliases; the first column

@@ -236,8 +236,7 @@ extension ObservationReader {
     if let unit = head.layout.titleUnit {
       var noted = Set<String>()
       for (line, name) in rates where noted.insert(name).inserted {
-        set.notes.append(
-          "\(source):\(line): \"\(name)\" is a rate: the table's unit (\(unit.described)) is not applied to its figures")
+        set.notes.append(rateNote(source: source, line: line, name: name, unit: unit))
       }
     }
     if spaceLines > 0 { set.notes.append("\(source): \(spaceLines) row(s) of only spaces skipped") }
@@ -256,6 +255,11 @@ extension ObservationReader {
     set.columnNumbers = head.layout.index.mapValues { $0 + 1 }
     set.columnHeaders = head.layout.index.compactMapValues { $0 < head.header.count ? head.header[$0] : nil }
     return set
+  }
+
+  /// The note for a row or column named as a rate that the table's unit does not scale.
+  static func rateNote(source: String, line: Int, name: String, unit: UnitScale) -> Notice {
+    Notice("\(source):\(line): \"\(name)\" is a rate: the table's unit (\(unit.described)) is not applied to its figures")
   }
 
   /// The symbol a footnote defines as "no data", e.g. `－` in `註：「－」表示無資料`.

@@ -76,6 +76,11 @@ public struct UnitScale: Sendable, Equatable {
     return ["thousand", "million", "billion"].contains { key.contains($0) }
   }
 
+  /// Whether a table stating this unit (in a title or its corner header) leaves the rows
+  /// named as rates unscaled: a count or an amount (件, 千元) does; a rate's own unit (%, ‰)
+  /// applies to them as to any row.
+  public var sparesRates: Bool { !["%", "‰"].contains(baseUnit) }
+
   /// The unit as printed in messages: `×10^3 件`, `元`.
   public var described: String { powerOfTen == 0 ? baseUnit : "×10^\(powerOfTen) \(baseUnit)" }
 

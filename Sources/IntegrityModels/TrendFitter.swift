@@ -1,9 +1,6 @@
 import IntegrityNumerics
 import IntegrityTables
-import Dispatch
-import Foundation
 import RealModule
-import Synchronization
 
 /// Fits trend lines to one series or to many at once.
 ///
