@@ -10,7 +10,8 @@ extension ObservationReader {
   /// per block, UTF-8 validated per block) → the head (title lines, header, layout,
   /// units) → records (`RecordTokenizer`) → rows (`ObservationBlockParser`'s cell
   /// rules) → the consumer. Regular files of `parallelMinimum` bytes or more (standard
-  /// input too, when it is redirected from one) are cut at
+  /// input too, when it is redirected from one, and a pipe that ends within
+  /// `spoolLimit` bytes, spooled to memory first) are cut at
   /// the first line start after their middle and read on two cores, each part with
   /// its own consumer, merged in file order; a cut that falls inside a quoted field is
   /// detected and the file read again on one core.
@@ -25,11 +26,13 @@ extension ObservationReader {
   package static func streamColumns<Consumer: ColumnarConsumer>(
     path: String?, options: ObservationReadOptions = ObservationReadOptions(),
     blockSize: Int = ObservationReader.blockSize,
-    parallelMinimum: Int = 16 << 20, consumer makeConsumer: () -> Consumer
+    parallelMinimum: Int = 16 << 20, spoolLimit: Int = ObservationReader.spoolLimit,
+    consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
     do {
       return try stream(
-        path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, consumer: makeConsumer)
+        path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, spoolLimit: spoolLimit,
+        consumer: makeConsumer)
     } catch var error as DataError {
       // An error before any row (the head, the encoding) has read none.
       if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
@@ -39,17 +42,21 @@ extension ObservationReader {
 
   @inlinable
   static func stream<Consumer: ColumnarConsumer>(
-    path: String?, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
-    consumer makeConsumer: () -> Consumer
+    path: String?, spooled: [UInt8]? = nil, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
+    spoolLimit: Int, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
     let isStdin = path == nil || path == "-"
     let source = isStdin ? "<stdin>" : path!
     var input: BlockInput
-    if isStdin {
-      input = BlockInput(standardInputBlockSize: min(blockSize, 1 << 16))
+    if let spooled {
+      input = BlockInput(spooled: spooled, source: source, blockSize: min(max(blockSize, 4096), 1 << 16))
+    } else if isStdin {
+      input = try BlockInput(standardInputBlockSize: min(blockSize, 1 << 16), spooling: spoolLimit)
     } else {
-      input = try BlockInput(path: path!, blockSize: min(max(blockSize, 4096), 1 << 16))
+      input = try BlockInput(path: path!, blockSize: min(max(blockSize, 4096), 1 << 16), spooling: spoolLimit)
     }
+    // A pipe that ended within the spool is read like a file of its bytes.
+    let spooled = input.spooledBytes
     let fileSize = input.fileSize
     var first = try input.next()
     // The head (encoding, delimiter, title lines, header) is judged on the first 64 KiB:
@@ -80,9 +87,13 @@ extension ObservationReader {
     {
       // Standard input redirected from a file (`- < FILE`) is cut like the file itself.
       let secondInput =
-        isStdin
-        ? try BlockInput(standardInputAt: middle, blockSize: blockSize)
-        : try BlockInput(path: path!, offset: middle, blockSize: blockSize)
+        if let spooled {
+          BlockInput(spooled: spooled, source: source, offset: middle, blockSize: blockSize)
+        } else if isStdin {
+          try BlockInput(standardInputAt: middle, blockSize: blockSize)
+        } else {
+          try BlockInput(path: path!, offset: middle, blockSize: blockSize)
+        }
       input.limit = middle
       let aggregationSource = head.aggregationSource
       let parts = [
@@ -111,7 +122,8 @@ extension ObservationReader {
         if let done = try finish(parts, head: head, source: source, consumer: makeConsumer) { return done }
       }
       return try stream(
-        path: path, options: options, blockSize: blockSize, parallelMinimum: .max, consumer: makeConsumer)
+        path: path, spooled: spooled, options: options, blockSize: blockSize, parallelMinimum: .max,
+        spoolLimit: spoolLimit, consumer: makeConsumer)
     }
     let aggregationSource = head.aggregationSource
     let only = Part(
@@ -127,6 +139,12 @@ extension ObservationReader {
   /// the cache before they were parsed: `achievement` on 10⁶ rows 153 → 141 ms, the same
   /// at 10⁷, outputs identical).
   public static let blockSize = 1 << 18
+
+  /// The bytes of a pipe (or FIFO, or device) read into memory before anything else:
+  /// one that ends within them is read like a regular file (on two cores, and read
+  /// again for a later part's problems); a longer one is read as it comes. 64 MiB, about
+  /// two million rows of a typical agency file.
+  public static let spoolLimit = 64 << 20
 
   /// The bytes the head is judged on (fewer when the input is shorter).
   @usableFromInline static var headBytes: Int { 1 << 16 }

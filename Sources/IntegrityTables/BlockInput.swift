@@ -11,9 +11,22 @@ import Glibc
 /// be decoded on its own. A block may still end inside a quoted field holding a line
 /// break; the caller carries such a record over (after decoding it).
 ///
+/// A stream (a pipe, a FIFO, a device) can be spooled: its first bytes, up to a limit,
+/// are read into memory at once, and when the stream ends within them the input is
+/// read like a regular file of that size — positionally, so that a caller can cut it in
+/// parts (`init(spooled:offset:blockSize:)`) and read a part again.
+///
 /// Failures to open or read are `InputError` (exit 66).
 public struct BlockInput: ~Copyable {
   private let fd: Int32
+  /// The bytes of a spooled stream: the whole input when it ended within the spool
+  /// (`isPositional`, read from here instead of `fd`), else the first bytes, served
+  /// before the rest of the stream.
+  private let spool: [UInt8]
+  /// The first bytes of a stream spooled but not to its end, read before the stream;
+  /// `prefixRead` of them are read (the array is released when all are).
+  private var prefix: [UInt8] = []
+  private var prefixRead = 0
   private let path: String
   /// False for standard input, which is not closed.
   private let ownsDescriptor: Bool
@@ -36,11 +49,18 @@ public struct BlockInput: ~Copyable {
   public var limit: Int
   /// The offset of the next byte to read.
   public private(set) var position: Int
+  /// The whole input, held in memory: a stream spooled to its end
+  /// (`init(standardInputBlockSize:spooling:)`, `init(path:…spooling:)`); nil otherwise.
+  public var spooledBytes: [UInt8]? { isSpooled ? spool : nil }
+  private let isSpooled: Bool
 
   /// Opens `path` (a regular file, or a FIFO or device read as it comes: `fileSize` 0,
   /// no limit) and positions it at byte `offset`; with `limit`,
   /// reading stops at that byte offset (the caller chose it just after a line feed).
-  public init(path: String, offset: Int = 0, limit: Int? = nil, blockSize: Int = 4 << 20) throws(InputError) {
+  /// A stream is spooled up to `spooling` bytes (see the type's discussion).
+  public init(
+    path: String, offset: Int = 0, limit: Int? = nil, blockSize: Int = 4 << 20, spooling: Int = 0
+  ) throws(InputError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError(path: path, reason: InputBytes.errnoText()) }
     let kind: Kind
@@ -50,21 +70,54 @@ public struct BlockInput: ~Copyable {
       close(fd)
       throw error
     }
-    self.init(descriptor: fd, owned: true, path: path, offset: offset, blockSize: blockSize, kind: kind)
+    var spool: (bytes: [UInt8], ended: Bool)? = nil
+    if kind == .stream && spooling > 0 {
+      do {
+        spool = try Self.spool(fd, path: path, upTo: spooling)
+      } catch {
+        close(fd)
+        throw error
+      }
+    }
+    self.init(descriptor: fd, owned: true, path: path, offset: offset, blockSize: blockSize, kind: kind, spool: spool)
   }
 
   /// Standard input (a pipe, a terminal or a redirected file). Redirected from a
   /// regular file (`< FILE`), it is read like that file from its current offset, and
   /// `fileSize` tells its size, so a caller can cut it in parts
   /// (`init(standardInputAt:blockSize:)`); otherwise it is read as it comes, with
-  /// `fileSize` 0 and no limit.
-  public init(standardInputBlockSize blockSize: Int = 4 << 20) {
+  /// `fileSize` 0 and no limit, unless it is spooled up to `spooling` bytes (see the
+  /// type's discussion).
+  public init(standardInputBlockSize blockSize: Int = 4 << 20, spooling: Int = 0) throws(InputError) {
     // A descriptor that cannot seek (a pipe, a terminal) is read as it comes.
     let here = Int(lseek(0, 0, SEEK_CUR))
     let kind = here >= 0 ? (try? Self.kind(of: 0, path: "<stdin>", offset: here, limit: nil)) : nil
+    let spool = kind == nil && spooling > 0 ? try Self.spool(0, path: "<stdin>", upTo: spooling) : nil
     self.init(
       descriptor: 0, owned: false, path: "<stdin>", offset: kind == nil ? 0 : here, blockSize: blockSize,
-      kind: kind ?? .stream)
+      kind: kind ?? .stream, spool: spool)
+  }
+
+  /// A spooled input (`spooledBytes`) read again from byte `offset` (just after a line
+  /// feed), for a part of it; `source` names it in errors.
+  public init(spooled bytes: [UInt8], source: String, offset: Int = 0, blockSize: Int = 4 << 20) {
+    self.init(
+      descriptor: -1, owned: false, path: source, offset: offset, blockSize: blockSize, kind: .stream,
+      spool: (bytes, true))
+  }
+
+  /// Reads a stream until it ends or `maximum` bytes are read; `ended` tells which.
+  private static func spool(_ fd: Int32, path: String, upTo maximum: Int) throws(InputError)
+    -> (bytes: [UInt8], ended: Bool)
+  {
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var bytes: [UInt8] = []
+    while bytes.count < maximum {
+      let n = try read(fd, path: path, into: &chunk, at: 0, count: chunk.count, position: nil)
+      if n == 0 { return (bytes, true) }
+      bytes += chunk[..<n]
+    }
+    return (bytes, false)
   }
 
   /// Standard input redirected from a regular file, read from byte `offset` through a
@@ -111,13 +164,25 @@ public struct BlockInput: ~Copyable {
     return .stream
   }
 
-  private init(descriptor fd: Int32, owned: Bool, path: String, offset: Int, blockSize: Int, kind: Kind) {
+  /// With `spool`, a stream's first bytes: the whole input when it `ended` (read
+  /// positionally from memory, from `offset`), else served before the rest.
+  private init(
+    descriptor fd: Int32, owned: Bool, path: String, offset: Int, blockSize: Int, kind: Kind,
+    spool: (bytes: [UInt8], ended: Bool)? = nil
+  ) {
     self.fd = fd
     self.path = path
     self.ownsDescriptor = owned
     self.blockSize = max(blockSize, 16)
     self.startOffset = offset
     self.position = offset
+    if let spool, spool.ended {
+      (self.spool, isSpooled) = (spool.bytes, true)
+      (isPositional, fileSize, limit) = (true, spool.bytes.count, spool.bytes.count)
+      return
+    }
+    (self.spool, isSpooled) = ([], false)
+    prefix = spool?.bytes ?? []
     switch kind {
     case .positional(let size, let limit):
       (isPositional, fileSize, self.limit) = (true, size, limit)
@@ -130,6 +195,10 @@ public struct BlockInput: ~Copyable {
   /// of the file), read with `pread` without moving this input; nil when there is none
   /// within 1 MiB.
   public func lineStart(atOrAfter offset: Int) -> Int? {
+    if isSpooled {
+      guard offset < spool.count, let k = spool[offset...].prefix(1 << 20).firstIndex(of: 0x0A) else { return nil }
+      return k + 1
+    }
     var window = [UInt8](repeating: 0, count: 1 << 20)
     let n = window.withUnsafeMutableBytes { buffer in
       // Safe: pread writes at most buffer.count bytes into the buffer it is lent.
@@ -182,26 +251,51 @@ public struct BlockInput: ~Copyable {
   /// shorter); returns how many were read (0 at end of file). Bytes of `block` past
   /// what was read are left as they were.
   private mutating func readSome(into block: inout [UInt8], at offset: Int) throws(InputError) -> Int {
-    var failure: Int32 = 0
-    var got = 0
     // A pipe hands over at most its buffer (64 KiB) per read: asking for more would
     // only zero-fill room that stays empty.
     let wanted = isPositional ? min(blockSize, limit - position) : min(blockSize, 1 << 16)
     guard wanted > 0 else { return 0 }
     if block.count < offset + wanted { block.append(contentsOf: repeatElement(0, count: offset + wanted - block.count)) }
+    if isSpooled {
+      block[offset..<(offset + wanted)] = spool[position..<(position + wanted)]
+      position += wanted
+      return wanted
+    }
+    if !prefix.isEmpty {
+      let n = min(wanted, prefix.count - prefixRead)
+      block[offset..<(offset + n)] = prefix[prefixRead..<(prefixRead + n)]
+      prefixRead += n
+      if prefixRead == prefix.count { (prefix, prefixRead) = ([], 0) }
+      position += n
+      return n
+    }
+    let got = try Self.read(fd, path: path, into: &block, at: offset, count: wanted, position: isPositional ? position : nil)
+    position += got
+    return got
+  }
+
+  /// One `read(2)` (`pread(2)` at `position`) of up to `count` bytes into `block` at
+  /// `offset`, which has room for them; 0 at the end.
+  private static func read(
+    _ fd: Int32, path: String, into block: inout [UInt8], at offset: Int, count: Int, position: Int?
+  ) throws(InputError) -> Int {
+    var failure: Int32 = 0
+    var got = 0
     block.withUnsafeMutableBufferPointer { buffer in
-      // Safe: the buffer has at least `wanted` bytes after `offset`.
+      // Safe: the caller made room for `count` bytes after `offset`.
+      precondition(offset + count <= buffer.count)
       while true {
         let n =
-          isPositional
-          ? pread(fd, buffer.baseAddress! + offset, wanted, off_t(position))
-          : Glibc.read(fd, buffer.baseAddress! + offset, wanted)
+          if let position {
+            pread(fd, buffer.baseAddress! + offset, count, off_t(position))
+          } else {
+            Glibc.read(fd, buffer.baseAddress! + offset, count)
+          }
         if n < 0 && errno == EINTR { continue }
         if n < 0 { failure = errno } else { got = n }
         return
       }
     }
-    position += got
     if failure != 0 { throw InputError(path: path, reason: String(cString: strerror(failure))) }
     return got
   }

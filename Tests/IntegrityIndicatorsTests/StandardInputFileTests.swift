@@ -67,7 +67,7 @@ import Glibc
     let byPath = try read(path, parallelMinimum: .max)
     #expect(byPath.rowsRead == 800)
     let input = try Self.withStandardInput(from: path) {
-      let input = BlockInput(standardInputBlockSize: 4096)
+      let input = try BlockInput(standardInputBlockSize: 4096)
       return (input.fileSize, input.startOffset)
     }
     #expect(input == (Self.text.utf8.count, 0))
@@ -84,7 +84,7 @@ import Glibc
     let plain = Self.write(Self.text, "plain")
     let byPath = try read(plain, parallelMinimum: .max)
     let start = try Self.withStandardInput(from: shifted, offset: junk.utf8.count) {
-      BlockInput(standardInputBlockSize: 4096).startOffset
+      try BlockInput(standardInputBlockSize: 4096).startOffset
     }
     #expect(start == junk.utf8.count)
     for parallelMinimum in [0, Int.max] {
