@@ -123,9 +123,27 @@ extension ObservationReader {
         notes.append("\(source):\(record.line): title line before the header: \(text)")
       }
       titleLineCount = notes.count
-      var layout = try ObservationReader.layout(
-        header: header, headerLine: records[h].line, source: source, options: options, notes: &notes,
-        warnings: &warnings)
+      var layout: Layout
+      do {
+        layout = try ObservationReader.layout(
+          header: header, headerLine: records[h].line, source: source, options: options, notes: &notes,
+          warnings: &warnings)
+      } catch {
+        // No periods in a column or in the header: a table that gives them as rows of
+        // their own says so more precisely than "no period column".
+        let noPeriods = error.remedy == .mapColumn(canonical: "year") || error.remedy == .wideLayout
+        if noPeriods,
+          let group = Self.periodGroupRow(
+            utf8, from: records[h].next, line: records[h].nextLine, delimiter: delimiter, isLast: isLast)
+        {
+          throw DataError(
+            file: source, line: group.line, column: group.column,
+            message: "this row holds only the period \"\(group.text)\": the table gives each period as a row of its own above "
+              + "its figures (as DGBAS's PX-Web exports do), which is not read; give the periods a column of their own "
+              + "(one row per label and period) or a header of their own (--wide)")
+        }
+        throw error
+      }
       layout.titleUnit = Self.titleUnit(records[..<h].map { ($0.line, $0.fields) }, source: source, notes: &notes)
       if let corner = layout.cornerUnit {
         // The header's own statement of the table's unit comes before a title line's.
@@ -173,6 +191,32 @@ extension ObservationReader {
     /// follows to show it: the first whose cells are all filled and none a number, as wide
     /// as the widest row (a title line — `…統計分析表,單位：金額(千元),,,` — fills fewer
     /// cells); else the first row.
+    /// The first of up to 40 records from byte `start` (line `line`) that holds nothing
+    /// but a period (`2007`, `112年`) when a later one holds two or more cells: a period
+    /// group row. Its line, 1-based column and text.
+    static func periodGroupRow(
+      _ utf8: [UInt8], from start: Int, line: Int, delimiter: UInt8, isLast: Bool
+    ) -> (line: Int, column: Int, text: String)? {
+      var tokenizer = RecordTokenizer(delimiter: delimiter)
+      let s = utf8.span
+      var (i, line) = (start, line)
+      var group: (line: Int, column: Int, text: String)? = nil
+      for _ in 0..<40 {
+        guard i < s.count, case .record(let next) = tokenizer.next(s, from: i, isLast: isLast) else { return nil }
+        let recordLine = line
+        line += tokenizer.lineBreaks
+        i = next
+        let cells = (0..<tokenizer.count).map { TextTable.trim(tokenizer.string($0, in: s)) }
+        let filled = cells.indices.filter { !cells[$0].isEmpty }
+        if filled.count == 1, group == nil, Period(parsing: cells[filled[0]]) != nil {
+          group = (recordLine, filled[0] + 1, cells[filled[0]])
+        } else if filled.count >= 2, let group {
+          return group
+        }
+      }
+      return nil
+    }
+
     static func likelyHeader(_ rows: [[String]]) -> Int {
       let filled = rows.map { $0.filter { !$0.isEmpty } }
       let widest = filled.map(\.count).max() ?? 0

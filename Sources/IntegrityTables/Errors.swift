@@ -64,12 +64,16 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// file name, the header and the cell escaped (`MessageText.escaped`).
   public var description: String { described(remedy: \.description) }
 
-  /// `FILE:LINE:COLUMN: message in column "NAME" (found "CELL"); remedy`, the remedy
+  /// `FILE:LINE:COLUMN: message in column "NAME" (found "CELL"); remedy` (`FILE:LINE:`
+  /// for a whole line, `FILE:` for the whole file), the remedy
   /// worded by `wording` (the command-line tool names its flags), control characters
   /// escaped.
   public func described(remedy wording: (Remedy) -> String) -> String {
-    // A problem of the whole file (no line) reads `FILE: message`.
-    var text = line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+    // A problem of the whole file (no line) reads `FILE: message`; of a whole line (no
+    // column, 0), `FILE:LINE: message`.
+    var text =
+      line <= 0 ? "\(file): \(message)"
+      : column <= 0 ? "\(file):\(line): \(message)" : "\(file):\(line):\(column): \(message)"
     if let sheetLocation { text = "\(sheetLocation): \(message)" }
     if let columnName { text += " in column \"\(columnName)\"" }
     if let found { text += " (found \"\(found)\")" }

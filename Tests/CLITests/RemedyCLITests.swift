@@ -27,10 +27,10 @@ import TestSupport
       "note: <stdin>:1: the row labels in column \"X\" are read as the indicator; --wide reads one column per period\n")
     try expectFlag(
       ["tidy", "--header-row", "9"], stdin: "年度,件數\n112,1\n",
-      "<stdin>:9:0: no row starts on that line; check --header-row 9\n")
+      "<stdin>:9: no row starts on that line; check --header-row 9\n")
     try expectFlag(
       ["tidy", "--columns", "value=起訴件數"], stdin: "年度,件數\n112,1\n",
-      "<stdin>:1:0: the header has no column \"起訴件數\" (it has: 年度, 件數); correct --columns value=起訴件數\n")
+      "<stdin>:1: the header has no column \"起訴件數\" (it has: 年度, 件數); correct --columns value=起訴件數\n")
     try expectFlag(
       ["tidy", "--encoding", "utf-16"], stdin: "年度,件數\n112,1\n",
       "(FF FE or FE FF) in a file read as UTF-16; choose the encoding with --encoding\n")

@@ -193,7 +193,7 @@ import TestSupport
     #expect(r.status == 65)
     #expect(
       errorLine(r.stderr)
-        == "<stdin>:1:0: expected a year or period column (年度, 年, 期間, …) (the header has: 機關, 件數); map one with --columns year=HEADER")
+        == "<stdin>:1: expected a year or period column (年度, 年, 期間, …) (the header has: 機關, 件數); map one with --columns year=HEADER")
   }
 
   @Test func utf16FileThroughTidy() throws {

@@ -66,17 +66,38 @@ import TestSupport
     }
   }
 
-  @Test func dgbasStackedHeaderIsRejected() {
-    // Title, blank line, a 3-row header and year group rows: no header row names a
-    // year and a value column, so the reader stops at the first line.
+  @Test(arguments: [false, true])
+  func dgbasPeriodGroupRowsAreNamedAtTheirLine(wide: Bool) {
+    // Title, blank line, a 3-row header, then each year as a row of its own ("2007" at
+    // line 5) above its figures: neither a period column nor period headers. The error
+    // names the group row, not "no period column" at the title (which no --columns fixes).
     let path = sample("dgbas_NA8103A1Ac_big5_full.csv")
     #expect(
       throws: DataError(
-        file: path, line: 1, column: 0,
-        message: "expected a year or period column (年度, 年, 期間, …) (the header has: 國內各業生產及平減指數(2008SNA)-年 依 期間, 行業, 指標 與 種類)",
-        remedy: .mapColumn(canonical: "year"))
+        file: path, line: 5, column: 1,
+        message: "this row holds only the period \"2007\": the table gives each period as a row of its own above "
+          + "its figures (as DGBAS's PX-Web exports do), which is not read; give the periods a column of their own "
+          + "(one row per label and period) or a header of their own (--wide)")
     ) {
-      try ObservationReader.read(path: path)
+      try ObservationReader.read(path: path, options: ObservationReadOptions(wide: wide))
+    }
+  }
+
+  /// The same shape, small: a header with no period column, then group rows.
+  @Test func periodGroupRowUnderAHeader() {
+    let text = "項目,金額\n112年\n甲,5\n乙,6\n113年\n甲,7\n"
+    #expect(
+      throws: DataError(
+        file: "<memory>", line: 2, column: 1,
+        message: "this row holds only the period \"112年\": the table gives each period as a row of its own above "
+          + "its figures (as DGBAS's PX-Web exports do), which is not read; give the periods a column of their own "
+          + "(one row per label and period) or a header of their own (--wide)")
+    ) {
+      try ObservationReader.read(bytes: Array(text.utf8), source: "<memory>")
+    }
+    // A header without periods and no group rows keeps the usual error.
+    #expect(throws: DataError.self) {
+      try ObservationReader.read(bytes: Array("項目,金額\n甲,5\n".utf8), source: "<memory>")
     }
   }
 }
