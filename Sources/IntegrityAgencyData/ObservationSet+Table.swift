@@ -9,11 +9,12 @@ extension ObservationSet {
   /// Figures are printed from their exact decimals through `Double`; every decimal of
   /// up to 15 significant digits survives that round trip (IEEE 754 binary64 holds
   /// 15 decimal digits), and the writer prints the shortest text that reads back.
+  ///
+  /// (`TidyRows` writes the same CSV from the reader's columns, without this table.)
   public var tidyTable: Table {
-    let present = columnsPresent
     var columns: [Column] = []
     let obs = observations
-    for column in CanonicalColumn.allCases where present.contains(column) {
+    for column in TidyRows.fields(present: columnsPresent) {
       switch column {
       case .indicator: columns.append(Column("indicator", text: obs.map(\.indicator)))
       case .agency: columns.append(Column("agency", text: obs.map(\.agency)))

@@ -23,9 +23,23 @@ extension IntegrityStatsCommand {
     @OptionGroup var reader: ReaderOptions
 
     mutating func run() throws {
-      let set = try reader.readObservations(common)
-      try common.write(set.tidyTable)
-      reader.finish(set)
+      switch common.format {
+      case .json:
+        let set = try reader.readObservations(common)
+        try common.write(set.tidyTable)
+        reader.finish(set)
+      case .csv:
+        // Straight from the reader's columns, formatted on both cores.
+        let target = reader.rejectsTarget(common)
+        try target.check()
+        let (rows, set) = try TidyRows.read(path: common.inputPath, options: reader.observationOptions())
+        try reader.report(set, target)
+        ProgressLine.shared?.enter(.writing)
+        try common.streamingWriter.writeCSV(header: rows.header, chunks: rows.chunkCount, state: TidyRows.Interned.self) {
+          chunk, out in try rows.appendCSV(rows: rows.rows(ofChunk: chunk), to: &out)
+        }
+        reader.finish(set)
+      }
     }
   }
 }
