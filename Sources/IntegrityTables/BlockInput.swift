@@ -14,14 +14,13 @@ import Glibc
 /// A stream (a pipe, a FIFO, a device) can be spooled: its first bytes, up to a limit,
 /// are read into memory at once, and when the stream ends within them the input is
 /// read like a regular file of that size — positionally, so that a caller can cut it in
-/// parts (`init(spooled:offset:blockSize:)`) and read a part again.
+/// parts (`init(spooled:source:offset:blockSize:)`) and read a part again.
 ///
 /// Failures to open or read are `InputError` (exit 66).
 public struct BlockInput: ~Copyable {
   private let fd: Int32
-  /// The bytes of a spooled stream: the whole input when it ended within the spool
-  /// (`isPositional`, read from here instead of `fd`), else the first bytes, served
-  /// before the rest of the stream.
+  /// The whole input of a stream spooled to its end (`isSpooled`), read positionally
+  /// from here instead of `fd`; empty otherwise.
   private let spool: [UInt8]
   /// The first bytes of a stream spooled but not to its end, read before the stream;
   /// `prefixRead` of them are read (the array is released when all are).
