@@ -187,10 +187,6 @@ extension ObservationReader {
         firstLine: firstLine ?? self.firstLine)
     }
 
-    /// Where no row names two columns, the row most like a header, for the error that
-    /// follows to show it: the first whose cells are all filled and none a number, as wide
-    /// as the widest row (a title line — `…統計分析表,單位：金額(千元),,,` — fills fewer
-    /// cells); else the first row.
     /// The first of up to 40 records from byte `start` (line `line`) that holds nothing
     /// but a period (`2007`, `112年`) when a later one holds two or more cells: a period
     /// group row. Its line, 1-based column and text.
@@ -217,6 +213,10 @@ extension ObservationReader {
       return nil
     }
 
+    /// Where no row names two columns, the row most like a header, for the error that
+    /// follows to show it: the first whose cells are all filled and none a number, as wide
+    /// as the widest row (a title line — `…統計分析表,單位：金額(千元),,,` — fills fewer
+    /// cells); else the first row.
     static func likelyHeader(_ rows: [[String]]) -> Int {
       let filled = rows.map { $0.filter { !$0.isEmpty } }
       let widest = filled.map(\.count).max() ?? 0
