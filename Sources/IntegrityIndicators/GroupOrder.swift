@@ -14,7 +14,7 @@ struct GroupOrder: Sendable {
 
   /// Group numbers in output order: a permutation of `0..<count`, or those numbers in
   /// turn when the groups came in order (no array of them is made: at 10⁷ rows, 2.5
-  /// million groups, the two arrays of a sort cost 30 MB of fresh pages and 30 ms).
+  /// million groups, the two arrays of a sort were 30 MB of fresh pages).
   struct Positions: RandomAccessCollection, Sendable {
     let permutation: [Int32]?
     let count: Int
