@@ -10,11 +10,13 @@ extension ObservationReader {
   /// per block, UTF-8 validated per block) → the head (title lines, header, layout,
   /// units) → records (`RecordTokenizer`) → rows (`ObservationBlockParser`'s cell
   /// rules) → the consumer. Regular files of `parallelMinimum` bytes or more (standard
-  /// input too, when it is redirected from one, and a pipe that ends within
-  /// `spoolLimit` bytes, spooled to memory first) are cut at
+  /// input too, when it is redirected from one, and a pipe, spooled first: `spoolLimit`
+  /// bytes to memory, the rest to an unnamed file in `spillDirectory`) are cut at
   /// the first line start after their middle and read on two cores, each part with
   /// its own consumer, merged in file order; a cut that falls inside a quoted field is
-  /// detected and the file read again on one core.
+  /// detected and the file read again on one core. A pipe is read as it comes, on one
+  /// core, when it is longer than `spoolLimit` and no file can be written in
+  /// `spillDirectory` (nil: none is tried).
   ///
   /// Returns the merged consumer and the row account (an `ObservationSet` without
   /// observations: notes, warnings, rejected rows, counts). Bad rows — a cell the rules
@@ -27,12 +29,12 @@ extension ObservationReader {
     path: String?, options: ObservationReadOptions = ObservationReadOptions(),
     blockSize: Int = ObservationReader.blockSize,
     parallelMinimum: Int = 16 << 20, spoolLimit: Int = ObservationReader.spoolLimit,
-    consumer makeConsumer: () -> Consumer
+    spillDirectory: String? = StreamSpool.defaultSpillDirectory, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
     do {
       return try stream(
         path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, spoolLimit: spoolLimit,
-        consumer: makeConsumer)
+        spillDirectory: spillDirectory, consumer: makeConsumer)
     } catch var error as DataError {
       // An error before any row (the head, the encoding) has read none.
       if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
@@ -42,8 +44,8 @@ extension ObservationReader {
 
   @inlinable
   static func stream<Consumer: ColumnarConsumer>(
-    path: String?, spooled: [UInt8]? = nil, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
-    spoolLimit: Int, consumer makeConsumer: () -> Consumer
+    path: String?, spooled: StreamSpool? = nil, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
+    spoolLimit: Int, spillDirectory: String?, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
     let isStdin = path == nil || path == "-"
     let source = isStdin ? "<stdin>" : path!
@@ -51,12 +53,15 @@ extension ObservationReader {
     if let spooled {
       input = BlockInput(spooled: spooled, source: source, blockSize: min(max(blockSize, 4096), 1 << 16))
     } else if isStdin {
-      input = try BlockInput(standardInputBlockSize: min(blockSize, 1 << 16), spooling: spoolLimit)
+      input = try BlockInput(
+        standardInputBlockSize: min(blockSize, 1 << 16), spooling: spoolLimit, spillDirectory: spillDirectory)
     } else {
-      input = try BlockInput(path: path!, blockSize: min(max(blockSize, 4096), 1 << 16), spooling: spoolLimit)
+      input = try BlockInput(
+        path: path!, blockSize: min(max(blockSize, 4096), 1 << 16), spooling: spoolLimit,
+        spillDirectory: spillDirectory)
     }
-    // A pipe that ended within the spool is read like a file of its bytes.
-    let spooled = input.spooledBytes
+    // A pipe spooled to its end is read like a file of its bytes.
+    let spooled = input.spooled
     let fileSize = input.fileSize
     var first = try input.next()
     // The head (encoding, delimiter, title lines, header) is judged on the first 64 KiB:
@@ -123,7 +128,7 @@ extension ObservationReader {
       }
       return try stream(
         path: path, spooled: spooled, options: options, blockSize: blockSize, parallelMinimum: .max,
-        spoolLimit: spoolLimit, consumer: makeConsumer)
+        spoolLimit: spoolLimit, spillDirectory: spillDirectory, consumer: makeConsumer)
     }
     let aggregationSource = head.aggregationSource
     let only = Part(
@@ -142,8 +147,9 @@ extension ObservationReader {
 
   /// The bytes of a pipe (or FIFO, or device) read into memory before anything else:
   /// one that ends within them is read like a regular file (on two cores, and read
-  /// again for a later part's problems); a longer one is read as it comes. 64 MiB, about
-  /// two million rows of a typical agency file.
+  /// again for a later part's problems); the rest of a longer one is copied to a
+  /// temporary file first (``StreamSpool``). 64 MiB, about two million rows of a
+  /// typical agency file.
   public static let spoolLimit = 64 << 20
 
   /// The bytes the head is judged on (fewer when the input is shorter).

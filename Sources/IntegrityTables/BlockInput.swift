@@ -11,21 +11,26 @@ import Glibc
 /// be decoded on its own. A block may still end inside a quoted field holding a line
 /// break; the caller carries such a record over (after decoding it).
 ///
-/// A stream (a pipe, a FIFO, a device) can be spooled: its first bytes, up to a limit,
-/// are read into memory at once, and when the stream ends within them the input is
-/// read like a regular file of that size — positionally, so that a caller can cut it in
-/// parts (`init(spooled:source:offset:blockSize:)`) and read a part again.
+/// A stream (a pipe, a FIFO, a device) can be spooled (``StreamSpool``): its first
+/// bytes, up to a limit, are read into memory at once, and the rest copied to an
+/// unnamed temporary file in a spill directory; a stream spooled to its end is read
+/// like a regular file of that size — positionally, so that a caller can cut it in
+/// parts (`init(spooled:source:offset:blockSize:)`) and read a part again. Without a
+/// spill directory (or when no file can be made there) a stream longer than the limit
+/// is read as it comes, its spooled bytes first.
 ///
 /// Failures to open or read are `InputError` (exit 66).
 public struct BlockInput: ~Copyable {
   private let fd: Int32
-  /// The whole input of a stream spooled to its end (`isSpooled`), read positionally
-  /// from here instead of `fd`; empty otherwise.
-  private let spool: [UInt8]
+  /// The whole input of a stream spooled to its end, read positionally from here
+  /// instead of `fd`.
+  public let spooled: StreamSpool?
   /// The first bytes of a stream spooled but not to its end, read before the stream;
-  /// `prefixRead` of them are read (the array is released when all are).
-  private var prefix: [UInt8] = []
+  /// `prefixRead` bytes of the first piece are read (a piece is released when all are).
+  private var prefixes: [StreamSpool] = []
   private var prefixRead = 0
+  /// Whether the stream ended within the prefixes (nothing is read from `fd` after them).
+  private var streamEnded = false
   private let path: String
   /// False for standard input, which is not closed.
   private let ownsDescriptor: Bool
@@ -48,17 +53,15 @@ public struct BlockInput: ~Copyable {
   public var limit: Int
   /// The offset of the next byte to read.
   public private(set) var position: Int
-  /// The whole input, held in memory: a stream spooled to its end
-  /// (`init(standardInputBlockSize:spooling:)`, `init(path:…spooling:)`); nil otherwise.
-  public var spooledBytes: [UInt8]? { isSpooled ? spool : nil }
-  private let isSpooled: Bool
 
   /// Opens `path` (a regular file, or a FIFO or device read as it comes: `fileSize` 0,
   /// no limit) and positions it at byte `offset`; with `limit`,
   /// reading stops at that byte offset (the caller chose it just after a line feed).
-  /// A stream is spooled up to `spooling` bytes (see the type's discussion).
+  /// A stream is spooled up to `spooling` bytes in memory, the rest in
+  /// `spillDirectory` (see the type's discussion).
   public init(
-    path: String, offset: Int = 0, limit: Int? = nil, blockSize: Int = 4 << 20, spooling: Int = 0
+    path: String, offset: Int = 0, limit: Int? = nil, blockSize: Int = 4 << 20, spooling: Int = 0,
+    spillDirectory: String? = nil
   ) throws(InputError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError(path: path, reason: InputBytes.errnoText()) }
@@ -69,10 +72,10 @@ public struct BlockInput: ~Copyable {
       close(fd)
       throw error
     }
-    var spool: (bytes: [UInt8], ended: Bool)? = nil
+    var spool: (pieces: [StreamSpool], ended: Bool)? = nil
     if kind == .stream && spooling > 0 {
       do {
-        spool = try Self.spool(fd, path: path, upTo: spooling)
+        spool = try StreamSpool.spool(fd, path: path, memoryLimit: spooling, spillDirectory: spillDirectory)
       } catch {
         close(fd)
         throw error
@@ -85,38 +88,28 @@ public struct BlockInput: ~Copyable {
   /// regular file (`< FILE`), it is read like that file from its current offset, and
   /// `fileSize` tells its size, so a caller can cut it in parts
   /// (`init(standardInputAt:blockSize:)`); otherwise it is read as it comes, with
-  /// `fileSize` 0 and no limit, unless it is spooled up to `spooling` bytes (see the
-  /// type's discussion).
-  public init(standardInputBlockSize blockSize: Int = 4 << 20, spooling: Int = 0) throws(InputError) {
+  /// `fileSize` 0 and no limit, unless it is spooled up to `spooling` bytes in memory
+  /// and the rest in `spillDirectory` (see the type's discussion).
+  public init(
+    standardInputBlockSize blockSize: Int = 4 << 20, spooling: Int = 0, spillDirectory: String? = nil
+  ) throws(InputError) {
     // A descriptor that cannot seek (a pipe, a terminal) is read as it comes.
     let here = Int(lseek(0, 0, SEEK_CUR))
     let kind = here >= 0 ? (try? Self.kind(of: 0, path: "<stdin>", offset: here, limit: nil)) : nil
-    let spool = kind == nil && spooling > 0 ? try Self.spool(0, path: "<stdin>", upTo: spooling) : nil
+    let spool =
+      kind == nil && spooling > 0
+      ? try StreamSpool.spool(0, path: "<stdin>", memoryLimit: spooling, spillDirectory: spillDirectory) : nil
     self.init(
       descriptor: 0, owned: false, path: "<stdin>", offset: kind == nil ? 0 : here, blockSize: blockSize,
       kind: kind ?? .stream, spool: spool)
   }
 
-  /// A spooled input (`spooledBytes`) read again from byte `offset` (just after a line
-  /// feed), for a part of it; `source` names it in errors.
-  public init(spooled bytes: [UInt8], source: String, offset: Int = 0, blockSize: Int = 4 << 20) {
+  /// A stream spooled to its end (`spooled`) read again from byte `offset` (just after
+  /// a line feed), for a part of it; `source` names it in errors.
+  public init(spooled: StreamSpool, source: String, offset: Int = 0, blockSize: Int = 4 << 20) {
     self.init(
       descriptor: -1, owned: false, path: source, offset: offset, blockSize: blockSize, kind: .stream,
-      spool: (bytes, true))
-  }
-
-  /// Reads a stream until it ends or `maximum` bytes are read; `ended` tells which.
-  private static func spool(_ fd: Int32, path: String, upTo maximum: Int) throws(InputError)
-    -> (bytes: [UInt8], ended: Bool)
-  {
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    var bytes: [UInt8] = []
-    while bytes.count < maximum {
-      let n = try read(fd, path: path, into: &chunk, at: 0, count: chunk.count, position: nil)
-      if n == 0 { return (bytes, true) }
-      bytes += chunk[..<n]
-    }
-    return (bytes, false)
+      spool: ([spooled], true))
   }
 
   /// Standard input redirected from a regular file, read from byte `offset` through a
@@ -163,11 +156,11 @@ public struct BlockInput: ~Copyable {
     return .stream
   }
 
-  /// With `spool`, a stream's first bytes: the whole input when it `ended` (read
-  /// positionally from memory, from `offset`), else served before the rest.
+  /// With `spool`, a stream's first bytes: the whole input when it `ended` in one piece
+  /// (read positionally from `offset`), else pieces served before the rest (if any).
   private init(
     descriptor fd: Int32, owned: Bool, path: String, offset: Int, blockSize: Int, kind: Kind,
-    spool: (bytes: [UInt8], ended: Bool)? = nil
+    spool: (pieces: [StreamSpool], ended: Bool)? = nil
   ) {
     self.fd = fd
     self.path = path
@@ -175,13 +168,14 @@ public struct BlockInput: ~Copyable {
     self.blockSize = max(blockSize, 16)
     self.startOffset = offset
     self.position = offset
-    if let spool, spool.ended {
-      (self.spool, isSpooled) = (spool.bytes, true)
-      (isPositional, fileSize, limit) = (true, spool.bytes.count, spool.bytes.count)
+    if let spool, spool.ended, spool.pieces.count == 1, let whole = spool.pieces.first {
+      spooled = whole
+      (isPositional, fileSize, limit) = (true, whole.count, whole.count)
       return
     }
-    (self.spool, isSpooled) = ([], false)
-    prefix = spool?.bytes ?? []
+    spooled = nil
+    prefixes = (spool?.pieces ?? []).filter { $0.count > 0 }
+    streamEnded = spool?.ended ?? false
     switch kind {
     case .positional(let size, let limit):
       (isPositional, fileSize, self.limit) = (true, size, limit)
@@ -194,10 +188,7 @@ public struct BlockInput: ~Copyable {
   /// of the file), read with `pread` without moving this input; nil when there is none
   /// within 1 MiB.
   public func lineStart(atOrAfter offset: Int) -> Int? {
-    if isSpooled {
-      guard offset < spool.count, let k = spool[offset...].prefix(1 << 20).firstIndex(of: 0x0A) else { return nil }
-      return k + 1
-    }
+    if let spooled { return spooled.lineStart(atOrAfter: offset, path: path) }
     var window = [UInt8](repeating: 0, count: 1 << 20)
     let n = window.withUnsafeMutableBytes { buffer in
       // Safe: pread writes at most buffer.count bytes into the buffer it is lent.
@@ -255,19 +246,19 @@ public struct BlockInput: ~Copyable {
     let wanted = isPositional ? min(blockSize, limit - position) : min(blockSize, 1 << 16)
     guard wanted > 0 else { return 0 }
     if block.count < offset + wanted { block.append(contentsOf: repeatElement(0, count: offset + wanted - block.count)) }
-    if isSpooled {
-      block[offset..<(offset + wanted)] = spool[position..<(position + wanted)]
-      position += wanted
-      return wanted
-    }
-    if !prefix.isEmpty {
-      let n = min(wanted, prefix.count - prefixRead)
-      block[offset..<(offset + n)] = prefix[prefixRead..<(prefixRead + n)]
-      prefixRead += n
-      if prefixRead == prefix.count { (prefix, prefixRead) = ([], 0) }
+    if let spooled {
+      let n = try spooled.read(into: &block, at: offset, from: position, count: wanted, path: path)
       position += n
       return n
     }
+    if let piece = prefixes.first {
+      let n = try piece.read(into: &block, at: offset, from: prefixRead, count: wanted, path: path)
+      prefixRead += n
+      if prefixRead == piece.count { (prefixRead, _) = (0, prefixes.removeFirst()) }
+      position += n
+      return n
+    }
+    if streamEnded { return 0 }
     let got = try Self.read(fd, path: path, into: &block, at: offset, count: wanted, position: isPositional ? position : nil)
     position += got
     return got
@@ -275,7 +266,7 @@ public struct BlockInput: ~Copyable {
 
   /// One `read(2)` (`pread(2)` at `position`) of up to `count` bytes into `block` at
   /// `offset`, which has room for them; 0 at the end.
-  private static func read(
+  static func read(
     _ fd: Int32, path: String, into block: inout [UInt8], at offset: Int, count: Int, position: Int?
   ) throws(InputError) -> Int {
     var failure: Int32 = 0

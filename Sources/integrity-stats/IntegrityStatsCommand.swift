@@ -29,6 +29,10 @@ struct IntegrityStatsCommand: ParsableCommand {
     // idle workers spin against our own parallel parsing (TOOLCHAIN.md; measured in
     // Benchmarks/trends: 9.9 s → 5.8 s CPU).
     setLinearAlgebraThreads(1)
+    // A file-size limit (`ulimit -f`) makes a write fail with EFBIG instead of killing
+    // the process: an output then fails with its message (exit 73), and a pipe's spool
+    // file that cannot grow is left for reading the rest of the pipe as it comes.
+    signal(SIGXFSZ, SIG_IGN)
     do {
       var command = try parseAsRoot()
       _ = ProgressLine.shared  // starts the clock (a terminal on standard error only)

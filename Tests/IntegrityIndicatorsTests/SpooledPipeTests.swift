@@ -10,9 +10,10 @@ import Glibc
 #endif
 
 /// A pipe (here a FIFO given as the path, read exactly as standard input is) is spooled
-/// to memory up to a limit: one that ends within it is read like a regular file of its
-/// bytes — cut in two parts, a later part's problem found again on one core at the line
-/// the file numbers — and a longer one is read as it comes, its spooled bytes first.
+/// to memory up to a limit, the rest to an unnamed file in a spill directory, and read
+/// like a regular file of its bytes — cut in two parts, a later part's problem found
+/// again on one core at the line the file numbers. Without a usable spill directory a
+/// pipe longer than the limit is read as it comes, its spooled bytes first.
 @Suite(.serialized) struct SpooledPipeTests {
   /// A FIFO in a fresh directory, fed `bytes` by a writer thread once a reader opens it.
   final class Feeder: @unchecked Sendable {
@@ -73,12 +74,29 @@ import Glibc
     return (path, { try? FileManager.default.removeItem(atPath: path) })
   }
 
-  func read(_ path: String, parallelMinimum: Int, spoolLimit: Int, skipBadRows: Bool = false) throws -> ObservationSet {
+  /// A fresh spill directory, and a function that removes it after checking that no
+  /// spool file was left in it (they are unlinked as soon as they are made).
+  static func spillDirectory() throws -> (path: String, remove: () -> [String]) {
+    let path = NSTemporaryDirectory() + "spill-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return (
+      path,
+      {
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
+        try? FileManager.default.removeItem(atPath: path)
+        return left
+      }
+    )
+  }
+
+  func read(
+    _ path: String, parallelMinimum: Int, spoolLimit: Int, spillDirectory: String? = nil, skipBadRows: Bool = false
+  ) throws -> ObservationSet {
     var options = ObservationReadOptions()
     options.skipBadRows = skipBadRows
     var (collector, set) = try ObservationReader.streamColumns(
       path: path, options: options, blockSize: 97, parallelMinimum: parallelMinimum, spoolLimit: spoolLimit,
-      consumer: { ColumnCollector() })
+      spillDirectory: spillDirectory, consumer: { ColumnCollector() })
     return ObservationReader.observations(collector.joined(), keys: collector.keys, set: set)
   }
 
@@ -94,12 +112,24 @@ import Glibc
     defer { feeder.finish() }
     let input = try BlockInput(path: feeder.path, blockSize: 64, spooling: bytes.count + 1)
     #expect(input.fileSize == bytes.count)
-    #expect(input.spooledBytes == bytes)
-    // A part read again from a line start gets the rest, in blocks that end after a line feed.
+    let spool = input.spooled
+    let spooled = try #require(spool)
+    #expect(!spooled.isFile)
+    try expectParts(of: input, spooled, bytes)
+  }
+
+  /// A spooled input holds `bytes`; a part read again from a line start gets the rest,
+  /// in blocks that end after a line feed.
+  func expectParts(of input: borrowing BlockInput, _ spooled: StreamSpool, _ bytes: [UInt8]) throws {
+    #expect(spooled.count == bytes.count)
+    var whole = BlockInput(spooled: spooled, source: "pipe", blockSize: 4096)
+    var all: [UInt8] = []
+    while let block = try whole.next() { all += block.bytes }
+    #expect(all == bytes)
     let cut = input.lineStart(atOrAfter: bytes.count / 2)
     let middle = try #require(cut)
     #expect(bytes[middle - 1] == 0x0A)
-    var part = BlockInput(spooled: bytes, source: feeder.path, offset: middle, blockSize: 64)
+    var part = BlockInput(spooled: spooled, source: "pipe", offset: middle, blockSize: 64)
     var rest: [UInt8] = []
     while let block = try part.next() {
       #expect(block.bytes.last == 0x0A)
@@ -108,13 +138,28 @@ import Glibc
     #expect(rest == Array(bytes[middle...]))
   }
 
-  @Test func pipeLongerThanTheSpoolIsReadAsItComes() throws {
+  @Test func pipeLongerThanTheMemorySpoolIsSpilledToAFile() throws {
     let bytes = Array(Self.text.utf8)
     let feeder = try Feeder(bytes)
     defer { feeder.finish() }
-    var input = try BlockInput(path: feeder.path, blockSize: 64, spooling: 1000)
+    let spill = try Self.spillDirectory()
+    let input = try BlockInput(path: feeder.path, blockSize: 64, spooling: 1000, spillDirectory: spill.path)
+    #expect(input.fileSize == bytes.count)
+    let spool = input.spooled
+    let spooled = try #require(spool)
+    #expect(spooled.isFile)
+    try expectParts(of: input, spooled, bytes)
+    #expect(spill.remove() == [])
+  }
+
+  @Test(arguments: [nil, "/nonexistent-spill-directory"])
+  func pipeLongerThanTheSpoolIsReadAsItComes(spillDirectory: String?) throws {
+    let bytes = Array(Self.text.utf8)
+    let feeder = try Feeder(bytes)
+    defer { feeder.finish() }
+    var input = try BlockInput(path: feeder.path, blockSize: 64, spooling: 1000, spillDirectory: spillDirectory)
     #expect(input.fileSize == 0)
-    #expect(input.spooledBytes == nil)
+    #expect(input.spooled == nil)
     var all: [UInt8] = []
     var blocks = 0
     while let block = try input.next() {
@@ -127,24 +172,29 @@ import Glibc
   }
 
   /// The observations and notes of a pipe are those of the file, whether it is cut in
-  /// two (spooled whole) or read as it comes (spool too short).
-  @Test(arguments: [Int.max, 4096])
-  func pipeReadsLikeTheFile(spoolLimit: Int) throws {
+  /// two (spooled whole, in memory or spilled to a file) or read as it comes (memory
+  /// spool too short, no spill directory).
+  @Test(arguments: [(Int.max, false), (4096, true), (4096, false)])
+  func pipeReadsLikeTheFile(spoolLimit: Int, spills: Bool) throws {
     let file = try Self.scratchFile(Self.text)
     defer { file.remove() }
     let byPath = try read(file.path, parallelMinimum: .max, spoolLimit: 0)
     #expect(byPath.rowsRead == 30 * 8 * 4)
     let feeder = try Feeder(Array(Self.text.utf8))
     defer { feeder.finish() }
-    let piped = try read(feeder.path, parallelMinimum: 0, spoolLimit: spoolLimit)
+    let spill = try Self.spillDirectory()
+    let piped = try read(feeder.path, parallelMinimum: 0, spoolLimit: spoolLimit, spillDirectory: spills ? spill.path : nil)
     expectSame(piped, byPath, fifo: feeder.path, path: file.path)
+    #expect(spill.remove() == [])
   }
 
-  /// A bad row in the second half of a spooled pipe stops the read at the line the file
+  /// A bad row in the second half of a spooled pipe (in memory, or spilled to a file
+  /// past a memory spool of 1000 bytes) stops the read at the line the file
   /// numbers it, with the rows before it counted; under `skipBadRows` it is rejected at
   /// that line. (The part after the cut counts its lines from 1: its problem is found
   /// again on one core, from the spool, since a pipe cannot be read twice.)
-  @Test func badRowAfterTheCutIsFoundAtItsLine() throws {
+  @Test(arguments: [Int.max, 1000])
+  func badRowAfterTheCutIsFoundAtItsLine(spoolLimit: Int) throws {
     var lines = Self.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let bad = lines.count * 3 / 4
     lines[bad] = "I1,A9,2020,5,12.5,900"
@@ -159,9 +209,12 @@ import Glibc
     }
     let fromFile = try #require(failure { try read(file.path, parallelMinimum: .max, spoolLimit: 0) })
     #expect(fromFile.line == bad + 1)
+    let spill = try Self.spillDirectory()
+    defer { #expect(spill.remove() == []) }
     let feeder = try Feeder(Array(text.utf8))
     defer { feeder.finish() }
-    let fromPipe = try #require(failure { try read(feeder.path, parallelMinimum: 0, spoolLimit: .max) })
+    let fromPipe = try #require(
+      failure { try read(feeder.path, parallelMinimum: 0, spoolLimit: spoolLimit, spillDirectory: spill.path) })
     #expect(fromPipe.line == bad + 1)
     #expect(fromPipe.column == fromFile.column)
     #expect(fromPipe.account?.read == fromFile.account?.read)
@@ -169,7 +222,8 @@ import Glibc
 
     let skipping = try Feeder(Array(text.utf8))
     defer { skipping.finish() }
-    let kept = try read(skipping.path, parallelMinimum: 0, spoolLimit: .max, skipBadRows: true)
+    let kept = try read(
+      skipping.path, parallelMinimum: 0, spoolLimit: spoolLimit, spillDirectory: spill.path, skipBadRows: true)
     #expect(kept.rejected.map(\.line) == [bad + 1])
     #expect(kept.rowsRead == 30 * 8 * 4)
     #expect(kept.observations.count == 30 * 8 * 4 - 1)
