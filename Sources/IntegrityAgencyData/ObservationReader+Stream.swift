@@ -148,7 +148,7 @@ extension ObservationReader {
   /// The bytes of a pipe (or FIFO, or device) read into memory before anything else:
   /// one that ends within them is read like a regular file (on two cores, and read
   /// again for a later part's problems); the rest of a longer one is copied to a
-  /// temporary file first (``StreamSpool``). 64 MiB, about two million rows of a
+  /// temporary file first (`StreamSpool`). 64 MiB, about two million rows of a
   /// typical agency file.
   public static let spoolLimit = 64 << 20
 

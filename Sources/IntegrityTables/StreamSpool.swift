@@ -90,8 +90,13 @@ public final class StreamSpool: Sendable {
   static func spool(
     _ fd: Int32, path: String, memoryLimit: Int, spillDirectory: String?, spillCapacity: Int = .max
   ) throws(InputError) -> (pieces: [StreamSpool], ended: Bool) {
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    // A pipe of 1 MiB instead of 64 KiB lets the writer run ahead: fewer wake-ups on
+    // both sides, the copy of 352 MB 0.26–0.49 s → 0.12–0.14 s (a C loop, this machine).
+    // Not a pipe (a device, a FIFO's limit reached): left as it is.
+    _ = fcntl(fd, pipeSizeCommand, Int32(1 << 20))
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(min(memoryLimit, 1 << 30) + chunk.count)
     while bytes.count < memoryLimit {
       let n = try BlockInput.read(fd, path: path, into: &chunk, at: 0, count: chunk.count, position: nil)
       if n == 0 { return ([StreamSpool(bytes)], true) }
@@ -105,6 +110,7 @@ public final class StreamSpool: Sendable {
     var total = written
     bytes = []
     // A pipe hands over at most its buffer per read; the writes are gathered to 1 MiB.
+    chunk = []
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     var ended = false
     while !ended {
@@ -160,6 +166,9 @@ public final class StreamSpool: Sendable {
     }
     return written
   }
+
+  /// Linux's `F_SETPIPE_SZ` (fcntl.h, `_GNU_SOURCE`; not in Swift's Glibc module).
+  private static let pipeSizeCommand: Int32 = 1031
 
   /// The directory a stream is spilled to: `TMPDIR`, or /tmp.
   public static var defaultSpillDirectory: String {
