@@ -103,7 +103,7 @@ public final class StreamSpool: Sendable {
       if n == 0 { return ([StreamSpool(bytes)], true) }
       bytes += chunk[..<n]
     }
-    guard let spillDirectory, let file = temporaryFile(in: spillDirectory) else { return ([StreamSpool(bytes)], false) }
+    guard let spillDirectory, let file = unnamedFile(in: spillDirectory) else { return ([StreamSpool(bytes)], false) }
     let written = write(file, bytes, count: min(bytes.count, spillCapacity))
     if written < bytes.count {
       return (pieces(file: file, count: written, unwritten: Array(bytes[written...])), false)
@@ -111,22 +111,20 @@ public final class StreamSpool: Sendable {
     var total = written
     bytes = []
     // A pipe hands over at most its buffer per read; the writes are gathered to 1 MiB.
-    chunk = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 20)
     var ended = false
     while !ended {
       var filled = 0
-      while filled < buffer.count {
-        let n = try BlockInput.read(fd, path: path, into: &buffer, at: filled, count: buffer.count - filled, position: nil)
+      while filled < chunk.count {
+        let n = try BlockInput.read(fd, path: path, into: &chunk, at: filled, count: chunk.count - filled, position: nil)
         if n == 0 {
           ended = true
           break
         }
         filled += n
       }
-      let k = write(file, buffer, count: min(filled, spillCapacity - total))
+      let k = write(file, chunk, count: min(filled, spillCapacity - total))
       total += k
-      if k < filled { return (pieces(file: file, count: total, unwritten: Array(buffer[k..<filled])), ended) }
+      if k < filled { return (pieces(file: file, count: total, unwritten: Array(chunk[k..<filled])), ended) }
     }
     return ([StreamSpool(descriptor: file, count: total)], true)
   }
@@ -140,9 +138,10 @@ public final class StreamSpool: Sendable {
     return [StreamSpool(descriptor: file, count: count), StreamSpool(unwritten)]
   }
 
-  /// A new file in `directory`, open for reading and writing, already unlinked; nil
-  /// when none can be made there.
-  private static func temporaryFile(in directory: String) -> Int32? {
+  /// A new file in `directory`, open for reading and writing, already unlinked (nothing
+  /// is left behind, even after a kill); nil when none can be made there (`errno` says
+  /// why). Also the CLI's standard input for the workspace's figures.
+  package static func unnamedFile(in directory: String) -> Int32? {
     var template = Array(((directory.hasSuffix("/") ? directory : directory + "/") + "integrity-stats-spool-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { return nil }

@@ -12,13 +12,10 @@ enum StandardInput {
   /// unlinked at once: nothing is left behind, even after a kill) and makes it descriptor 0,
   /// positioned at its start. The reader then sees a regular file on standard input.
   static func replace(with bytes: [UInt8]) throws {
-    let folder = environment("TMPDIR") ?? "/tmp"
-    var template = Array((folder + "/integrity-stats-input.XXXXXX").utf8CString)
-    let fd = mkstemp(&template)
-    guard fd >= 0 else {
+    let folder = StreamSpool.defaultSpillDirectory
+    guard let fd = StreamSpool.unnamedFile(in: folder) else {
       throw InputError(path: folder, reason: "cannot create a temporary file for the workspace's figures: \(String(cString: strerror(errno)))")
     }
-    unlink(String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     defer { close(fd) }
     do {
       try FileHandle(fileDescriptor: fd, closeOnDealloc: false).write(contentsOf: Data(bytes))
