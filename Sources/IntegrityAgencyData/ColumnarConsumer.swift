@@ -1,7 +1,7 @@
 import IntegrityTables
 
-/// A computation over the reader's rows that can run on parts of a file at once (two
-/// cores): one consumer per part, merged in file order.
+/// A computation over the reader's rows that can run on parts of a file at once (every
+/// core: `PartSchedule`): one consumer per part, merged in file order.
 ///
 /// Every command's computation is one (`AchievementAccumulator`,
 /// `QuarterlyPaceAccumulator`, `TrendSeriesAccumulator`), and so is `ColumnCollector`,

@@ -6,10 +6,10 @@ extension ObservationReader {
   public static func readColumns(
     path: String?, options: ObservationReadOptions = ObservationReadOptions(),
     blockSize: Int = ObservationReader.blockSize,
-    parallelMinimum: Int = 16 << 20
+    parallelMinimum: Int = 16 << 20, partBytes: Int = ObservationReader.partBytes
   ) throws -> (columns: ObservationColumns, keys: ObservationKeys, set: ObservationSet) {
     var (collector, set) = try streamColumns(
-      path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum,
+      path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, partBytes: partBytes,
       consumer: { ColumnCollector() })
     return (collector.joined(), collector.keys, set)
   }

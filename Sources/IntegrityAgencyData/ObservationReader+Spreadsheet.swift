@@ -90,8 +90,7 @@ extension ObservationReader {
     let aggregationSource = head.aggregationSource
     let only = Part(
       consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, channel: channel), bytes: 0)
-    only.run()
-    return try finish([only], head: head, source: source, consumer: makeConsumer)!  // one part: nothing to merge
+    return try finish(only: only, head: head, source: source)
   }
 
   /// The error for `--sheet` given with an input that is not a spreadsheet.

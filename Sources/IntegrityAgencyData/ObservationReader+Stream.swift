@@ -12,8 +12,9 @@ extension ObservationReader {
   /// rules) → the consumer. Regular files of `parallelMinimum` bytes or more (standard
   /// input too, when it is redirected from one, and a pipe, spooled first: `spoolLimit`
   /// bytes to memory, the rest to an unnamed file in `spillDirectory`) are cut at
-  /// the first line start after their middle and read on two cores, each part with
-  /// its own consumer, merged in file order; a cut that falls inside a quoted field is
+  /// line starts into parts of about `partBytes` (two per core at most) and read on
+  /// every core (`PartSchedule`: each core takes the next part, each part with its own
+  /// consumer, merged in file order); a cut that falls inside a quoted field is
   /// detected and the file read again on one core. A pipe is read as it comes, on one
   /// core, when it is longer than `spoolLimit` and no file can be written in
   /// `spillDirectory` (nil: none is tried).
@@ -28,13 +29,14 @@ extension ObservationReader {
   package static func streamColumns<Consumer: ColumnarConsumer>(
     path: String?, options: ObservationReadOptions = ObservationReadOptions(),
     blockSize: Int = ObservationReader.blockSize,
-    parallelMinimum: Int = 16 << 20, spoolLimit: Int = ObservationReader.spoolLimit,
-    spillDirectory: String? = StreamSpool.defaultSpillDirectory, consumer makeConsumer: () -> Consumer
+    parallelMinimum: Int = 16 << 20, partBytes: Int = ObservationReader.partBytes,
+    spoolLimit: Int = ObservationReader.spoolLimit, spillDirectory: String? = StreamSpool.defaultSpillDirectory,
+    consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
     do {
       return try stream(
-        path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, spoolLimit: spoolLimit,
-        spillDirectory: spillDirectory, consumer: makeConsumer)
+        path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, partBytes: partBytes,
+        spoolLimit: spoolLimit, spillDirectory: spillDirectory, consumer: makeConsumer)
     } catch var error as DataError {
       // An error before any row (the head, the encoding) has read none.
       if error.account == nil { error.account = RowAccount(read: 0, used: 0, rejected: 0) }
@@ -45,7 +47,7 @@ extension ObservationReader {
   @inlinable
   static func stream<Consumer: ColumnarConsumer>(
     path: String?, spooled: StreamSpool? = nil, options: ObservationReadOptions, blockSize: Int, parallelMinimum: Int,
-    spoolLimit: Int, spillDirectory: String?, consumer makeConsumer: () -> Consumer
+    partBytes: Int, spoolLimit: Int, spillDirectory: String?, consumer makeConsumer: () -> Consumer
   ) throws -> (consumer: Consumer, set: ObservationSet) {
     let isStdin = path == nil || path == "-"
     let source = isStdin ? "<stdin>" : path!
@@ -87,56 +89,47 @@ extension ObservationReader {
     }
     var head = try Head(raw: first?.bytes ?? [], isLast: first?.isLast ?? true, source: source, options: options)
     let start = input.startOffset
-    if fileSize - start >= parallelMinimum, let middle = input.lineStart(atOrAfter: start + (fileSize - start) / 2),
-      middle >= input.position
-    {
-      // Standard input redirected from a file (`- < FILE`) is cut like the file itself.
-      let secondInput =
-        if let spooled {
-          BlockInput(spooled: spooled, source: source, offset: middle, blockSize: blockSize)
-        } else if isStdin {
-          try BlockInput(standardInputAt: middle, blockSize: blockSize)
-        } else {
-          try BlockInput(path: path!, offset: middle, blockSize: blockSize)
-        }
-      input.limit = middle
-      let aggregationSource = head.aggregationSource
-      let parts = [
-        Part(
-          consumer: makeConsumer(), source: aggregationSource,
-          stream: PartStream(head: &head, input: input, limited: true), bytes: fileSize),
-        Part(
-          consumer: makeConsumer(), source: aggregationSource,
-          stream: PartStream(head: head, input: secondInput, source: source, options: options),
-          bytes: fileSize - middle),
-      ]
-      for part in parts { part.stream.progress = options.progress }
-      let done = DispatchSemaphore(value: 0)
-      let second = parts[1]
-      DispatchQueue.global().async {
-        second.run()
-        done.signal()
-      }
-      parts[0].run()
-      done.wait()
-      // The first part must end exactly at the cut, with a complete record; a later
-      // part's problems are found again on one core (their messages may name other lines).
-      if parts[0].stream.endedCleanly
-        && (parts[0].failure != nil || (parts[1].failure == nil && parts[1].stream.parser.rejected.isEmpty))
-      {
-        if let done = try finish(parts, head: head, source: source, consumer: makeConsumer) { return done }
-      }
-      return try stream(
-        path: path, spooled: spooled, options: options, blockSize: blockSize, parallelMinimum: .max,
-        spoolLimit: spoolLimit, spillDirectory: spillDirectory, consumer: makeConsumer)
-    }
     let aggregationSource = head.aggregationSource
-    let only = Part(
-      consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, input: input, limited: false),
-      bytes: fileSize)
-    only.stream.progress = options.progress
-    only.run()
-    return try finish([only], head: head, source: source, consumer: makeConsumer)!
+    var cuts: [Int] = []
+    if fileSize - start >= parallelMinimum {
+      let count = PartSchedule<Consumer>.partCount(bytes: fileSize - start, partBytes: partBytes, cores: cores)
+      cuts = PartSchedule<Consumer>.cuts(input, start: start, end: fileSize, count: count, position: input.position)
+    }
+    // The parts after the first, each from its cut to the next (the last to the end);
+    // standard input redirected from a file (`- < FILE`) is cut like the file itself.
+    var later: [Part<Consumer>] = []
+    for (k, cut) in cuts.enumerated() {
+      let end = k + 1 < cuts.count ? cuts[k + 1] : fileSize
+      var partInput =
+        if let spooled {
+          BlockInput(spooled: spooled, source: source, offset: cut, blockSize: blockSize)
+        } else if isStdin {
+          try BlockInput(standardInputAt: cut, blockSize: blockSize)
+        } else {
+          try BlockInput(path: path!, offset: cut, blockSize: blockSize)
+        }
+      if k + 1 < cuts.count { partInput.limit = end }
+      later.append(
+        Part(
+          consumer: makeConsumer(), source: aggregationSource,
+          stream: PartStream(head: head, input: partInput, limited: k + 1 < cuts.count, source: source),
+          bytes: end - cut))
+    }
+    if let first = cuts.first { input.limit = first }
+    let parts =
+      [
+        Part(
+          consumer: makeConsumer(), source: aggregationSource,
+          stream: PartStream(head: &head, input: input, limited: !cuts.isEmpty), bytes: fileSize)
+      ] + later
+    for part in parts { part.stream.progress = options.progress }
+    let schedule = PartSchedule(parts)
+    if let done = try finish(schedule, schedule.run(threads: cores), head: head, source: source) {
+      return done
+    }
+    return try stream(
+      path: path, spooled: spooled, options: options, blockSize: blockSize, parallelMinimum: .max,
+      partBytes: partBytes, spoolLimit: spoolLimit, spillDirectory: spillDirectory, consumer: makeConsumer)
   }
 
   /// The bytes read (and decoded, then parsed) at a time: 256 KiB, about half a core's
@@ -146,11 +139,18 @@ extension ObservationReader {
   public static let blockSize = 1 << 18
 
   /// The bytes of a pipe (or FIFO, or device) read into memory before anything else:
-  /// one that ends within them is read like a regular file (on two cores, and read
+  /// one that ends within them is read like a regular file (on every core, and read
   /// again for a later part's problems); the rest of a longer one is copied to a
   /// temporary file first (`StreamSpool`). 64 MiB, about two million rows of a
   /// typical agency file.
   public static let spoolLimit = 64 << 20
+
+  /// The size of the parts a large input is cut into (at least two, at most two per
+  /// core: `PartSchedule.partCount`).
+  public static let partBytes = 4 << 20
+
+  /// The cores the parts are read on (`Chunks.cores`).
+  @usableFromInline static var cores: Int { Chunks.cores }
 
   /// The bytes the head is judged on (fewer when the input is shorter).
   @usableFromInline static var headBytes: Int { 1 << 16 }
@@ -176,36 +176,38 @@ extension ObservationReader {
     let only = Part(
       consumer: makeConsumer(), source: aggregationSource, stream: PartStream(head: &head, input: nil, limited: false),
       bytes: bytes.count)
-    only.run()
-    return try finish([only], head: head, source: source, consumer: makeConsumer)!
+    return try finish(only: only, head: head, source: source)
   }
 
-  /// Merges the parts in file order into the row account.
+  /// The merged consumer and the row account of a schedule that ran; nil when the
+  /// input must be read again on one core. The first part's error is thrown with the
+  /// account of the rows it read.
   @usableFromInline
   static func finish<Consumer: ColumnarConsumer>(
-    _ parts: [Part<Consumer>], head: Head, source: String, consumer makeConsumer: () -> Consumer
+    _ schedule: PartSchedule<Consumer>, _ outcome: PartSchedule<Consumer>.Outcome, head: Head, source: String
   ) throws -> (consumer: Consumer, set: ObservationSet)? {
-    // The first failure in file order wins: a later part's lines count from the cut.
-    var lineOffset = 0
-    for part in parts {
-      if var failure = part.failure as? DataError {
-        if failure.line > 0 { failure.line += lineOffset }
-        let set = summary(parts, head: head, source: source, upTo: part)
-        let rejected = set.rejected.count + 1
-        failure.account = RowAccount(read: set.rowsRead, used: set.rowsRead - rejected, rejected: rejected)
-        throw failure
-      }
-      if let failure = part.failure { throw failure }
-      lineOffset += part.stream.parser.line - 1
+    let first = schedule.parts[0]
+    switch outcome {
+    case .readAgain:
+      return nil
+    case .failed:
+      guard var failure = first.failure as? DataError else { throw first.failure! }
+      let set = summary(schedule.parts, head: head, source: source, upTo: first)
+      let rejected = set.rejected.count + 1
+      failure.account = RowAccount(read: set.rowsRead, used: set.rowsRead - rejected, rejected: rejected)
+      throw failure
+    case .merged:
+      return (first.consumer.take()!, summary(schedule.parts, head: head, source: source, upTo: nil))
     }
-    // Moved out of the part, not copied: a copy would share the consumer's arrays, and
-    // the merge's first append would duplicate them (the whole first half of the groups).
-    var merged = makeConsumer()
-    swap(&merged, &parts[0].consumer)
-    if parts.count == 2 {
-      guard merged.merge(parts[1].consumer, lineOffset: parts[0].stream.parser.line - 1) else { return nil }
-    }
-    return (merged, summary(parts, head: head, source: source, upTo: nil))
+  }
+
+  /// Reads the only part of an input (bytes in memory, a spreadsheet's CSV) to its account.
+  @usableFromInline
+  static func finish<Consumer: ColumnarConsumer>(only: Part<Consumer>, head: Head, source: String) throws
+    -> (consumer: Consumer, set: ObservationSet)
+  {
+    let schedule = PartSchedule([only])
+    return try finish(schedule, schedule.run(threads: 1), head: head, source: source)!  // one part: nothing to merge
   }
 
   /// The row account of a read: notes in the order the file gives them, rejected rows
@@ -300,20 +302,24 @@ extension ObservationReader {
 final class Part<Consumer: ColumnarConsumer>: @unchecked Sendable {
   // Unchecked: each part is run by one thread at a time, handed over through
   // `DispatchSemaphore` (which orders the memory accesses), and read after it finished.
-  @usableFromInline var consumer: Consumer
+  /// Nil once merged into another part's (or taken out as the result).
+  @usableFromInline var consumer: Consumer?
   @usableFromInline let stream: PartStream
   /// The bytes whose rows end up in `consumer` (for the room it reserves).
   @usableFromInline let bytes: Int
   @usableFromInline var failure: (any Error)?
 
   @usableFromInline init(consumer: Consumer, source: AggregationSource, stream: PartStream, bytes: Int) {
+    var consumer = consumer
+    consumer.begin(source: source)
     self.consumer = consumer
-    self.consumer.begin(source: source)
     self.stream = stream
     self.bytes = bytes
   }
 
   @inlinable func run() {
+    guard var consumer = consumer.take() else { return }
+    defer { self.consumer = consumer }
     do {
       if try stream.next(into: &consumer), stream.bytesParsed > 0, bytes > 0 {
         let rows = stream.parser.rows
@@ -371,10 +377,11 @@ final class PartStream {
     self.pending = (head.takeRest(), head.restIsLast)
   }
 
-  /// A later part: `input` starts at a record; its lines count from 1.
-  @usableFromInline init(head: ObservationReader.Head, input: consuming BlockInput, source: String, options: ObservationReadOptions) {
+  /// A later part: `input` starts at a record; its lines count from 1; `limited`: it
+  /// stops at a cut, not at the end of the file.
+  @usableFromInline init(head: ObservationReader.Head, input: consuming BlockInput, limited: Bool, source: String) {
     self.input = Optional(input)
-    self.limited = false
+    self.limited = limited
     self.parser = head.parser(firstLine: 1)
     self.encoding = head.encoding
     self.source = source

@@ -186,16 +186,22 @@ public struct BlockInput: ~Copyable {
 
   /// The offset just after the first line feed at or after `offset` (and below the end
   /// of the file), read with `pread` without moving this input; nil when there is none
-  /// within 1 MiB.
+  /// within 1 MiB. (64 KiB are read first: lines are rarely longer.)
   public func lineStart(atOrAfter offset: Int) -> Int? {
     if let spooled { return spooled.lineStart(atOrAfter: offset, path: path) }
-    var window = [UInt8](repeating: 0, count: 1 << 20)
-    let n = window.withUnsafeMutableBytes { buffer in
-      // Safe: pread writes at most buffer.count bytes into the buffer it is lent.
-      pread(fd, buffer.baseAddress!, buffer.count, off_t(offset))
+    var window = [UInt8](repeating: 0, count: 1 << 16)
+    var read = 0
+    while true {
+      let n = window.withUnsafeMutableBytes { buffer in
+        // Safe: pread writes at most the buffer's remaining bytes into the buffer it is lent.
+        pread(fd, buffer.baseAddress! + read, buffer.count - read, off_t(offset + read))
+      }
+      guard n > 0 else { return nil }
+      if let k = window[read..<(read + n)].firstIndex(of: 0x0A) { return offset + k + 1 }
+      read += n
+      guard read < 1 << 20 else { return nil }
+      if read == window.count { window += repeatElement(0, count: window.count) }
     }
-    guard n > 0, let k = window[0..<n].firstIndex(of: 0x0A) else { return nil }
-    return offset + k + 1
   }
 
   deinit {

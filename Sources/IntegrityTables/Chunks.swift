@@ -8,12 +8,15 @@ import Synchronization
 /// For the steps that follow a read and run on one thread otherwise: formatting a large
 /// table (`CSVWriter`), building and fitting many series (`trend`).
 package enum Chunks {
+  /// The cores work is shared among: those this process may run on, at most 8.
+  package static let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+
   /// `body` applied to each range of `0..<count`, the results concatenated in order; one
   /// range (on the calling thread) below `minimum` elements or on one core.
   package static func map<T: Sendable>(
     _ count: Int, minimum: Int, _ body: @Sendable (Range<Int>) -> [T]
   ) -> [T] {
-    let parts = count >= minimum ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count)) : 1
+    let parts = count >= minimum ? max(1, min(cores, count)) : 1
     guard parts > 1 else { return body(0..<count) }
     let size = (count + parts - 1) / parts
     let results = Mutex([[T]](repeating: [], count: parts))

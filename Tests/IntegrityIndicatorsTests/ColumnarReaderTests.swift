@@ -28,13 +28,13 @@ import TestSupport
   }()
 
   /// Reads `path` in blocks of `blockSize` bytes (records straddle block ends) and, with
-  /// `parallelMinimum` 0, in two parts on two cores, and compares with one read of the
-  /// whole file: the same observations, notes, rejected rows and counts — or the same
-  /// error. True when the file was read.
+  /// `parallelMinimum` 0, in parts on every core (two, or with `partBytes` 1 two per
+  /// core), and compares with one read of the whole file: the same observations, notes,
+  /// rejected rows and counts — or the same error. True when the file was read.
   @discardableResult
   func checkSameRows(
     _ path: String, options: ObservationReadOptions = ObservationReadOptions(), blockSize: Int,
-    parallelMinimum: Int = .max
+    parallelMinimum: Int = .max, partBytes: Int = ObservationReader.partBytes
   ) throws -> Bool {
     let whole: ObservationSet
     do {
@@ -42,12 +42,12 @@ import TestSupport
     } catch let error as DataError {
       #expect(throws: error) {
         _ = try ObservationReader.readColumns(
-          path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum)
+          path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, partBytes: partBytes)
       }
       return false
     }
     let (columns, keys, parts) = try ObservationReader.readColumns(
-      path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum)
+      path: path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, partBytes: partBytes)
     let set = ObservationReader.observations(columns, keys: keys, set: parts)
     #expect(set.rowsRead == whole.rowsRead, "\(path)")
     #expect(set.notes == whole.notes, "\(path)")
@@ -65,6 +65,7 @@ import TestSupport
       if try checkSameRows(path, blockSize: 37) { read += 1 }
       try checkSameRows(path, blockSize: 37, parallelMinimum: 0)
       try checkSameRows(path, options: ObservationReadOptions(skipBadRows: true), blockSize: 53, parallelMinimum: 0)
+      try checkSameRows(path, blockSize: 41, parallelMinimum: 0, partBytes: 1)
     }
     #expect(read >= 8, "only \(read) of \(Self.files.count) files were read")
   }
@@ -151,6 +152,9 @@ import TestSupport
       try checkSameRows(path, blockSize: blockSize, parallelMinimum: 0)
       try checkSameRows(path, options: ObservationReadOptions(dashMeansMissing: true), blockSize: blockSize)
       try checkSameRows(path, options: ObservationReadOptions(skipBadRows: true), blockSize: blockSize, parallelMinimum: 0)
+      try checkSameRows(path, blockSize: blockSize, parallelMinimum: 0, partBytes: 1)
+      try checkSameRows(
+        path, options: ObservationReadOptions(skipBadRows: true), blockSize: blockSize, parallelMinimum: 0, partBytes: 1)
     }
   }
 
@@ -162,6 +166,7 @@ import TestSupport
       let read = try checkSameRows(path, blockSize: blockSize)
       if seed % 2 == 0 { #expect(read, "a regular file must be read") }
       try checkSameRows(path, blockSize: blockSize, parallelMinimum: 0)
+      try checkSameRows(path, blockSize: blockSize, parallelMinimum: 0, partBytes: 1)
     }
   }
 
@@ -178,15 +183,16 @@ import TestSupport
 
   // MARK: achievement
 
-  /// The achievement rows of `path` read in blocks of `blockSize` (and in two parts on
-  /// two cores when `parallelMinimum` is 0), or the error's text.
-  static func achievement(_ path: String, options: AchievementOptions, blockSize: Int = 4 << 20, parallelMinimum: Int = .max)
-    -> Result<[AchievementRatio], ErrorText>
-  {
+  /// The achievement rows of `path` read in blocks of `blockSize` (and in parts on
+  /// every core when `parallelMinimum` is 0), or the error's text.
+  static func achievement(
+    _ path: String, options: AchievementOptions, blockSize: Int = 4 << 20, parallelMinimum: Int = .max,
+    partBytes: Int = ObservationReader.partBytes
+  ) -> Result<[AchievementRatio], ErrorText> {
     let catalog = ActionPlanCatalog.plan
     do {
       let (accumulator, _) = try ObservationReader.streamColumns(
-        path: path, blockSize: blockSize, parallelMinimum: parallelMinimum
+        path: path, blockSize: blockSize, parallelMinimum: parallelMinimum, partBytes: partBytes
       ) { AchievementAccumulator(options: options, catalogDirection: { catalog.direction(forIndicator: $0) }) }
       return .success(try AchievementReport(accumulator).rows)
     } catch {
@@ -196,11 +202,13 @@ import TestSupport
 
   /// The same rows or the same error whatever the blocks and cores; true when read.
   @discardableResult
-  func checkSameAchievement(_ path: String, options: AchievementOptions, blockSize: Int, parallelMinimum: Int = 0)
-    throws -> Bool
-  {
+  func checkSameAchievement(
+    _ path: String, options: AchievementOptions, blockSize: Int, parallelMinimum: Int = 0,
+    partBytes: Int = ObservationReader.partBytes
+  ) throws -> Bool {
     let whole = Self.achievement(path, options: options)
-    let parts = Self.achievement(path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum)
+    let parts = Self.achievement(
+      path, options: options, blockSize: blockSize, parallelMinimum: parallelMinimum, partBytes: partBytes)
     #expect(whole == parts, "\(path) \(options)")
     if case .success = whole { return true }
     return false
@@ -214,9 +222,10 @@ import TestSupport
         AchievementOptions(aggregation: .max, total: true), AchievementOptions(duplicates: .sum),
         AchievementOptions(duplicates: .last, targetPer: .quarter),
       ] {
-        // On one core, and in two parts (the file cut in the middle) on two.
+        // On one core, in two parts (the file cut in the middle), and in two per core.
         if try checkSameAchievement(path, options: options, blockSize: 53, parallelMinimum: .max) { taken += 1 }
         try checkSameAchievement(path, options: options, blockSize: 53, parallelMinimum: 0)
+        try checkSameAchievement(path, options: options, blockSize: 53, parallelMinimum: 0, partBytes: 1)
       }
     }
     #expect(taken >= 4, "only \(taken) fixture runs were read")
@@ -244,18 +253,20 @@ import TestSupport
     ] {
       try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: .max)
       try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: 0)
+      try checkSameAchievement(path, options: options, blockSize: 40, parallelMinimum: 0, partBytes: 1)
     }
   }
 }
 
 /// `QuarterlyPaceAccumulator` in any blocks, on one core or two, as above.
 @Suite struct ColumnarQuarterlyTests {
-  static func review(_ path: String, total: Bool, duplicates: DuplicatePolicy = .error, blockSize: Int = 4 << 20, parallelMinimum: Int = .max)
-    -> Result<[QuarterlyPace], ErrorText>
-  {
+  static func review(
+    _ path: String, total: Bool, duplicates: DuplicatePolicy = .error, blockSize: Int = 4 << 20,
+    parallelMinimum: Int = .max, partBytes: Int = ObservationReader.partBytes
+  ) -> Result<[QuarterlyPace], ErrorText> {
     do {
       let (accumulator, _) = try ObservationReader.streamColumns(
-        path: path, blockSize: blockSize, parallelMinimum: parallelMinimum
+        path: path, blockSize: blockSize, parallelMinimum: parallelMinimum, partBytes: partBytes
       ) { QuarterlyPaceAccumulator(total: total, duplicates: duplicates) }
       return .success(try QuarterlyPaceReport(accumulator, targets: [], targetsSource: AggregationSource(file: "t")).rows)
     } catch {
@@ -263,11 +274,15 @@ import TestSupport
     }
   }
 
-  func check(_ path: String, total: Bool, blockSize: Int, parallelMinimum: Int) throws -> Bool {
+  func check(
+    _ path: String, total: Bool, blockSize: Int, parallelMinimum: Int, partBytes: Int = ObservationReader.partBytes
+  ) throws -> Bool {
     var read = false
     for duplicates in DuplicatePolicy.allCases {
       let whole = Self.review(path, total: total, duplicates: duplicates)
-      let parts = Self.review(path, total: total, duplicates: duplicates, blockSize: blockSize, parallelMinimum: parallelMinimum)
+      let parts = Self.review(
+        path, total: total, duplicates: duplicates, blockSize: blockSize, parallelMinimum: parallelMinimum,
+        partBytes: partBytes)
       #expect(whole == parts, "\(path) \(duplicates)")
       if case .success = whole, duplicates == .error { read = true }
     }
@@ -280,6 +295,7 @@ import TestSupport
       for total in [false, true] where try check(path, total: total, blockSize: 61, parallelMinimum: .max) {
         taken += 1
         _ = try check(path, total: total, blockSize: 61, parallelMinimum: 0)
+        _ = try check(path, total: total, blockSize: 61, parallelMinimum: 0, partBytes: 1)
       }
     }
     #expect(taken >= 2, "only \(taken) fixture runs were read")
@@ -303,11 +319,12 @@ import TestSupport
     for total in [false, true] {
       _ = try check(path, total: total, blockSize: 33, parallelMinimum: .max)
       _ = try check(path, total: total, blockSize: 33, parallelMinimum: 0)
+      _ = try check(path, total: total, blockSize: 33, parallelMinimum: 0, partBytes: 1)
     }
   }
 }
 
-/// The two-core split: a file cut at the line start after its middle.
+/// The split: a file cut at line starts into two parts, or two per core (`partBytes` 1).
 @Suite struct ColumnarSplitTests {
   func write(_ text: String, _ name: String) throws -> String {
     let path = NSTemporaryDirectory() + "columnar-s-\(ProcessInfo.processInfo.processIdentifier)-\(name).csv"
@@ -325,7 +342,9 @@ import TestSupport
     let options = AchievementOptions(total: true)
     let two = ColumnarReaderTests.achievement(path, options: options, blockSize: 4096, parallelMinimum: 0)
     let one = ColumnarReaderTests.achievement(path, options: options)
+    let many = ColumnarReaderTests.achievement(path, options: options, blockSize: 4096, parallelMinimum: 0, partBytes: 1)
     #expect(two == one)
+    #expect(many == one)
     #expect((try? two.get()) != nil)
     // Observations handed to the same computation give the same rows.
     let general = try ObservationReader.read(path: path)
@@ -334,10 +353,15 @@ import TestSupport
     #expect(
       ColumnarQuarterlyTests.review(path, total: true, blockSize: 4096, parallelMinimum: 0)
         == ColumnarQuarterlyTests.review(path, total: true))
-    let (series, _) = try ObservationReader.streamColumns(path: path, blockSize: 4096, parallelMinimum: 0) {
-      TrendSeriesAccumulator()
+    #expect(
+      ColumnarQuarterlyTests.review(path, total: true, blockSize: 4096, parallelMinimum: 0, partBytes: 1)
+        == ColumnarQuarterlyTests.review(path, total: true))
+    for partBytes in [ObservationReader.partBytes, 1] {
+      let (series, _) = try ObservationReader.streamColumns(
+        path: path, blockSize: 4096, parallelMinimum: 0, partBytes: partBytes
+      ) { TrendSeriesAccumulator() }
+      #expect(series.series() == (try TrendAnalysis.yearlySeries(general)))
     }
-    #expect(series.series() == (try TrendAnalysis.yearlySeries(general)))
   }
 
   @Test func cutInsideAQuotedLineBreakIsNeverMisread() throws {
@@ -350,6 +374,9 @@ import TestSupport
     let general = try ObservationReader.read(path: path)
     let two = ColumnarReaderTests.achievement(path, options: AchievementOptions(), blockSize: 4096, parallelMinimum: 0)
     #expect((try? two.get()) == (try AchievementReport(observations: general.observations).rows))
+    let many = ColumnarReaderTests.achievement(
+      path, options: AchievementOptions(), blockSize: 4096, parallelMinimum: 0, partBytes: 1)
+    #expect((try? many.get()) == (try AchievementReport(observations: general.observations).rows))
   }
 }
 

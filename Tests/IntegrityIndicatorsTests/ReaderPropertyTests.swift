@@ -61,8 +61,8 @@ import IntegrityTables
   }
 }
 
-/// Reading in two parts on two cores gives what one part gives, in file order, and the
-/// first bad row in file order is the one thrown.
+/// Reading in parts on every core (two, or with `partBytes` 1 two per core) gives what
+/// one part gives, in file order, and the first bad row in file order is the one thrown.
 @Suite struct ReaderChunkTests {
   func file(_ rows: Int, badEvery: Int) throws -> String {
     var text = "年度,機關,件數\n"
@@ -80,10 +80,16 @@ import IntegrityTables
     let options = ObservationReadOptions(skipBadRows: true)
     let one = try ObservationReader.readColumns(path: path, options: options, blockSize: 1 << 20, parallelMinimum: .max)
     let two = try ObservationReader.readColumns(path: path, options: options, blockSize: 512, parallelMinimum: 0)
+    let many = try ObservationReader.readColumns(
+      path: path, options: options, blockSize: 512, parallelMinimum: 0, partBytes: 1)
     let a = ObservationReader.observations(one.columns, keys: one.keys, set: one.set)
     let b = ObservationReader.observations(two.columns, keys: two.keys, set: two.set)
+    let c = ObservationReader.observations(many.columns, keys: many.keys, set: many.set)
     #expect(a.observations == b.observations)
     #expect(a.rejected == b.rejected)
+    #expect(a.observations == c.observations)
+    #expect(a.rejected == c.rejected)
+    #expect(c.rowsRead == 1000)
     #expect(a.rejected.count == 10)  // rows 96, 193, …, 969: every 97th of 1000
     #expect(a.rejected.map(\.line) == stride(from: 98, through: 971, by: 97).map { $0 })
     #expect(a.observations.count + a.rejected.count == 1000)
@@ -93,12 +99,15 @@ import IntegrityTables
   @Test func firstBadRowInFileOrderIsThrown() throws {
     let path = try file(1000, badEvery: 400)  // bad rows 399 and 799 (lines 401 and 801)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    do {
-      _ = try ObservationReader.readColumns(path: path, blockSize: 512, parallelMinimum: 0)
-      Issue.record("a bad row must stop the read")
-    } catch let error as DataError {
-      #expect(error.description == "\(path):401:3: expected a number (such as 1,234, 12.5%, －, … or NA) in column \"件數\" (found \"bad399\")")
-      #expect(error.account == RowAccount(read: 400, used: 399, rejected: 1))
+    // In two parts the first bad row is in the first; in two per core, in a later one.
+    for partBytes in [ObservationReader.partBytes, 1] {
+      do {
+        _ = try ObservationReader.readColumns(path: path, blockSize: 512, parallelMinimum: 0, partBytes: partBytes)
+        Issue.record("a bad row must stop the read")
+      } catch let error as DataError {
+        #expect(error.description == "\(path):401:3: expected a number (such as 1,234, 12.5%, －, … or NA) in column \"件數\" (found \"bad399\")")
+        #expect(error.account == RowAccount(read: 400, used: 399, rejected: 1))
+      }
     }
   }
 }
