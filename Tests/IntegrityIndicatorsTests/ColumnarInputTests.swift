@@ -132,3 +132,60 @@ import TestSupport
     #expect(GroupIndex.expectedGroups(7, after: 0, of: 100) == 7)
   }
 }
+
+/// `GroupIndex` numbers keys in first-seen order however they come: in runs of one
+/// pair with rising years (sorted files, also with pair ids out of key order, as a part
+/// cut from the middle of a file has them), with a pair that comes back, a year out of
+/// order, or at random — checked against a dictionary that numbers keys as they come.
+@Suite struct GroupIndexTests {
+  func expectFirstSeenNumbering(_ keys: [UInt64], _ comment: Comment) {
+    var index = GroupIndex()
+    var reference: [UInt64: Int] = [:]
+    for key in keys {
+      let want = reference[key] ?? reference.count
+      reference[key] = want
+      let got = index.group(for: key)
+      guard got == want else {
+        Issue.record("key \(String(key, radix: 16)): group \(got), expected \(want) — \(comment)")
+        return
+      }
+    }
+    #expect(index.count == reference.count, comment)
+    #expect(index.keys.count == reference.count, comment)
+  }
+
+  @Test(arguments: 0..<20)
+  func firstSeenNumberingInAnyOrder(_ seed: Int) {
+    var rng = SplitMix64(seed: UInt64(seed) &+ 7)
+    // Sorted by names, the ids given in the order a part that starts mid-file meets
+    // them: agencies from the middle of their list first.
+    let agencies = Int.random(in: 1...300, using: &rng)
+    let shift = Int.random(in: 0..<agencies, using: &rng)
+    var sorted: [UInt64] = []
+    for indicator in 1...Int.random(in: 1...4, using: &rng) {
+      for name in 0..<agencies {
+        let agency = (name - shift + agencies) % agencies + 1
+        for year in 2000..<2000 + Int.random(in: 1...12, using: &rng) {
+          // Each key as often as a file's quarters give it (1–4 rows).
+          for _ in 0..<Int.random(in: 1...4, using: &rng) {
+            sorted.append(GroupKey(indicator: Int32(indicator), agency: Int32(agency), year: Int32(year)).packed)
+          }
+        }
+      }
+    }
+    expectFirstSeenNumbering(sorted, "runs, seed \(seed)")
+    // A pair that comes back after another pair's run: the table is built from there.
+    var back = sorted
+    if back.count > 10 { back.append(contentsOf: back[0..<10]) }
+    back.append(sorted[sorted.count / 2] &+ 100)
+    expectFirstSeenNumbering(back, "a pair comes back, seed \(seed)")
+    // A year out of order inside its run: a year seen before is found, a new one is numbered.
+    var years = sorted
+    let k = Int.random(in: 1..<max(2, years.count), using: &rng)
+    years.insert(years[k] &- 1, at: k + 1)
+    years.insert(years[k - 1], at: k + 2)
+    expectFirstSeenNumbering(years, "a year out of order, seed \(seed)")
+    // Any order.
+    expectFirstSeenNumbering(sorted.shuffled(using: &rng), "shuffled, seed \(seed)")
+  }
+}
