@@ -40,7 +40,11 @@ public struct TrendFitter: Sendable {
     do { try validate() } catch {
       return all.map { _ in .failure(error) }
     }
-    var groups = [[Int]: [Int]]()
+    // Series grouped by their years; a series on the years of the one before (the usual
+    // case) joins its group without hashing the years.
+    var groups: [(years: [Int], members: [Int])] = []
+    var groupOfYears = [[Int]: Int]()
+    var last = -1
     var oneByOne = [Int]()
     for (index, series) in all.enumerated() {
       do {
@@ -50,13 +54,21 @@ public struct TrendFitter: Sendable {
         continue
       }
       switch options.model {
-      case .linear, .loglinear: groups[series.years, default: []].append(index)
+      case .linear, .loglinear:
+        if last < 0 || groups[last].years != series.years {
+          last = groupOfYears[series.years] ?? groups.count
+          if last == groups.count {
+            groupOfYears[series.years] = last
+            groups.append((series.years, []))
+          }
+        }
+        groups[last].members.append(index)
       case .poisson, .sen: oneByOne.append(index)
       }
     }
-    if groups.count == 1, oneByOne.isEmpty, let (years, members) = groups.first, members.count == all.count {
+    if groups.count == 1, oneByOne.isEmpty, groups[0].members.count == all.count {
       // Every series fitted, on the same years (the usual case): the results in order as they come.
-      return fitLeastSquares(years: years, series: all)
+      return fitLeastSquares(years: groups[0].years, series: all)
     }
     for (years, members) in groups {
       for (index, fit) in zip(members, fitLeastSquares(years: years, series: members.map { all[$0] })) {
