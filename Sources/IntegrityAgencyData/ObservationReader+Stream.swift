@@ -300,8 +300,8 @@ extension ObservationReader {
 /// One part of an input on its way through a consumer.
 @usableFromInline
 final class Part<Consumer: ColumnarConsumer>: @unchecked Sendable {
-  // Unchecked: each part is run by one thread at a time, handed over through
-  // `DispatchSemaphore` (which orders the memory accesses), and read after it finished.
+  // Unchecked: each part is run by one thread, then merged or read by one thread at a
+  // time, handed over through `PartSchedule`'s mutex (which orders the memory accesses).
   /// Nil once merged into another part's (or taken out as the result).
   @usableFromInline var consumer: Consumer?
   @usableFromInline let stream: PartStream

@@ -81,7 +81,7 @@ extension IntegrityStatsCommand {
 
     /// `--to` not before the data's last year, `--break` inside the data (usage errors, 64).
     func checkYears(_ series: [TrendAnalysis.YearlySeries]) throws {
-      guard to != nil || breakYear != nil else { return }  // (every year of 10⁵ series is a 3 ms list)
+      guard to != nil || breakYear != nil else { return }  // (the list of every year: 14 M instructions at 17,857 series)
       let years = series.flatMap { $0.series.years + $0.skippedYears }
       try YearArgument.checkProjection(to, years: years)
       try YearArgument.checkBreak(breakYear, years: years)
