@@ -116,6 +116,7 @@ extension IntegrityStatsCommand {
       for warning in report.warnings { Diagnostics.warning(warning) }
       try common.write(report.table(remedy: \.commandLineText))
       reader.finish(set)
+      IntegrityStatsCommand.exitKeepingResults()  // the report and series are not released one by one
     }
   }
 }
