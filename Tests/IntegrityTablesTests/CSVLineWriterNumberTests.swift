@@ -53,3 +53,30 @@ import Testing
     }
   }
 }
+
+/// `CSVLineWriter`'s copies (interned names, `repeatBytes`) at every length from 0 to
+/// 40 bytes — through each of its copy paths: byte by byte, two 4-byte words, two 8-byte
+/// words, `memmove` — give exactly the field's text, twice.
+@Suite struct CSVLineWriterCopyTests {
+  @Test func copiesOfEveryLengthAreExact() {
+    let texts: [String] = (0...40).map { (n: Int) -> String in
+      let bytes: [UInt8] = (0..<n).map { (k: Int) -> UInt8 in UInt8(65 + (k * 7 + n) % 26) }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    var written = CSVLineBuffer()
+    for k in written.intern(texts) {
+      written.appendLines(reserving: 2 * 48) { line in
+        let start = line.count
+        line.interned(k)
+        line.repeatBytes(from: start..<line.count)  // the field's bytes again, no comma
+        line.endLine()
+      }
+    }
+    // The repeat copies the field without a comma: each line is the text twice.
+    let lines = String(decoding: written.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == texts.count + 1)
+    for (n, text) in texts.enumerated() where n < lines.count {
+      #expect(lines[n] == Substring(text + text), "length \(n)")
+    }
+  }
+}
