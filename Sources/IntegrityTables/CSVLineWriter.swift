@@ -180,15 +180,15 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   }
 
   /// Appends `n` bytes from `source` (readable for `n` bytes, not inside the space
-  /// still free). Short runs, as names, numbers and repeated line starts are, go as two
-  /// words that overlap (the first 8 or 4 bytes and the last 8 or 4), without a loop
-  /// or a call to `memmove`; 1–3 bytes byte by byte; longer runs through `memmove`.
+  /// still free). Short runs, as names, numbers and repeated line starts are, go as
+  /// words that overlap (the first 4, 8 or 16 bytes and the last as many), without a
+  /// loop or a call to `memmove`; 1–3 bytes byte by byte; runs over 32 through `memmove`.
   @inlinable @inline(__always)
   mutating func copy(from source: UnsafePointer<UInt8>, count n: Int) {
     precondition(n >= 0 && n <= capacity - written, "CSVLineWriter: the reserved space is full")
     // Safe: written + n ≤ capacity, checked above; every load reads source[0..<n] and
-    // every store writes base[written..<written + n], whatever n (the two words overlap
-    // when n is below 16 or 8); the source is only read.
+    // every store writes base[written..<written + n], whatever n (the words overlap
+    // when n is below 32, 16 or 8); the source is only read.
     let from = UnsafeRawPointer(source)
     let to = UnsafeMutableRawPointer(base + written)
     if n >= 8 && n <= 16 {
@@ -196,6 +196,16 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
       let tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
       to.storeBytes(of: head, as: UInt64.self)
       to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+    } else if n > 16 && n <= 32 {
+      // A double's digits (`0.39288329184360815`): two words from each end.
+      let a = from.loadUnaligned(as: UInt64.self)
+      let b = from.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+      let c = from.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
+      let d = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      to.storeBytes(of: a, as: UInt64.self)
+      to.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+      to.storeBytes(of: c, toByteOffset: n - 16, as: UInt64.self)
+      to.storeBytes(of: d, toByteOffset: n - 8, as: UInt64.self)
     } else if n >= 4 && n < 8 {
       let head = from.loadUnaligned(as: UInt32.self)
       let tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
