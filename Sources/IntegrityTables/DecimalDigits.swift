@@ -74,6 +74,12 @@ struct DecimalDigits {
     return max(1, estimate + (value >= powers[estimate] ? 1 : 0))
   }
 
-  /// 10⁰ … 10¹⁹.
-  private static let powers: [UInt64] = (0..<20).map { k in (0..<k).reduce(1) { p, _ in p * 10 } }
+  /// 10⁰ … 10¹⁹, written out: a literal array is laid out when the program is built,
+  /// so reading it needs no one-time initialisation check (the computed table cost a
+  /// `swift_once` call on every number written).
+  private static let powers: [UInt64] = [
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+    100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+    10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+  ]
 }
