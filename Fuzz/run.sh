@@ -11,7 +11,7 @@ swift build -c debug --scratch-path .build \
 corpus="$(mktemp -d)"
 trap 'rm -rf "$corpus"' EXIT
 cp ../Tests/Fixtures/reader/*.csv "$corpus"/ 2>/dev/null || true
-cp ../../shared/reference/agency-csv-samples/*.csv "$corpus"/ 2>/dev/null || true
+cp ../Tests/Fixtures/reference/agency-csv-samples/*.csv "$corpus"/  # the real samples, copied into the repository with their sources
 mkdir -p artifacts
 .build/debug/ReaderFuzzer "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
   -rss_limit_mb=2048 -artifact_prefix=artifacts/ -print_final_stats=1
