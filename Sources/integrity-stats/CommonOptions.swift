@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 /// Output format of table commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, ClosedChoice {
   case csv, json
 }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 /// How a dash (`－`) in a figure cell is read.
-enum DashMeaning: String, ExpressibleByArgument, CaseIterable {
+enum DashMeaning: String, ClosedChoice {
   case zero, missing
 }
 

@@ -2,14 +2,14 @@ import ArgumentParser
 import IntegrityStats
 
 /// What `chart` writes.
-enum ChartOutput: String, ExpressibleByArgument, CaseIterable {
+enum ChartOutput: String, ClosedChoice {
   case tidy
   case vegaLite = "vega-lite"
   case svg
 }
 
 /// The language of chart and report text.
-enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+enum LanguageOption: String, ClosedChoice {
   case zhTW = "zh-TW"
   case en
 

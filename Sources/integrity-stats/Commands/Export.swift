@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 /// Output format of `export`.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ExportFormat: String, ClosedChoice {
   case csv, json, parquet
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import IntegrityStats
 
-extension CovarianceType: ExpressibleByArgument {
+extension CovarianceType: ClosedChoice {
   public init?(argument: String) {
     switch argument.lowercased() {
     case "hc0": self = .hc0

@@ -3,7 +3,7 @@ import Foundation
 import IntegrityStats
 
 /// A report section, as named on the command line.
-enum ReportSectionOption: String, ExpressibleByArgument, CaseIterable {
+enum ReportSectionOption: String, ClosedChoice {
   case achievement, quarterly, trend, survey
 
   var section: ReportSection { ReportSection(rawValue: rawValue)! }

@@ -2,7 +2,7 @@ import ArgumentParser
 import IntegrityStats
 
 /// `status --summary`: what the summary rows group by.
-enum StatusSummaryOption: String, ExpressibleByArgument, CaseIterable {
+enum StatusSummaryOption: String, ClosedChoice {
   case agency, strategy, total
 }
 

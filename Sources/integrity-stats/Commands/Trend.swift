@@ -1,7 +1,7 @@
 import ArgumentParser
 import IntegrityStats
 
-extension TrendModel: ExpressibleByArgument {}
+extension TrendModel: ClosedChoice {}
 
 extension IntegrityStatsCommand {
   struct Trend: ParsableCommand {
