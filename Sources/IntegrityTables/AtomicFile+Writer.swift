@@ -234,12 +234,14 @@ extension AtomicFile {
         throw error
       }
       written += bytes.count
-      // Start the disk writing the file while it is still being produced (every 16 MiB,
-      // without waiting), so the `fsync` in `commit()` finds little left to write:
-      // on Linux, POSIX_FADV_DONTNEED starts writeback of the range's dirty pages
-      // (mm/fadvise.c) and lets the cache drop them once written. Only a hint: its
-      // failure changes nothing.
-      if isReplacing && written - flushedUpTo >= 16 << 20 {
+      // Start the disk writing the file while it is still being produced (after every
+      // write once 1 MiB is pending, without waiting), so the `fsync` in `commit()` finds
+      // little left to write: on Linux, POSIX_FADV_DONTNEED starts writeback of the
+      // range's dirty pages (mm/fadvise.c) and drops only pages whose writeback has
+      // finished, so most of the range just written stays cached. Only a hint: its
+      // failure changes nothing. With the hint every 16 MiB, the 17.7 MB output of
+      // `achievement` on 10⁶ rows waited 9.4 ms in `fsync`; every 1 MiB, 0.4 ms.
+      if isReplacing && written - flushedUpTo >= 1 << 20 {
         _ = posix_fadvise(descriptor, off_t(flushedUpTo), off_t(written - flushedUpTo), POSIX_FADV_DONTNEED)
         flushedUpTo = written
       }
