@@ -33,7 +33,7 @@ public enum ByteScanner {
   @inline(__always)
   public static func fieldMarks(_ s: Span<UInt8>, at i: Int, delimiterWord: UInt64) -> UInt64 {
     precondition(i >= 0 && i + 8 <= s.count, "ByteScanner.fieldMarks: the word leaves the span")
-    let w = s.bytes.unsafeLoadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+    let w = s.bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: i, as: UInt64.self).littleEndian
     return exactZeroBytes(w ^ delimiterWord) | exactZeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
       | exactZeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
   }

@@ -104,26 +104,32 @@ public struct RecordTokenizer {
     // (`ByteScanner.fieldMarks`) are walked bit by bit, one field end per mark. A field
     // that opens with a quote, and the last bytes of the span, go to the general loop
     // below, which goes on from the field's start with the fields found so far.
+    //
+    // The loop's reads and writes are unchecked (a bounds check on each cost the
+    // tokenizer a fifth of its instructions: 498 → 392 M on 10⁶ rows, callgrind). Safe:
+    // `i` ≤ `word` and `word` + 8 ≤ `n` when the loop tests `s[i]`; a mark `k` lies in
+    // `word ..< word + 8`; `s[i]` after a delimiter is read only when `i` < `n`; and a
+    // field is written only when `count` < `capacity`, the spans' common length.
     var word = i
-    scan: while word + 8 <= n && s[i] != ByteScanner.quote {
+    scan: while word + 8 <= n && s[unchecked: i] != ByteScanner.quote {
       var marks = ByteScanner.fieldMarks(s, at: word, delimiterWord: delimiterWord)
       while marks != 0 {
         let k = word + marks.trailingZeroBitCount >> 3
         marks &= marks &- 1
         guard count < capacity else { return nil }
-        fieldStarts[count] = i
-        fieldEnds[count] = k
-        fieldEscaped[count] = false
+        fieldStarts[unchecked: count] = i
+        fieldEnds[unchecked: count] = k
+        fieldEscaped[unchecked: count] = false
         count += 1
-        if s[k] == delimiter {
+        if s[unchecked: k] == delimiter {
           i = k + 1
-          if i < n && s[i] == ByteScanner.quote { break scan }
+          if i < n && s[unchecked: i] == ByteScanner.quote { break scan }
           continue
         }
         // A line end: LF, CR or CRLF.
         record.contentEnd = k
         var next = k + 1
-        if s[k] == ByteScanner.cr {
+        if s[unchecked: k] == ByteScanner.cr {
           if k + 1 < n {
             if s[k + 1] == ByteScanner.lf { next += 1 }
           } else if !isLast {
