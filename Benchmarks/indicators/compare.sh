@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side by side: integrity-stats achievement/quarterly vs polars (lazy), DuckDB and pandas
 # on the generated 10,000,000-row file. Whole-process wall time and peak RSS from
-# /usr/bin/time -v. Usage (from the package root, after `swift build -c release`):
+# /usr/bin/time -v. Usage (from the package root, after the release build scripts/demo.sh
+# makes, `swift build -c release --static-swift-stdlib`):
 #
 #     Benchmarks/indicators/compare.sh [DATA] [BIN]
 #
