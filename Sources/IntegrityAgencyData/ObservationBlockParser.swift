@@ -354,7 +354,10 @@ struct ObservationBlockParser {
     var month = 0
     var unit: FigureScale? = nil
     var direction: Direction? = nil
-    for (kind, c) in keyColumns {
+    // By index: iterating `keyColumns` itself would retain and release the array once a
+    // row (the loop's body mutates `self`, which holds it).
+    for k in keyColumns.indices {
+      let (kind, c) = keyColumns[k]
       switch kind {
       case .skip, .value, .target, .n:
         continue
