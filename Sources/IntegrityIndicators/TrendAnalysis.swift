@@ -77,7 +77,7 @@ public struct TrendAnalysis: Sendable {
     // --auto with --break: a series the choice sends to Sen has no segmented form; it is
     // fitted without the break, and its notes say so.
     let breakDropped = TrendModel.allCases.map { automatic && $0 == .sen && options.breakYear != nil }
-    let results = TrendModel.allCases.enumerated().map { m, model in
+    var results = TrendModel.allCases.enumerated().map { m, model in
       guard !members[m].isEmpty else { return [Result<TrendFit, TrendError>]() }
       var modelOptions = options
       modelOptions.model = model
@@ -86,12 +86,20 @@ public struct TrendAnalysis: Sendable {
     }
     // The rows in the series' order; the first series that cannot be fitted stops the
     // run unless `keepUnfittable`.
+    // By index, and each fit taken out of `results` (a placeholder left behind): copying a
+    // series or a fit retains every array it holds, and those are cache-cold here.
     var rows = [TrendReport.Row]()
     rows.reserveCapacity(all.count)
-    for (i, s) in all.enumerated() {
+    for i in all.indices {
       let (m, member) = place[i]
+      var result: Result<TrendFit, TrendError>? = nil
+      if m >= 0 {
+        var taken = Result<TrendFit, TrendError>.failure(.allZeroCounts)
+        swap(&taken, &results[m][member])
+        result = taken
+      }
       let (row, more) = try row(
-        s, m >= 0 ? results[m][member] : nil, model: TrendModel.allCases[max(m, 0)], kind: kinds[i],
+        all[i], result, model: TrendModel.allCases[max(m, 0)], kind: kinds[i],
         breakDropped: m >= 0 && breakDropped[m], source: source, valueColumn: valueColumn)
       rows.append(row)
       warnings += more
@@ -104,7 +112,7 @@ public struct TrendAnalysis: Sendable {
   /// One series' row: its fit (`result`; nil for a milestone under `--auto`), notes and
   /// target crossing, with the warnings it gives.
   func row(
-    _ s: YearlySeries, _ result: Result<TrendFit, TrendError>?, model: TrendModel, kind: TrendDataKind?,
+    _ s: YearlySeries, _ result: consuming Result<TrendFit, TrendError>?, model: TrendModel, kind: TrendDataKind?,
     breakDropped: Bool, source: String, valueColumn: Int
   ) throws(DataError) -> (row: TrendReport.Row, warnings: [String]) {
     var warnings: [String] = []

@@ -25,9 +25,14 @@ package enum Chunks {
       results.withLock { $0[part] = done }
     }
     return results.withLock { parts in
+      // The first part's array is taken over, not copied: growing an array nothing else
+      // holds moves its elements, while appending copies them (a retain per reference
+      // they hold, and a release when the part goes: 17,857 `trend` series, cache-cold).
+      let total = parts.reduce(0) { $0 + $1.count }
       var all: [T] = []
-      all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-      for part in parts { all += part }
+      swap(&all, &parts[0])
+      all.reserveCapacity(total)
+      for part in parts.dropFirst() { all += part }
       return all
     }
   }
