@@ -92,14 +92,8 @@ public struct TrendAnalysis: Sendable {
     rows.reserveCapacity(all.count)
     for i in all.indices {
       let (m, member) = place[i]
-      var result: Result<TrendFit, TrendError>? = nil
-      if m >= 0 {
-        var taken = Result<TrendFit, TrendError>.failure(.allZeroCounts)
-        swap(&taken, &results[m][member])
-        result = taken
-      }
       let (row, more) = try row(
-        all[i], result, model: TrendModel.allCases[max(m, 0)], kind: kinds[i],
+        all[i], m >= 0 ? results[m].take(at: member) : nil, model: TrendModel.allCases[max(m, 0)], kind: kinds[i],
         breakDropped: m >= 0 && breakDropped[m], source: source, valueColumn: valueColumn)
       rows.append(row)
       warnings += more
