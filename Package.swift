@@ -51,6 +51,8 @@ let package = Package(
       ]),
     // System library: expat's streaming XML parser (libexpat1-dev from Debian).
     .systemLibrary(name: "CExpat", path: "Sources/CExpat"),
+    // System header: glibc's mallopt, for the command-line tool's allocator policy.
+    .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
     .target(name: "IntegrityDecimal"),
     .target(
       name: "IntegrityTables",
@@ -89,6 +91,7 @@ let package = Package(
       name: "integrity-stats",
       dependencies: [
         "IntegrityStats",
+        .target(name: "CMalloc", condition: .when(platforms: [.linux])),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
