@@ -72,9 +72,60 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   }
 
   /// Appends a number field in `numberFormat`; empty when `value` is nil or not finite.
+  ///
+  /// The usual value — a rate or a pace, shortest form, not an integer, 10⁻³ ≤ |x| <
+  /// 10¹⁵ — is written as `NumberFormat.appendPlainShortest` writes it, with one check
+  /// of the free space and word stores (`fixedPoint`): `quarterly` writes two a line.
   public mutating func number(_ value: Double?) {
     separate()
-    if let value { numberFormat.append(value, to: &self) }
+    guard let value else { return }
+    if case .shortest = numberFormat, let (digits, fractionDigits) = NumberFormat.plainShortestDigits(value),
+      fixedPoint(digits, fractionDigits: fractionDigits, negative: value < 0)
+    {
+      return
+    }
+    numberFormat.append(value, to: &self)
+  }
+
+  /// Appends `digits`·10^−`fractionDigits` (at most 17 digits, 1 ≤ `fractionDigits` ≤
+  /// 19) in plain notation, the bytes of `NumberFormat.appendFixedPoint`: the sign, the
+  /// integer digits (`0` below 1), the point, the fraction digits with their leading
+  /// zeros — at most 22 bytes, written as at most five word stores from the digits'
+  /// words (`DecimalDigits.word(at:)`), each overwriting the unused tail of the one
+  /// before. False, writing nothing, when fewer than 48 bytes are free (the stores reach
+  /// 42 bytes past the start).
+  @inline(__always)
+  mutating func fixedPoint(_ digits: UInt64, fractionDigits fraction: Int, negative: Bool) -> Bool {
+    guard capacity - written >= 48 else { return false }
+    let decimal = DecimalDigits(digits)
+    let count = decimal.count
+    precondition(count <= 17 && fraction >= 1 && fraction <= 19)
+    let integerDigits = count - fraction  // at most 16 (count ≤ 17, fraction ≥ 1)
+    // Safe: every store below ends at most 1 + 16 + 1 + 24 = 42 bytes past `start`, and
+    // 48 bytes are free (checked above); the bytes counted are the text's.
+    let start = UnsafeMutableRawPointer(base + written)
+    var p = start
+    if negative {
+      p.storeBytes(of: UInt8(ascii: "-"), as: UInt8.self)
+      p += 1
+    }
+    if integerDigits > 0 {
+      p.storeBytes(of: decimal.word(at: 24 - count), as: UInt64.self)
+      if integerDigits > 8 { p.storeBytes(of: decimal.word(at: 32 - count), toByteOffset: 8, as: UInt64.self) }
+      p += integerDigits
+    } else {
+      p.storeBytes(of: UInt8(ascii: "0"), as: UInt8.self)
+      p += 1
+    }
+    p.storeBytes(of: UInt8(ascii: "."), as: UInt8.self)
+    p += 1
+    let first = 24 - fraction  // the fraction digits, leading zeros included
+    p.storeBytes(of: decimal.word(at: first), as: UInt64.self)
+    if fraction > 8 { p.storeBytes(of: decimal.word(at: first + 8), toByteOffset: 8, as: UInt64.self) }
+    if fraction > 16 { p.storeBytes(of: decimal.word(at: first + 16), toByteOffset: 16, as: UInt64.self) }
+    p += fraction
+    written += p - start
+    return true
   }
 
   /// Appends the exact decimal `significand·10^exponent` (`CSVLineBuffer.decimal`).

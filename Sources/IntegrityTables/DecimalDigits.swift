@@ -41,6 +41,16 @@ struct DecimalDigits {
     }
   }
 
+  /// The eight bytes from digit `offset` on (0 ≤ `offset` ≤ 24), first in the lowest
+  /// byte; bytes past the 24th are not digits, and callers count only those before it.
+  @inline(__always)
+  func word(at offset: Int) -> UInt64 {
+    precondition(offset >= 0 && offset <= 24)
+    let padded = (storage.0, storage.1, storage.2, UInt64(0))
+    // Safe: offset + 8 ≤ 32, the size of `padded`; only read.
+    return withUnsafeBytes(of: padded) { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+  }
+
   /// Lends the last `k` digits (1 ≤ k ≤ 24; zero-padded on the left past `count`).
   func withLast<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     precondition(k >= 1 && k <= 24)

@@ -55,17 +55,27 @@ extension NumberFormat {
   /// and returns true; returns false, appending nothing, for other values. At most 19
   /// fraction digits: 17 significant digits after at most two zeros.
   static func appendPlainShortest<Sink: ByteSink & ~Copyable>(_ value: Double, to bytes: inout Sink) -> Bool {
+    guard let (digits, fractionDigits) = plainShortestDigits(value) else { return false }
+    appendFixedPoint(digits, fractionDigits: fractionDigits, negative: value < 0, to: &bytes)
+    return true
+  }
+
+  /// The digits that `appendPlainShortest` writes for `value` — the shortest round-trip
+  /// decimal of |`value`| as `digits`·10^−`fractionDigits`, without trailing zeros, at
+  /// most 17 digits, 1 ≤ `fractionDigits` ≤ 19 — or nil where it writes nothing
+  /// (|`value`| outside [10⁻³, 10¹⁵), or an integer).
+  @inline(__always)
+  static func plainShortestDigits(_ value: Double) -> (digits: UInt64, fractionDigits: Int)? {
     let magnitude = Swift.abs(value)
     guard magnitude >= 1e-3, magnitude < 1e15, var (digits, exponent) = ShortestDecimal.decimal(of: magnitude),
       exponent < 0
-    else { return false }
+    else { return nil }
     while digits % 10 == 0 {
       digits /= 10
       exponent += 1
     }
-    guard exponent < 0 else { return false }
-    appendFixedPoint(digits, fractionDigits: -exponent, negative: value < 0, to: &bytes)
-    return true
+    guard exponent < 0 else { return nil }
+    return (digits, -exponent)
   }
 
   /// Appends `digits`·10^−`fractionDigits` in plain notation (`0.05`, `-12.5`), for

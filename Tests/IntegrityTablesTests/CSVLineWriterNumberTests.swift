@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import IntegrityTables
@@ -43,6 +44,63 @@ import Testing
       for exponent in Int32(-12)...Int32(3) {
         let fast = Self.written { $0.decimal(significand: significand, exponent: exponent) }
         #expect(fast == Self.general(significand: significand, exponent: exponent), "\(significand)e\(exponent)")
+      }
+    }
+  }
+
+  /// `fixedPoint` (word stores) against `NumberFormat.appendFixedPoint` (the general
+  /// path) for every digit count 1–17 and fraction length 1–19, both signs, random
+  /// digits: every split of the digits' words between integer and fraction part.
+  @Test func fixedPointMatchesTheGeneralPath() {
+    var rng = SplitMix64(seed: 2_026_12_06)
+    var checked = 0
+    for count in 1...17 {
+      let low: UInt64 = count == 1 ? 1 : (1..<count).reduce(1) { r, _ in r * 10 }
+      for fraction in 1...19 {
+        for negative in [false, true] {
+          for _ in 0..<20 {
+            let digits = UInt64.random(in: low..<(low * 10), using: &rng)
+            var general: [UInt8] = []
+            NumberFormat.appendFixedPoint(digits, fractionDigits: fraction, negative: negative, to: &general)
+            var taken = false
+            let fast = Self.written { taken = $0.fixedPoint(digits, fractionDigits: fraction, negative: negative) }
+            #expect(taken)
+            #expect(fast == String(decoding: general, as: UTF8.self), "\(digits) 10^-\(fraction) negative \(negative)")
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked == 17 * 19 * 2 * 20)
+  }
+
+  /// `number` (shortest form) against `NumberFormat.append` into an array, for rates,
+  /// paces and values across the plain range's ends, with 0 to 35 bytes already used of
+  /// a 64-byte reservation: with fewer than 48 bytes free the writer takes the general
+  /// path, and the text is the same either way.
+  @Test func doublesMatchTheGeneralPathWhereverTheyStart() {
+    var rng = SplitMix64(seed: 77)
+    var values: [Double] = [
+      0, -0.0, 1, 2, 0.25, 0.5, 0.75, 1e-3, 1e-4, 0.0015, 1e15, 1e15.nextDown, 1e16, .pi, -.pi, 1.0 / 3,
+      0.39288329184360815, 1.5715331673744326, 123_456_789_012_345.6, 99_999_999_999.9999, Double.leastNonzeroMagnitude, .greatestFiniteMagnitude,
+    ]
+    for _ in 0..<3_000 {
+      let x = Double.random(in: 0..<1, using: &rng) * Double.random(in: 1...1e6, using: &rng)
+      values += [x, -x, x.nextUp, 1 / (x + 1), Double(bitPattern: rng.next())]
+    }
+    // Integer fields before the number: 0, 2, 9, 17, 26 and 35 bytes with their commas.
+    let prefixes: [[Int]] = [[], [7], [12_345_678], [12_345_678, 1_234_567], [12_345_678, 12_345_678, 1_234_567],
+                             [12_345_678, 12_345_678, 12_345_678, 1_234_567]]
+    for fields in prefixes {
+      for value in values {
+        var general: [UInt8] = []
+        NumberFormat.shortest.append(value, to: &general)
+        let fast = Self.written { line in
+          for field in fields { line.integer(field) }
+          line.number(value)
+        }
+        let expected = fields.map { "\($0)," }.joined() + String(decoding: general, as: UTF8.self)
+        #expect(fast == expected, "\(value) after \(fields)")
       }
     }
   }
