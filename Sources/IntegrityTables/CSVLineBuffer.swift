@@ -81,6 +81,16 @@ public struct CSVLineBuffer: Sendable {
 
   /// Appends a number field in `numberFormat`; empty when `value` is nil or not finite.
   public mutating func number(_ value: Double?) {
+    if let value, case .shortest = numberFormat, let (digits, fraction) = NumberFormat.plainShortestDigits(value) {
+      // A rate or a slope: written in reserved space by word stores (`CSVLineWriter`),
+      // not byte by byte into the array.
+      appendLines(reserving: 49) { line in
+        line.separate()
+        let written = line.fixedPoint(digits, fractionDigits: fraction, negative: value < 0)
+        precondition(written, "CSVLineBuffer.number: 48 bytes were reserved after the separator")
+      }
+      return
+    }
     separate()
     if let value { numberFormat.append(value, to: &bytes) }
   }

@@ -74,7 +74,7 @@ import Testing
     #expect(checked == 17 * 19 * 2 * 20)
   }
 
-  /// `number` (shortest form) against `NumberFormat.append` into an array, for rates,
+  /// `number` (shortest form; the writer's and the buffer's) against `NumberFormat.append` into an array, for rates,
   /// paces and values across the plain range's ends, with 0 to 35 bytes already used of
   /// a 64-byte reservation: with fewer than 48 bytes free the writer takes the general
   /// path, and the text is the same either way.
@@ -101,6 +101,11 @@ import Testing
         }
         let expected = fields.map { "\($0)," }.joined() + String(decoding: general, as: UTF8.self)
         #expect(fast == expected, "\(value) after \(fields)")
+        // The buffer's own `number` (tables, `CSVWriter`) takes the same word stores.
+        var buffer = CSVLineBuffer()
+        for field in fields { buffer.integer(field) }
+        buffer.number(value)
+        #expect(String(decoding: buffer.bytes, as: UTF8.self) == expected, "buffer: \(value) after \(fields)")
       }
     }
   }
