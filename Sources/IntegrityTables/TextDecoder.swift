@@ -97,6 +97,18 @@ public enum TextDecoder {
           i += 1
           continue
         }
+        // The usual non-ASCII character of an agency file, a CJK ideograph (three bytes,
+        // lead E1–EC or EE–EF, two continuation bytes), checked as one word: the lead's
+        // high nibble E, the next two bytes 10xxxxxx. E0 and ED (whose second byte has a
+        // narrower range) go to the general rule below.
+        if i + 4 <= n, b0 != 0xE0, b0 != 0xED {
+          // Safe: i + 4 ≤ n (checked); only read.
+          let w = UInt32(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt32.self))
+          if w & 0x00C0_C0F0 == 0x0080_80E0 {
+            i += 3
+            continue
+          }
+        }
         let length: Int
         var lower: UInt8 = 0x80
         var upper: UInt8 = 0xBF

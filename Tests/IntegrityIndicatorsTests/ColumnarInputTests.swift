@@ -77,14 +77,20 @@ import TestSupport
 
   @Test func utf8CheckFindsTheFirstInvalidByteAtAnyOffset() {
     var rng = SplitMix64(seed: 77)
-    let pieces: [[UInt8]] = [Array("a".utf8), Array("臺".utf8), Array("é".utf8), Array("😀".utf8), Array("0123456789,".utf8)]
-    for _ in 0..<400 {
+    // Three-byte characters at each end of the word check's leads (E1, EC, EE, EF) and of
+    // the two it leaves to the general rule (E0, ED).
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("臺".utf8), Array("é".utf8), Array("😀".utf8), Array("0123456789,".utf8),
+      Array("\u{1000}".utf8), Array("\u{CFFF}".utf8), Array("\u{E000}".utf8), Array("\u{FFFD}".utf8),
+      Array("\u{0800}".utf8), Array("\u{D7FF}".utf8),
+    ]
+    for _ in 0..<2_000 {
       var bytes: [UInt8] = []
       for _ in 0..<Int.random(in: 0...40, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
       if Bool.random(using: &rng), !bytes.isEmpty {
         // One bad byte (a lone continuation, an invalid lead or a cut sequence) somewhere.
         let at = Int.random(in: 0..<bytes.count, using: &rng)
-        bytes[at] = [0x80, 0xFF, 0xC0, 0xE4].randomElement(using: &rng)!
+        bytes[at] = [0x80, 0xFF, 0xC0, 0xE4, 0xE0, 0xED, 0xEF, 0x41, 0xA0].randomElement(using: &rng)!
       }
       #expect(TextDecoder.firstInvalidUTF8(bytes) == reference(bytes), "\(bytes)")
     }
