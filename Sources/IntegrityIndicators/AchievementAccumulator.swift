@@ -251,7 +251,9 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
       lastGroup = g
     }
     var state = groups[g]
-    try check(state, kind: kind, period: period, direction: direction, key: key, line: line)
+    if direction != state.direction || kind != state.kind {
+      throw mismatch(state, kind: kind, period: period, direction: direction, key: key, line: line)
+    }
     if keepsRows {
       kept.append(
         KeptRow(
@@ -320,29 +322,27 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
     return (.annual, 0)
   }
 
-  /// One direction and one kind of period per group (inlined: a call to a non-mutating
-  /// method from `add` would copy the whole accumulator per row).
-  @inline(__always)
-  private func check(
+  /// Why a row cannot join its group: one direction and one kind of period per group.
+  /// Called only when one differs: calling a non-mutating method from `add` copies the
+  /// whole accumulator (344 bytes, a `memcpy` a row even when inlined).
+  private func mismatch(
     _ state: GroupState, kind: PeriodKind, period: UInt8, direction: UInt8, key: UInt64, line: Int
-  ) throws(DataError) {
+  ) -> DataError {
     if direction != state.direction {
       let found = Direction(code: direction)!.rawValue
       let earlier = Direction(code: state.direction)!.rawValue
-      throw source.error(
+      return source.error(
         line: line, field: "direction",
         "direction differs from line \(state.firstLine) for \(describe(key)) (found \(found), "
           + "line \(state.firstLine) has \(earlier))", found: found)
     }
-    if kind != state.kind {
-      let year = GroupKey(packed: key).year
-      throw source.error(
-        line: line, field: "quarter", fallbacks: ["period", "year"],
-        "period \(Self.periodText(year: year, kind: kind, period: period)) of \(describe(key)) mixes with period "
-          + "\(Self.periodText(year: year, kind: state.kind, period: state.firstPeriod)) on line \(state.firstLine) "
-          + "(a year is reported either annually or by quarter, not both)",
-        found: Self.periodText(year: year, kind: kind, period: period))
-    }
+    let year = GroupKey(packed: key).year
+    return source.error(
+      line: line, field: "quarter", fallbacks: ["period", "year"],
+      "period \(Self.periodText(year: year, kind: kind, period: period)) of \(describe(key)) mixes with period "
+        + "\(Self.periodText(year: year, kind: state.kind, period: state.firstPeriod)) on line \(state.firstLine) "
+        + "(a year is reported either annually or by quarter, not both)",
+      found: Self.periodText(year: year, kind: kind, period: period))
   }
 
   /// The direction of rows of canonical indicator `indicator` that state none.
