@@ -3,7 +3,7 @@
 // IntegrityStats — statistics and indicator analytics for Taiwan's National
 // Integrity Building Action Plan. Layers (DESIGN.md §3); an arrow is "may import":
 //
-//   integrity-stats (CLI) → IntegrityStats (umbrella)
+//   integrity-stats (CLI) → IntegrityStats (umbrella), CMalloc (glibc's mallopt, Linux only)
 //   IntegrityCharts → IntegrityIndicators, IntegrityActionPlan, IntegrityAgencyData, IntegrityModels, IntegrityTables
 //   IntegrityWorkspace → IntegrityIndicators, IntegrityActionPlan, IntegrityAgencyData, IntegrityTables,
 //     GRDB (SQLite store of submissions)
