@@ -71,9 +71,10 @@ struct IntegrityStatsCommand: ParsableCommand {
   /// command builds one large array after another (parts, groups, fits, rows, table,
   /// output chunks), and by default each block above 128 KiB – 32 MiB is a fresh `mmap`
   /// whose every page faults in, then is unmapped when freed. Kept, a later block reuses
-  /// pages already mapped: `trend` on 10⁶ rows 16.7 k → 12.6 k page faults, median 163.0
-  /// → 145.5 ms; `quarterly` 264.8 → 251.6 ms (`Benchmarks/alternate.py 21`); peak
-  /// memory of `achievement` on 10⁷ rows 234 → 241 MB. The memory goes back at exit.
+  /// pages already mapped: `trend` on 10⁶ rows 16.7 k → 11.9 k page faults (`perf stat`),
+  /// median 163.0 → 145.5 ms and `quarterly` 264.8 → 251.6 ms with the same settings as
+  /// `GLIBC_TUNABLES` (`Benchmarks/alternate.py 21`); peak memory of `achievement` on 10⁷
+  /// rows 238 → 244 MB. The memory goes back at exit.
   static func keepLargeBlocks() {
     #if canImport(CMalloc)
       _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)  // glibc's largest (HEAP_MAX_SIZE / 2)
