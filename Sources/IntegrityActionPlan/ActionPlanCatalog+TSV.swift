@@ -62,13 +62,8 @@ extension ActionPlanCatalog {
         throw fail(min(cells.count, columnCount - 1), "expected \(columnCount) tab-separated cells, found \(cells.count)")
       }
       func positive(_ range: Range<Int>) -> Int? {
-        guard !range.isEmpty, range.count <= 6 else { return nil }
-        var n = 0
-        for byte in bytes[range] {
-          guard byte &- UInt8(ascii: "0") < 10 else { return nil }
-          n = n * 10 + Int(byte &- UInt8(ascii: "0"))
-        }
-        return n > 0 ? n : nil
+        guard let n = Int(text(range)), n > 0, n < 1 << 20 else { return nil }
+        return n
       }
       guard let strategyNumber = positive(cells[0]) else { throw fail(0, "expected a positive integer") }
       guard let measureNumber = positive(cells[3]) else { throw fail(3, "expected a positive integer") }
