@@ -88,6 +88,21 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
       }
     }
 
+    /// Takes a checked row of period `p` in place: its figure into `value` when `figure`
+    /// (false, unchanged, when the sum leaves 64 bits), its target when `target`, the
+    /// period's bit and line.
+    @inline(__always)
+    mutating func take(_ row: ObservationRow, period p: UInt8, figure: Bool, target: Bool, by aggregation: Aggregation) -> Bool {
+      if target { (self.target, targetExponent, targetLine) = (row.target, row.targetExponent, row.line) }
+      var fits = true
+      if figure && row.valueExponent != ObservationColumns.missing {
+        fits = value.take(row.value, row.valueExponent, period: p, by: aggregation)
+      }
+      periods |= 1 << p
+      setLine(row.line, ofPeriod: p)
+      return fits
+    }
+
     mutating func setLine(_ line: Int32, ofPeriod p: UInt8) {
       guard kind == .quarter else { return }
       switch p {
@@ -250,57 +265,56 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
       lastKey = key
       lastGroup = g
     }
-    var state = groups[g]
-    if direction != state.direction || kind != state.kind {
-      throw mismatch(state, kind: kind, period: period, direction: direction, key: key, line: line)
+    // The group is read field by field and updated in place (`GroupState.take`): a copy
+    // of the whole state written back per row costs a stalled wide load on some cores.
+    if direction != groups[g].direction || kind != groups[g].kind {
+      throw mismatch(groups[g], kind: kind, period: period, direction: direction, key: key, line: line)
     }
     if keepsRows {
       kept.append(
         KeptRow(
           group: Int32(g), period: period, line: row.line, value: row.value, target: row.target,
           valueExponent: row.valueExponent, targetExponent: row.targetExponent))
-      state.periods |= 1 << period
-      groups[g] = state
+      groups[g].periods |= 1 << period
       return
     }
-    let bit: UInt16 = 1 << period
-    if state.periods & bit != 0 {
-      let earlier = state.line(ofPeriod: period).map { "line \($0)" } ?? "an earlier line"
+    if groups[g].periods & (1 << period) != 0 {
+      let earlier = groups[g].line(ofPeriod: period).map { "line \($0)" } ?? "an earlier line"
       throw source.error(
         line: line, field: "value",
         "duplicate row for \(describe(key)) period \(Self.periodText(year: Int(year), kind: kind, period: period)): \(earlier) has the same "
           + "indicator, agency and period",
         found: row.valueExponent == missing ? "" : figureText(row.value, row.valueExponent), remedy: .aggregateDuplicates)
     }
+    var takesTarget = false
     if row.targetExponent != missing {
-      if state.targetExponent == missing {
-        (state.target, state.targetExponent, state.targetLine) = (row.target, row.targetExponent, row.line)
-      } else if !(state.target == row.target && state.targetExponent == row.targetExponent) {
-        let known = DecimalNumber(significand: state.target, exponent: Int32(state.targetExponent))
+      let (target, targetExponent) = (groups[g].target, groups[g].targetExponent)
+      if targetExponent == missing {
+        takesTarget = true
+      } else if !(target == row.target && targetExponent == row.targetExponent) {
+        let known = DecimalNumber(significand: target, exponent: Int32(targetExponent))
         let new = DecimalNumber(significand: row.target, exponent: Int32(row.targetExponent))
         if known != new {
           throw source.error(
             line: line, field: "target",
-            "annual target differs between lines \(state.targetLine) and \(line) for \(describe(key)) (\(known) and \(new))",
+            "annual target differs between lines \(groups[g].targetLine) and \(line) for \(describe(key)) (\(known) and \(new))",
             found: new.description, remedy: .targetPerQuarter)
         }
       }
     }
-    if row.valueExponent != missing {
-      if state.isExact {
-        exact[Int32(g)]!.take(row.value, row.valueExponent, period: period, by: options.aggregation)
-      } else if !state.value.take(row.value, row.valueExponent, period: period, by: options.aggregation) {
-        // Beyond 64 bits: the group goes on in exact decimals.
-        var figures = ExactFigures(
-          actual: state.value.value(by: .sum), target: nil, count: Int(state.value.count), period: state.value.period)
-        figures.take(row.value, row.valueExponent, period: period, by: options.aggregation)
-        exact[Int32(g)] = figures
-        state.isExact = true
-      }
+    let isExact = groups[g].isExact
+    if isExact && row.valueExponent != missing {
+      exact[Int32(g)]!.take(row.value, row.valueExponent, period: period, by: options.aggregation)
     }
-    state.periods |= bit
-    state.setLine(row.line, ofPeriod: period)
-    groups[g] = state
+    let fits = groups[g].take(row, period: period, figure: !isExact, target: takesTarget, by: options.aggregation)
+    if !fits {
+      // Beyond 64 bits: the group goes on in exact decimals.
+      let value = groups[g].value
+      var figures = ExactFigures(actual: value.value(by: .sum), target: nil, count: Int(value.count), period: value.period)
+      figures.take(row.value, row.valueExponent, period: period, by: options.aggregation)
+      exact[Int32(g)] = figures
+      groups[g].isExact = true
+    }
   }
 
   /// The kind and number of a row's period (bit 0 annual, else its quarter or month).
