@@ -93,7 +93,7 @@ extension ObservationReader {
     var cuts: [Int] = []
     if fileSize - start >= parallelMinimum {
       let count = PartSchedule<Consumer>.partCount(bytes: fileSize - start, partBytes: partBytes, cores: cores)
-      cuts = PartSchedule<Consumer>.cuts(input, start: start, end: fileSize, count: count, position: input.position)
+      cuts = PartSchedule<Consumer>.cuts(input, start: start, end: fileSize, count: count, cores: cores, position: input.position)
     }
     // The parts after the first, each from its cut to the next (the last to the end);
     // standard input redirected from a file (`- < FILE`) is cut like the file itself.
