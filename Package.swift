@@ -17,11 +17,12 @@
 //   IntegrityModels → IntegrityNumerics, IntegrityTables, IntegrityDecimal (results render to
 //     IntegrityTables.Table)
 //   IntegrityNumerics → COpenBLAS, RealModule
-//   IntegrityTables → IntegrityDecimal, CExpat, ZIPFoundation (bytes ↔ cells, spreadsheets included;
-//     no domain knowledge)
+//   IntegrityTables → IntegrityDecimal, CExpat, CFileSync, ZIPFoundation (bytes ↔ cells, spreadsheets
+//     included; no domain knowledge)
 //   IntegrityDecimal: exact decimals (DecimalNumber, DecimalSum, AggregatedValue); a leaf
 //   CExpat: system library over expat.h (libexpat1-dev), the streaming XML parser
 //   that reads .xlsx/.ods sheets as they are inflated from the ZIP container
+//   CFileSync: system header for Linux's sync_file_range(2), which output files wait on
 import PackageDescription
 
 let package = Package(
@@ -51,12 +52,17 @@ let package = Package(
       ]),
     // System library: expat's streaming XML parser (libexpat1-dev from Debian).
     .systemLibrary(name: "CExpat", path: "Sources/CExpat"),
+    // System header: Linux's sync_file_range, for atomic output files (Linux only).
+    .systemLibrary(name: "CFileSync", path: "Sources/CFileSync"),
     // System header: glibc's mallopt, for the command-line tool's allocator policy.
     .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
     .target(name: "IntegrityDecimal"),
     .target(
       name: "IntegrityTables",
-      dependencies: ["IntegrityDecimal", "CExpat", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: [
+        "IntegrityDecimal", "CExpat", .target(name: "CFileSync", condition: .when(platforms: [.linux])),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .target(name: "IntegrityAgencyData", dependencies: ["IntegrityTables", "IntegrityDecimal"]),
     .target(
       name: "IntegrityActionPlan",

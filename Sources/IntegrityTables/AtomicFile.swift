@@ -5,8 +5,9 @@ import Glibc
 /// For a regular file or a new path (also behind symbolic links, whose final target is
 /// written), the bytes go to a temporary file in the destination's directory (anonymous,
 /// `O_TMPFILE`, where the file system allows; else `.NAME.XXXXXX`, removed on SIGINT,
-/// SIGTERM and SIGHUP), are flushed with `fsync`, and the file is then linked in, over an
-/// existing file by `rename(2)`, which is atomic within one file system. A new file
+/// SIGTERM and SIGHUP), are written out to the device (so that a crash leaves the old
+/// file or the whole new one: `AtomicFile.Writer`), and the file is then linked in, over
+/// an existing file by `rename(2)`, which is atomic within one file system. A new file
 /// gets 0666 less the umask; a replaced one keeps its mode (and owner, as root). A
 /// device, FIFO, socket or `/dev/stdout` is written in place. On any failure the
 /// temporary file is removed and an existing destination is left untouched; the error is
