@@ -31,16 +31,20 @@ extension AtomicFile {
   /// file is removed and an existing destination is left untouched; failures are
   /// `OutputError`s (exit 73).
   ///
-  /// Large files bypass the page cache. Once a file being replaced passes 16 MiB, the
+  /// Large files bypass the page cache. Once a file being replaced passes 128 MiB, the
   /// writer turns on `O_DIRECT` (`fcntl(F_SETFL)`, Linux) and writes 8 MiB blocks,
   /// aligned to 4096 bytes in memory, offset and length, straight to the device; the
   /// last partial block goes through the cache again. Going through the cache costs a
   /// copy into freshly allocated page-cache pages plus their writeback before the
   /// link: on this machine 830 MB took 0.4–2.2 s of system time that way (the
   /// spread is the hypervisor backing new guest pages), against 0.3 s and 0.07 s of
-  /// system time directly (`Benchmarks/indicators/README.md`). The file's bytes are the
-  /// same either way; a file system that refuses `O_DIRECT` (tmpfs, some FUSE) is
-  /// written through the cache, as is everything below 16 MiB.
+  /// system time directly (`Benchmarks/indicators/README.md`). A direct write waits for
+  /// the device, though, and the threads formatting the rows wait for it: below 128 MiB
+  /// the cache is faster (the 83 MB output of `quarterly` on 10⁶ rows: 642 → 507 ms
+  /// median through the cache once `commit()` no longer called `fsync`; at 177 MB and
+  /// 830 MB the direct path was as fast or faster, with less system time). The file's
+  /// bytes are the same either way; a file system that refuses `O_DIRECT` (tmpfs, some
+  /// FUSE) is written through the cache, as is everything below 128 MiB.
   ///
   ///     var out = try AtomicFile.Writer(path: "quarterly.csv")
   ///     var csv = CSVLineBuffer()
@@ -67,7 +71,9 @@ extension AtomicFile {
     var writesDirectly: Bool { staging != nil && !directRefused }
 
     /// When the direct path starts, its block and alignment.
-    static let directThreshold = 16 << 20
+    static let directThreshold = 128 << 20
+    /// Where this writer turns direct (`directThreshold`; tests set less).
+    private let directFrom: Int
     static let directBlock = 8 << 20
     static let directAlignment = 4096
 
@@ -107,6 +113,12 @@ extension AtomicFile {
     /// Opens the output: a temporary file beside what `path` names, the device, FIFO
     /// or socket itself, or standard output when `path` is `nil` or `-`.
     public init(path: String?) throws(OutputError) {
+      try self.init(path: path, directFrom: Self.directThreshold)
+    }
+
+    /// The same, going direct once `directFrom` bytes are written.
+    init(path: String?, directFrom: Int) throws(OutputError) {
+      self.directFrom = directFrom
       guard let path, path != "-" else {
         self.path = "<stdout>"
         self.descriptor = 1
@@ -222,7 +234,7 @@ extension AtomicFile {
     public mutating func write(_ bytes: [UInt8]) throws(OutputError) {
       guard state == .open else { throw OutputError(path: path, reason: "an earlier write failed") }
       do throws(OutputError) {
-        if staging == nil && !directRefused && isReplacing && written + bytes.count >= Self.directThreshold {
+        if staging == nil && !directRefused && isReplacing && written + bytes.count >= directFrom {
           try startDirect(bytes)
           return
         }

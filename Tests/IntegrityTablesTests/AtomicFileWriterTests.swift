@@ -141,10 +141,11 @@ import TestSupport
     }
   }
 
-  /// Past 16 MiB the writer goes direct (O_DIRECT, 8 MiB aligned blocks, the tail through
-  /// the cache): pieces of odd sizes, crossing the threshold at an unaligned offset and
-  /// the block boundaries anywhere, still make exactly the whole file — here and on
-  /// /dev/shm (tmpfs, which may refuse O_DIRECT: then it is written through the cache).
+  /// Past its threshold (128 MiB; 16 MiB here) the writer goes direct (O_DIRECT, 8 MiB
+  /// aligned blocks, the tail through the cache): pieces of odd sizes, crossing the
+  /// threshold at an unaligned offset and the block boundaries anywhere, still make
+  /// exactly the whole file — here and on /dev/shm (tmpfs, which may refuse O_DIRECT:
+  /// then it is written through the cache).
   @Test(arguments: ["/tmp", "/dev/shm"])
   func largeFilesWrittenDirectlyAreWhole(base: String) throws {
     guard access(base, W_OK) == 0 else { return }
@@ -155,7 +156,7 @@ import TestSupport
     var random = SplitMix64(seed: 17)
     let total = 41 << 20 + 1_234
     let whole = (0..<total).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-    var writer = try AtomicFile.Writer(path: path)
+    var writer = try AtomicFile.Writer(path: path, directFrom: 16 << 20)
     var start = 0
     var sizes = [1, 4_095, 3 << 20 + 7, 0, 5 << 20 + 4_093, 9 << 20 + 1]
     while start < total {
