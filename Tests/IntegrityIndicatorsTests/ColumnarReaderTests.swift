@@ -385,3 +385,24 @@ struct ErrorText: Error, Equatable {
   var text: String
   init(_ error: any Error) { text = "\(error)" }
 }
+
+extension ColumnarReaderTests {
+  /// How a large input is cut: equal parts up to one a core; beyond, the first round (one
+  /// part a core) takes 80 % and the parts after it share the last 20 %, so the parts
+  /// read last are short. Every cut lies after the one before, from 0 to the whole input.
+  @Test func partsLeaveAShortLastRound() {
+    typealias Schedule = PartSchedule<AchievementAccumulator>
+    func shares(_ count: Int, cores: Int) -> [Double] { (0...count).map { Schedule.share(before: $0, count: count, cores: cores) } }
+    #expect(shares(2, cores: 2) == [0, 0.5, 1])
+    #expect(shares(4, cores: 2) == [0, 0.4, 0.8, 0.9, 1])
+    #expect(shares(3, cores: 2) == [0, 0.4, 0.8, 1])
+    #expect(shares(4, cores: 4) == [0, 0.25, 0.5, 0.75, 1])
+    for cores in 1...8 {
+      for count in 2...32 {
+        let s = shares(count, cores: cores)
+        #expect(s.first == 0 && abs(s.last! - 1) < 1e-12, "count \(count), cores \(cores)")
+        #expect(zip(s, s.dropFirst()).allSatisfy { $0 < $1 }, "count \(count), cores \(cores)")
+      }
+    }
+  }
+}
