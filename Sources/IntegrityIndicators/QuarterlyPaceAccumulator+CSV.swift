@@ -47,21 +47,22 @@ extension QuarterlyPaceAccumulator {
     let key = index.keys[g]
     let year = GroupKey(packed: key).year
     let last = Int(lastQuarter[year])
+    let group = groups[g]
     // One exponent for the counts present and the target.
     var exponent = Int8.max
-    for q in 0..<last where countExponents[4 * g + q] != missing { exponent = min(exponent, countExponents[4 * g + q]) }
-    let hasTarget = targetExponents[g] != missing
-    if hasTarget { exponent = min(exponent, targetExponents[g]) }
+    for q in 0..<last where group.countExponents[q] != missing { exponent = min(exponent, group.countExponents[q]) }
+    let hasTarget = group.targetExponent != missing
+    if hasTarget { exponent = min(exponent, group.targetExponent) }
     func scaled(_ s: Int64, _ e: Int8) -> Int64? { ScaledInteger.scale(s, by: Int(e) - Int(exponent)) }
     var target: Int64 = 0
     if hasTarget {
-      guard let t = scaled(targets[g], targetExponents[g]), t.magnitude < 1 << 50 else { return false }
+      guard let t = scaled(group.target, group.targetExponent), t.magnitude < 1 << 50 else { return false }
       target = t
     }
     // Check every quarter first, so nothing is written when the group falls back.
     var total: Int64 = 0
-    for q in 0..<last where countExponents[4 * g + q] != missing {
-      guard let c = scaled(counts[4 * g + q], countExponents[4 * g + q]) else { return false }
+    for q in 0..<last where group.countExponents[q] != missing {
+      guard let c = scaled(group.counts[q], group.countExponents[q]) else { return false }
       let (sum, overflow) = total.addingReportingOverflow(c)
       guard !overflow, sum.magnitude < 1 << 51 else { return false }
       total = sum
@@ -87,13 +88,13 @@ extension QuarterlyPaceAccumulator {
       for q in 1...last {
         if q > 1 { line.repeatBytes(from: prefix) }
         line.integer(q)
-        let e = countExponents[4 * g + q - 1]
+        let e = group.countExponents[q - 1]
         if e == missing {
           complete = false
           line.empty()
         } else {
-          line.decimal(significand: counts[4 * g + q - 1], exponent: Int32(e))
-          cumulative += scaled(counts[4 * g + q - 1], e)!
+          line.decimal(significand: group.counts[q - 1], exponent: Int32(e))
+          cumulative += scaled(group.counts[q - 1], e)!
         }
         if !complete {
           line.empty()  // cumulative
@@ -104,7 +105,7 @@ extension QuarterlyPaceAccumulator {
           line.empty()
         } else if targetText.isEmpty {
           let start = line.count
-          line.decimal(significand: targets[g], exponent: Int32(targetExponents[g]))
+          line.decimal(significand: group.target, exponent: Int32(group.targetExponent))
           targetText = start..<line.count
         } else {
           line.repeatBytes(from: targetText)

@@ -33,20 +33,89 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
   private(set) var index = GroupIndex()
   private var lastKey: UInt64 = .max
   private var lastGroup = 0
-  /// Per group: bits 0–3 the quarters with a row.
-  private(set) var quarters: [UInt8] = []
-  /// Per group, four counts (significand and exponent; exponent `missing` = no figure)
-  /// and the lines they came from.
-  private(set) var counts: [Int64] = []
-  private(set) var countExponents: [Int8] = []
-  private(set) var lines: [Int32] = []
-  private(set) var targets: [Int64] = []
-  private(set) var targetExponents: [Int8] = []
-  private(set) var targetLines: [Int32] = []
+  /// Per group (`index` order): its quarters, counts and target.
+  private(set) var groups: [Group] = []
   /// The last quarter any office reported, per year (years below 2¹⁶).
   private(set) var lastQuarter = [UInt8](repeating: 0, count: 1 << 16)
   /// Total rows of the input left out with totals on, by name, in first-seen order.
   private(set) var leftOut: [(name: String, count: Int)] = []
+
+  /// One (indicator, office, year) group: the quarters with a row (bits 0–3), the four
+  /// counts as scaled integers (exponent `missing`: no figure) with the lines they came
+  /// from, and the annual target with its line. Updated in place (`take`): a copy of the
+  /// whole group written back per row costs a stalled wide load on some cores.
+  struct Group: Sendable {
+    var quarters: UInt8 = 0
+    var targetExponent = ObservationColumns.missing
+    var countExponents = InlineArray<4, Int8>(repeating: ObservationColumns.missing)
+    var targetLine: Int32 = 0
+    var lines = InlineArray<4, Int32>(repeating: 0)
+    var target: Int64 = 0
+    var counts = InlineArray<4, Int64>(repeating: 0)
+
+    /// Whether quarter `i` (0…3) has a row.
+    @inline(__always)
+    func has(quarter i: Int) -> Bool { quarters & (1 << i) != 0 }
+
+    /// The count of quarter `i` (0…3); nil when it has none.
+    func count(_ i: Int) -> DecimalNumber? {
+      countExponents[i] == ObservationColumns.missing
+        ? nil : DecimalNumber(significand: counts[i], exponent: Int32(countExponents[i]))
+    }
+
+    /// The annual target; nil when the group has none.
+    var annualTarget: DecimalNumber? {
+      targetExponent == ObservationColumns.missing ? nil : DecimalNumber(significand: target, exponent: Int32(targetExponent))
+    }
+
+    /// Whether a target `target`×10^`exponent` (exponent `missing`: none) agrees with
+    /// the group's: true when either is missing or they are the same number.
+    @inline(__always)
+    func agrees(target: Int64, exponent: Int8) -> Bool {
+      let missing = ObservationColumns.missing
+      if exponent == missing || targetExponent == missing || (self.target == target && targetExponent == exponent) {
+        return true
+      }
+      return annualTarget == DecimalNumber(significand: target, exponent: Int32(exponent))
+    }
+
+    /// Takes quarter `i`'s (0…3) count and line; a quarter that already has a row
+    /// follows `duplicates` (`sum` adds the counts, `last` keeps the new one). False,
+    /// with the group unchanged, for `error` or a sum beyond the exact range.
+    @inline(__always)
+    mutating func take(_ value: Int64, _ exponent: Int8, line: Int32, quarter i: Int, by duplicates: DuplicatePolicy) -> Bool {
+      if has(quarter: i) {
+        switch duplicates {
+        case .error: return false
+        case .sum:
+          if exponent != ObservationColumns.missing {
+            if countExponents[i] == ObservationColumns.missing {
+              (counts[i], countExponents[i]) = (value, exponent)
+            } else {
+              guard let (sum, e) = ScaledInteger.add(counts[i], countExponents[i], value, exponent) else { return false }
+              (counts[i], countExponents[i]) = (sum, e)
+            }
+          }
+        case .last:
+          (counts[i], countExponents[i]) = (value, exponent)
+        }
+      } else {
+        (counts[i], countExponents[i]) = (value, exponent)
+      }
+      lines[i] = line
+      quarters |= 1 << i
+      return true
+    }
+
+    /// Takes the target `target`×10^`exponent` and its line when the group has none
+    /// (a target it has is kept: `agrees` checks them first).
+    @inline(__always)
+    mutating func take(target: Int64, exponent: Int8, line: Int32) {
+      if exponent != ObservationColumns.missing && targetExponent == ObservationColumns.missing {
+        (self.target, targetExponent, targetLine) = (target, exponent, line)
+      }
+    }
+  }
 
   public init(total: Bool = false, duplicates: DuplicatePolicy = .error) {
     self.total = total
@@ -107,64 +176,32 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
       g = lastGroup
     } else {
       g = index.group(for: key)
-      if g == quarters.count { appendGroup() }
+      if g == groups.count { groups.append(Group()) }
       lastKey = key
       lastGroup = g
     }
-    let slot = 4 * g + q - 1
-    let bit = UInt8(1) << (q - 1)
-    if quarters[g] & bit != 0 && duplicates == .error {
+    let i = q - 1
+    // Checked before anything changes: an error leaves the group as it was.
+    if groups[g].has(quarter: i) && duplicates == .error {
       throw source.error(
         line: line, field: "value",
-        "duplicate row for \(names.agencies.names[GroupKey(packed: key).agency]!) \(period): line \(lines[slot]) "
+        "duplicate row for \(names.agencies.names[GroupKey(packed: key).agency]!) \(period): line \(groups[g].lines[i]) "
           + "has the same office and quarter",
         found: valueExponent == missing ? "" : DecimalNumber(significand: value, exponent: Int32(valueExponent)).description,
         remedy: .aggregateDuplicates)
     }
-    // Checked before anything changes: an error leaves the group as it was.
-    if targetExponent != missing, targetExponents[g] != missing,
-      !(targets[g] == target && targetExponents[g] == targetExponent)
-    {
-      let known = DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+    if !groups[g].agrees(target: target, exponent: targetExponent) {
+      let known = groups[g].annualTarget!
       let new = DecimalNumber(significand: target, exponent: Int32(targetExponent))
-      if known != new {
-        throw source.error(
-          line: line, field: "target",
-          "annual target differs between lines \(targetLines[g]) and \(line) for \(names.agencies.names[GroupKey(packed: key).agency]!) "
-            + "\(year) (\(known) and \(new))", found: new.description)
-      }
+      throw source.error(
+        line: line, field: "target",
+        "annual target differs between lines \(groups[g].targetLine) and \(line) for \(names.agencies.names[GroupKey(packed: key).agency]!) "
+          + "\(year) (\(known) and \(new))", found: new.description)
     }
-    if quarters[g] & bit != 0 {
-      switch duplicates {
-      case .error:
-        throw source.error(
-          line: line, field: "value",
-          "duplicate row for \(names.agencies.names[GroupKey(packed: key).agency]!) \(period): line \(lines[slot]) "
-            + "has the same office and quarter",
-          found: valueExponent == missing ? "" : DecimalNumber(significand: value, exponent: Int32(valueExponent)).description,
-          remedy: .aggregateDuplicates)
-      case .sum:
-        if valueExponent != missing {
-          if countExponents[slot] == missing {
-            (counts[slot], countExponents[slot]) = (value, valueExponent)
-          } else {
-            guard let (sum, e) = ScaledInteger.add(counts[slot], countExponents[slot], value, valueExponent) else {
-              throw source.error(line: line, field: "value", "the counts of one quarter sum beyond the exact range")
-            }
-            (counts[slot], countExponents[slot]) = (sum, e)
-          }
-        }
-      case .last:
-        (counts[slot], countExponents[slot]) = (value, valueExponent)
-      }
-    } else {
-      (counts[slot], countExponents[slot]) = (value, valueExponent)
+    guard groups[g].take(value, valueExponent, line: row.line, quarter: i, by: duplicates) else {
+      throw source.error(line: line, field: "value", "the counts of one quarter sum beyond the exact range")
     }
-    lines[slot] = row.line
-    quarters[g] |= bit
-    if targetExponent != missing && targetExponents[g] == missing {
-      (targets[g], targetExponents[g], targetLines[g]) = (target, targetExponent, row.line)
-    }
+    groups[g].take(target: target, exponent: targetExponent, line: row.line)
     if lastQuarter[Int(year)] < UInt8(q) { lastQuarter[Int(year)] = UInt8(q) }
   }
 
@@ -213,17 +250,16 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
       for indicator in present.sorted() {
         let g = index.group(
           for: GroupKey(indicator: indicator, agency: officeYear.agency, year: Int32(officeYear.year)).packed)
-        if g == quarters.count { appendGroup() }
-        if targetExponents[g] != ObservationColumns.missing {
-          let rowTarget = DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
+        if g == groups.count { groups.append(Group()) }
+        if let rowTarget = groups[g].annualTarget {
           if rowTarget != t.target {
             throw source.error(
-              line: Int(targetLines[g]), field: "target",
+              line: Int(groups[g].targetLine), field: "target",
               "target differs from \(targetsSource.file) line \(t.line) (\(t.target)) for "
                 + "\(names.agencies.names[Int(officeYear.agency)]!) \(t.year)", found: rowTarget.description)
           }
         } else {
-          (targets[g], targetExponents[g]) = (t.target.significand, e)
+          (groups[g].target, groups[g].targetExponent) = (t.target.significand, e)
         }
       }
     }
@@ -244,44 +280,17 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
     }
     lastKey = .max
     let offset = Int32(lineOffset)
-    let missing = ObservationColumns.missing
-    reserve(groups: quarters.count + next.quarters.count)
+    reserve(groups: groups.count + next.groups.count)
     for (h, key) in next.index.keys.enumerated() {
       let g = index.group(for: renumber(key))
-      if g == quarters.count { appendGroup() }
-      for q in 0..<4 where next.quarters[h] & (1 << q) != 0 {
-        let (mine, theirs) = (4 * g + q, 4 * h + q)
-        if quarters[g] & (1 << q) != 0 {
-          switch duplicates {
-          case .error: return false
-          case .sum:
-            if next.countExponents[theirs] != missing {
-              if countExponents[mine] == missing {
-                (counts[mine], countExponents[mine]) = (next.counts[theirs], next.countExponents[theirs])
-              } else {
-                guard let (sum, e) = ScaledInteger.add(counts[mine], countExponents[mine], next.counts[theirs], next.countExponents[theirs])
-                else { return false }
-                (counts[mine], countExponents[mine]) = (sum, e)
-              }
-            }
-          case .last:
-            (counts[mine], countExponents[mine]) = (next.counts[theirs], next.countExponents[theirs])
-          }
-        } else {
-          (counts[mine], countExponents[mine]) = (next.counts[theirs], next.countExponents[theirs])
-        }
-        lines[mine] = next.lines[theirs] + offset
+      if g == groups.count { groups.append(Group()) }
+      let theirs = next.groups[h]
+      guard groups[g].agrees(target: theirs.target, exponent: theirs.targetExponent) else { return false }
+      for i in 0..<4 where theirs.has(quarter: i) {
+        guard groups[g].take(theirs.counts[i], theirs.countExponents[i], line: theirs.lines[i] + offset, quarter: i, by: duplicates)
+        else { return false }
       }
-      quarters[g] |= next.quarters[h]
-      if next.targetExponents[h] != missing {
-        if targetExponents[g] == missing {
-          (targets[g], targetExponents[g], targetLines[g]) = (next.targets[h], next.targetExponents[h], next.targetLines[h] + offset)
-        } else if DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g]))
-          != DecimalNumber(significand: next.targets[h], exponent: Int32(next.targetExponents[h]))
-        {
-          return false
-        }
-      }
+      groups[g].take(target: theirs.target, exponent: theirs.targetExponent, line: theirs.targetLine + offset)
     }
     for year in lastQuarter.indices where next.lastQuarter[year] > lastQuarter[year] {
       lastQuarter[year] = next.lastQuarter[year]
@@ -291,30 +300,12 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
 
   /// Makes room for the groups of `rows` rows, at the groups per row seen so far.
   public mutating func expect(rows: Int, after seen: Int) {
-    reserve(groups: GroupIndex.expectedGroups(quarters.count, after: seen, of: rows))
+    reserve(groups: GroupIndex.expectedGroups(groups.count, after: seen, of: rows))
   }
 
-  private mutating func reserve(groups: Int) {
-    index.reserveCapacity(groups)
-    quarters.reserveCapacity(groups)
-    counts.reserveCapacity(4 * groups)
-    countExponents.reserveCapacity(4 * groups)
-    lines.reserveCapacity(4 * groups)
-    targets.reserveCapacity(groups)
-    targetExponents.reserveCapacity(groups)
-    targetLines.reserveCapacity(groups)
-  }
-
-  private mutating func appendGroup() {
-    quarters.append(0)
-    for _ in 0..<4 {
-      counts.append(0)
-      countExponents.append(ObservationColumns.missing)
-      lines.append(0)
-    }
-    targets.append(0)
-    targetExponents.append(ObservationColumns.missing)
-    targetLines.append(0)
+  private mutating func reserve(groups count: Int) {
+    index.reserveCapacity(count)
+    groups.reserveCapacity(count)
   }
 
   /// Whether the report has an `indicator` column (some row names an indicator).
@@ -386,19 +377,15 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
   /// The rows of group `g` (quarters 1 to the year's last reported quarter), adding its
   /// figures to `running` when totals are kept.
   func groupRows(_ g: Int, running: inout Totals?, _ body: (QuarterlyPace, RowNames) throws -> Void) rethrows {
-    let missing = ObservationColumns.missing
     let key = GroupKey(packed: index.keys[g])
     let indicator = key.indicator
     let year = key.year
     let last = Int(lastQuarter[year])
-    let target =
-      targetExponents[g] == missing
-      ? nil : AggregatedValue(DecimalNumber(significand: targets[g], exponent: Int32(targetExponents[g])))
+    let target = groups[g].annualTarget.map(AggregatedValue.init)
     if let sum = running?.target { running!.target = target.map { sum + $0 } }
     var cumulative: AggregatedValue? = AggregatedValue(.zero)
     for q in 1...last {
-      let e = countExponents[4 * g + q - 1]
-      let count = e == missing ? nil : AggregatedValue(DecimalNumber(significand: counts[4 * g + q - 1], exponent: Int32(e)))
+      let count = groups[g].count(q - 1).map(AggregatedValue.init)
       cumulative = cumulative.flatMap { sum in count.map { sum + $0 } }
       if running != nil, let sum = running!.counts[q - 1] { running!.counts[q - 1] = count.map { sum + $0 } }
       let (rate, pace, status) = QuarterlyPace.decide(cumulative: cumulative, target: target, quarter: q)
