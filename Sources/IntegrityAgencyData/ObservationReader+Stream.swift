@@ -12,7 +12,7 @@ extension ObservationReader {
   /// rules) → the consumer. Regular files of `parallelMinimum` bytes or more (standard
   /// input too, when it is redirected from one, and a pipe, spooled first: `spoolLimit`
   /// bytes to memory, the rest to an unnamed file in `spillDirectory`) are cut at
-  /// line starts into parts of about `partBytes` (two per core at most) and read on
+  /// line starts into parts of about `partBytes` (`PartSchedule.partCount`) and read on
   /// every core (`PartSchedule`: each core takes the next part, each part with its own
   /// consumer, merged in file order); a cut that falls inside a quoted field is
   /// detected and the file read again on one core. A pipe is read as it comes, on one
@@ -146,7 +146,7 @@ extension ObservationReader {
   public static let spoolLimit = 64 << 20
 
   /// The size of the parts a large input is cut into (at least two, at most two per
-  /// core: `PartSchedule.partCount`).
+  /// core, three on a large input: `PartSchedule.partCount`).
   public static let partBytes = 4 << 20
 
   /// The cores the parts are read on (`Chunks.cores`).
