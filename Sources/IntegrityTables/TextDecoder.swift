@@ -66,70 +66,92 @@ public enum TextDecoder {
 
   /// The index of the first byte that is not part of a valid UTF-8 sequence, or nil.
   /// Rejects overlong forms, surrogates and scalars above U+10FFFF (RFC 3629 §4).
+  ///
+  /// How: 32 bytes at a time, the high bit of each byte gathered into one 32-bit mask
+  /// (`highBits`); an ASCII window is passed in one test, and in any other the
+  /// characters that start in it are checked from the mask's set bits, lowest first — no
+  /// loop whose length depends on where in the window a character falls (in an agency
+  /// file, an ideograph or a name on every line; the byte-by-byte search for it was
+  /// the check's cost, 3.9 % of `achievement` on 10⁷ rows with a unit column).
   public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { p -> Int? in
       let n = p.count
       var i = 0
+      // Safe: every load is at i + 24 + 8 ≤ n at most; `sequenceLength` reads below n.
+      while i + 32 <= n {
+        let q = UnsafeRawPointer(p.baseAddress! + i)
+        var mask =
+          highBits(q.loadUnaligned(as: UInt64.self)) | highBits(q.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) << 8
+          | highBits(q.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) << 16
+          | highBits(q.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) << 24
+        var next = i + 32
+        while mask != 0 {
+          let j = i + mask.trailingZeroBitCount
+          let length = sequenceLength(p, at: j)
+          if length == 0 { return j }
+          next = j + length
+          // The bits of the character's own continuation bytes are cleared with it.
+          let passed = next - i
+          if passed >= 32 { break }
+          mask &= ~0 << UInt32(passed)
+          next = i + 32
+        }
+        i = next
+      }
       while i < n {
-        // ASCII fast path, 32 then 8 bytes at a time (safe: every load is below i + 32 <= n,
-        // or i + 8 <= n).
-        while i + 32 <= n {
-          let q = UnsafeRawPointer(p.baseAddress! + i)
-          let word =
-            q.loadUnaligned(as: UInt64.self) | q.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            | q.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | q.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 != 0 { break }
-          i += 32
-        }
-        while i + 8 <= n {
-          let word = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
-          let high = word & 0x8080_8080_8080_8080
-          // Straight to the first byte ≥ 0x80 (little-endian: the lowest set bit).
-          if high != 0 {
-            i += high.trailingZeroBitCount >> 3
-            break
-          }
-          i += 8
-        }
-        guard i < n else { break }
-        let b0 = p[i]
-        if b0 < 0x80 {
+        if p[i] < 0x80 {
           i += 1
           continue
         }
-        // The usual non-ASCII character of an agency file, a CJK ideograph (three bytes,
-        // lead E1–EC or EE–EF, two continuation bytes), checked as one word: the lead's
-        // high nibble E, the next two bytes 10xxxxxx. E0 and ED (whose second byte has a
-        // narrower range) go to the general rule below.
-        if i + 4 <= n, b0 != 0xE0, b0 != 0xED {
-          // Safe: i + 4 ≤ n (checked); only read.
-          let w = UInt32(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt32.self))
-          if w & 0x00C0_C0F0 == 0x0080_80E0 {
-            i += 3
-            continue
-          }
-        }
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F
-        case 0xF0: length = 4; lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F
-        default: return i
-        }
-        guard i + length <= n else { return i }
-        let b1 = p[i + 1]
-        guard b1 >= lower && b1 <= upper else { return i }
-        for k in 2..<length where p[i + k] & 0xC0 != 0x80 { return i }
+        let length = sequenceLength(p, at: i)
+        if length == 0 { return i }
         i += length
       }
       return nil
     }
+  }
+
+  /// The high bit of each of the eight bytes of `word` (first byte lowest), as 8 bits:
+  /// the bits at 7, 15, …, 63 moved to 56…63 by one multiplication (no two partial
+  /// products meet, so nothing carries), then shifted down.
+  @inline(__always)
+  static func highBits(_ word: UInt64) -> UInt32 {
+    UInt32(truncatingIfNeeded: ((UInt64(littleEndian: word) & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56)
+  }
+
+  /// The length of the valid UTF-8 sequence that starts at `i` (a byte ≥ 0x80, `i` < the
+  /// count), or 0 when none does.
+  @inline(__always)
+  private static func sequenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let n = p.count
+    let b0 = p[i]
+    // The usual non-ASCII character of an agency file, a CJK ideograph (three bytes,
+    // lead E1–EC or EE–EF, two continuation bytes), checked as one word: the lead's
+    // high nibble E, the next two bytes 10xxxxxx. E0 and ED (whose second byte has a
+    // narrower range) go to the general rule below.
+    if i + 4 <= n, b0 != 0xE0, b0 != 0xED {
+      // Safe: i + 4 ≤ n (checked); only read.
+      let w = UInt32(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt32.self))
+      if w & 0x00C0_C0F0 == 0x0080_80E0 { return 3 }
+    }
+    let length: Int
+    var lower: UInt8 = 0x80
+    var upper: UInt8 = 0xBF
+    switch b0 {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; lower = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; upper = 0x9F
+    case 0xF0: length = 4; lower = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; upper = 0x8F
+    default: return 0
+    }
+    guard i + length <= n else { return 0 }
+    let b1 = p[i + 1]
+    guard b1 >= lower && b1 <= upper else { return 0 }
+    for k in 2..<length where p[i + k] & 0xC0 != 0x80 { return 0 }
+    return length
   }
 
   /// Big5 (CP950) → UTF-8, strictly: an invalid or truncated sequence is a
