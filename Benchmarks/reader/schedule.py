@@ -52,7 +52,8 @@ def end_time(parts, merge, speed):
 def main():
     merge = float(sys.argv[1]) if len(sys.argv) > 1 else 0.15
     speeds = [(1, 1), (1, .9), (1, .8), (1, .7), (.9, 1), (.8, 1)]
-    for parts in ([.5, .5], [.25] * 4, [.4, .4, .1, .1], [.35, .35, .15, .15], [.125] * 8):
+    for parts in ([.5, .5], [.25] * 4, [.4, .4, .1, .1], [.35, .35, .15, .15], [.125] * 8,
+                  [.4, .4] + [.05] * 4, [.4, .4] + [.2 / 7] * 7):
         ends = [end_time(parts, merge, s) for s in speeds]
         print(f"{str(parts):42s}", " ".join(f"{e:.3f}" for e in ends), f" mean {sum(ends) / len(ends):.3f}")
 

@@ -146,7 +146,7 @@ extension ObservationReader {
   public static let spoolLimit = 64 << 20
 
   /// The size of the parts a large input is cut into (at least two, at most two per
-  /// core, three on a large input: `PartSchedule.partCount`).
+  /// core, more on a large input: `PartSchedule.partCount`).
   public static let partBytes = 4 << 20
 
   /// The cores the parts are read on (`Chunks.cores`).

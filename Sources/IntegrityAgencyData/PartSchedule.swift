@@ -158,19 +158,21 @@ final class PartSchedule<Consumer: ColumnarConsumer>: @unchecked Sendable {
   }
 
   /// How many parts an input of `bytes` bytes is cut into: about one per `partBytes`,
-  /// at least two, at most two per core — or, on an input large enough, up to three per
+  /// at least two, at most two per core — or, on an input large enough, up to five per
   /// core: the first round (one part a core) still takes 80 % (`share`) and the last
-  /// round's 20 % is cut into up to two parts a core of at least `tailBytes` each. (Each part after the first costs a merge: on 2 cores, 4 parts did
-  /// as well as 2 and 7 at 10⁶ rows, within the noise, with 3 % more instructions than 2
-  /// parts; 7 parts 5.6 % more. At 10⁷ rows, though, a tenth of the input is 250 ms of
-  /// reading, and the thread that merged the second part — ~100 ms — finished its last
-  /// part that much after the other, which waited (perf timeline); with four 5 % parts in
-  /// the last round the other thread reads three of them meanwhile: `achievement` on 10⁷
-  /// rows 1,419 → 1,259 ms median, unit 1,575 → 1,494, 6 parts against 4 side by side.)
+  /// round's 20 % is cut into up to four parts a core of at least `tailBytes` each.
+  /// (Each part after the first costs a merge: on 2 cores, 4 parts did as well as 2 and
+  /// 7 at 10⁶ rows, within the noise, with 3 % more instructions than 2 parts; 7 parts
+  /// 5.6 % more. At 10⁷ rows, though, a tenth of the input is 250 ms of reading, and the
+  /// thread that merged the second part — ~100 ms — finished its last part that much
+  /// after the other, which waited (perf timeline); with short parts in the last round
+  /// the other thread reads more of them meanwhile. `achievement` on 10⁷ rows, side by
+  /// side (`Benchmarks/alternate.py 5`): 4 → 6 parts, 1,419 → 1,259 ms median (a unit
+  /// column: 1,575 → 1,494); 6 → 9 parts, 1,336 → 1,264 (1,482 → 1,414).)
   @usableFromInline static func partCount(bytes: Int, partBytes: Int, cores: Int) -> Int {
     let parts = max(2, min(bytes / max(partBytes, 1), 2 * cores, 32))
     guard cores > 1, parts == 2 * cores else { return parts }
-    let lastRound = min(2 * cores, max(cores, bytes / 5 / tailBytes))
+    let lastRound = min(4 * cores, max(cores, bytes / 5 / tailBytes))
     return min(cores + lastRound, 32)
   }
 

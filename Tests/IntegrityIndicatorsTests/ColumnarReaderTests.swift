@@ -409,7 +409,7 @@ extension ColumnarReaderTests {
 
 extension ColumnarReaderTests {
   /// How many parts: one per `partBytes` up to two a core; a large input (a fifth of it
-  /// at least `tailBytes` a core) gets a last round of up to two parts a core more.
+  /// at least `tailBytes` a core) gets a last round of up to four parts a core.
   @Test func largeInputsGetMoreShortParts() {
     typealias Schedule = PartSchedule<AchievementAccumulator>
     let mb = 1 << 20
@@ -420,12 +420,12 @@ extension ColumnarReaderTests {
     #expect(count(12, cores: 2) == 3)
     #expect(count(30, cores: 2) == 4)  // 10⁶ rows: a last round of two 10 % parts
     #expect(count(120, cores: 2) == 5)  // a fifth is 24 MiB: three parts of 8 MiB
-    #expect(count(300, cores: 2) == 6)  // 10⁷ rows: four 5 % parts
-    #expect(count(3000, cores: 2) == 6)
+    #expect(count(300, cores: 2) == 9)  // 10⁷ rows: seven parts of under 3 %
+    #expect(count(3000, cores: 2) == 10)
     #expect(count(3000, cores: 1) == 2)
-    #expect(count(3000, cores: 4) == 12)
+    #expect(count(3000, cores: 4) == 20)
     #expect(count(3000, cores: 16) == 32)
-    #expect(Schedule.share(before: 2, count: 6, cores: 2) == 0.8)
-    #expect(abs(Schedule.share(before: 3, count: 6, cores: 2) - 0.85) < 1e-12)
+    #expect(Schedule.share(before: 2, count: 9, cores: 2) == 0.8)
+    #expect(abs(Schedule.share(before: 3, count: 9, cores: 2) - (0.8 + 0.2 / 7)) < 1e-12)
   }
 }
