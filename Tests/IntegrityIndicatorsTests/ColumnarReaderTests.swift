@@ -418,14 +418,14 @@ extension ColumnarReaderTests {
     }
     #expect(count(1, cores: 2) == 2)
     #expect(count(12, cores: 2) == 3)
-    #expect(count(30, cores: 2) == 4)  // 10⁶ rows: a last round of two 10 % parts
-    #expect(count(120, cores: 2) == 5)  // a fifth is 24 MiB: three parts of 8 MiB
-    #expect(count(300, cores: 2) == 9)  // 10⁷ rows: seven parts of under 3 %
+    #expect(count(16, cores: 2) == 5)  // a fifth is 3.2 MiB: three parts of 1 MiB
+    #expect(count(30, cores: 2) == 8)  // 10⁶ rows: six parts of 1 MiB in the last round
+    #expect(count(300, cores: 2) == 10)  // 10⁷ rows: eight parts of 2.5 %
     #expect(count(3000, cores: 2) == 10)
     #expect(count(3000, cores: 1) == 2)
     #expect(count(3000, cores: 4) == 20)
     #expect(count(3000, cores: 16) == 32)
-    #expect(Schedule.share(before: 2, count: 9, cores: 2) == 0.8)
-    #expect(abs(Schedule.share(before: 3, count: 9, cores: 2) - (0.8 + 0.2 / 7)) < 1e-12)
+    #expect(Schedule.share(before: 2, count: 10, cores: 2) == 0.8)
+    #expect(abs(Schedule.share(before: 3, count: 10, cores: 2) - 0.825) < 1e-12)
   }
 }
