@@ -41,8 +41,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
-    // System library: OpenBLAS's cblas.h plus the LAPACK prototypes we call
-    // (libopenblas-dev from Debian; OpenBLAS exports LAPACK's Fortran symbols).
+    // System headers: OpenBLAS's cblas.h plus the LAPACK prototypes we call (libopenblas-dev
+    // from Debian). Not linked: IntegrityNumerics opens the library when a fit needs it.
     .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
     .target(
       name: "IntegrityNumerics",

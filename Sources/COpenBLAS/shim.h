@@ -5,7 +5,11 @@
 // declared here. LP64: Fortran INTEGER is `int`. Every CHARACTER argument adds a
 // hidden `size_t` length at the end of the argument list (pass 1).
 //
-// Only IntegrityNumerics/LAPACK.swift and IntegrityNumerics/BLAS.swift call these.
+// The library is not linked: IntegrityNumerics/OpenBLAS.swift opens it (dlopen) the
+// first time a routine is needed and calls through pointers of the `*_fn` types
+// below, taken from these declarations; the declarations themselves are never
+// called (a direct call would fail to link). Only IntegrityNumerics/OpenBLAS.swift,
+// LAPACK.swift and BLAS.swift use this module.
 #ifndef INTEGRITYSTATS_COPENBLAS_SHIM_H
 #define INTEGRITYSTATS_COPENBLAS_SHIM_H
 
@@ -55,7 +59,15 @@ void dgelsd_(const lapack_int_t *m, const lapack_int_t *n,
              lapack_int_t *rank, double *work, const lapack_int_t *lwork,
              lapack_int_t *iwork, lapack_int_t *info);
 
-// Machine parameters ('E' epsilon, 'S' safe minimum, ...).
-double dlamch_(const char *cmach, size_t cmach_len);
+// The routines as the pointer types dlsym's results are cast to.
+typedef __typeof__(&dgeqp3_) dgeqp3_fn;
+typedef __typeof__(&dgeqrf_) dgeqrf_fn;
+typedef __typeof__(&dormqr_) dormqr_fn;
+typedef __typeof__(&dtrtrs_) dtrtrs_fn;
+typedef __typeof__(&dtrtri_) dtrtri_fn;
+typedef __typeof__(&dgelsd_) dgelsd_fn;
+typedef __typeof__(&cblas_dgemm) cblas_dgemm_fn;
+typedef __typeof__(&openblas_set_num_threads) openblas_set_num_threads_fn;
+typedef __typeof__(&blas_thread_shutdown_) blas_thread_shutdown_fn;
 
 #endif

@@ -139,6 +139,8 @@ public struct TrendFitter: Sendable {
     let batch: SeriesBatch
     do {
       batch = try SeriesBatch(design: TrendDesign.matrix(years: years, breakYear: options.breakYear))
+    } catch LinearAlgebraError.unavailable(let what) {
+      return series.map { _ in .failure(.unsupported(what)) }
     } catch {
       return series.map { _ in .failure(.unsupported("the years do not determine a line: \(error)")) }
     }

@@ -3,6 +3,9 @@ import COpenBLAS
 /// The audited wrappers over CBLAS (OpenBLAS).
 enum BLAS {
   /// `dgemm`: C ← α·op(A)·op(B) + β·C, column-major.
+  ///
+  /// Precondition: OpenBLAS opens (`OpenBLAS.library`). The models reach a product only
+  /// after a LAPACK factorization, which throws `LinearAlgebraError.unavailable` first.
   static func gemm(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
     a: [Double], lda: Int, b: [Double], ldb: Int, beta: Double, c: inout [Double], ldc: Int
@@ -12,10 +15,12 @@ enum BLAS {
       for j in 0..<n { for i in 0..<m { c[i + j * ldc] *= beta } }
       return
     }
+    let lib: OpenBLAS
+    do { lib = try OpenBLAS.routines() } catch { preconditionFailure("\(error)") }
     a.withUnsafeBufferPointer { ap in
       b.withUnsafeBufferPointer { bp in
         c.withUnsafeMutableBufferPointer { cp in
-          cblas_dgemm(
+          lib.dgemm(
             CblasColMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             blasint(m), blasint(n), blasint(k), alpha, ap.baseAddress!, blasint(lda),
             bp.baseAddress!, blasint(ldb), beta, cp.baseAddress!, blasint(ldc))
@@ -24,14 +29,10 @@ enum BLAS {
     }
   }
 
-  /// Sets OpenBLAS's thread count (small problems are faster on one thread). With one
-  /// thread, the helper threads OpenBLAS started at load are stopped: they spin
-  /// (`sched_yield`) for a while waiting for work, which took about 10 % of the wall
-  /// time from the two-core readers (Benchmarks/indicators/README.md). A later call with
-  /// more threads starts them again (OpenBLAS does so when it next needs them).
+  /// Sets OpenBLAS's thread count (small problems are faster on one thread): now when
+  /// it is open, else when it opens (`OpenBLAS.setThreads`).
   static func setThreads(_ n: Int) {
-    openblas_set_num_threads(Int32(n))
-    if n == 1 { _ = blas_thread_shutdown_() }
+    OpenBLAS.setThreads(n)
   }
 }
 
@@ -62,3 +63,9 @@ extension Matrix {
 /// Sets the number of threads OpenBLAS uses. Small designs are faster on one
 /// (TOOLCHAIN.md: dgemm 200×200 0.25 ms on 1 thread vs 0.41 ms on 2).
 public func setLinearAlgebraThreads(_ n: Int) { BLAS.setThreads(n) }
+
+/// Opens OpenBLAS now — otherwise it opens at the first fit — so that a program can stop
+/// before its work when the library is missing. Throws `LinearAlgebraError.unavailable`
+/// saying what was tried (`INTEGRITY_STATS_OPENBLAS`, then `libopenblas.so.0` and
+/// `libopenblas.so`).
+public func requireLinearAlgebra() throws(LinearAlgebraError) { _ = try OpenBLAS.routines() }

@@ -30,6 +30,7 @@ enum LAPACK {
   ) throws(LinearAlgebraError) {
     precondition(a.count >= lda * n && pivots.count >= n && tau.count >= min(m, n))
     guard m > 0, n > 0 else { return }
+    let lib = try OpenBLAS.routines()
     var m32 = LapackInt(m), n32 = LapackInt(n), lda32 = LapackInt(lda)
     var info: LapackInt = 0
     var query = 0.0
@@ -37,7 +38,7 @@ enum LAPACK {
     a.withUnsafeMutableBufferPointer { ap in
       pivots.withUnsafeMutableBufferPointer { pp in
         tau.withUnsafeMutableBufferPointer { tp in
-          dgeqp3_(&m32, &n32, ap.baseAddress!, &lda32, pp.baseAddress!, tp.baseAddress!, &query, &lwork, &info)
+          lib.dgeqp3(&m32, &n32, ap.baseAddress!, &lda32, pp.baseAddress!, tp.baseAddress!, &query, &lwork, &info)
         }
       }
     }
@@ -48,7 +49,7 @@ enum LAPACK {
       pivots.withUnsafeMutableBufferPointer { pp in
         tau.withUnsafeMutableBufferPointer { tp in
           work.withUnsafeMutableBufferPointer { wp in
-            dgeqp3_(&m32, &n32, ap.baseAddress!, &lda32, pp.baseAddress!, tp.baseAddress!, wp.baseAddress!, &lwork, &info)
+            lib.dgeqp3(&m32, &n32, ap.baseAddress!, &lda32, pp.baseAddress!, tp.baseAddress!, wp.baseAddress!, &lwork, &info)
           }
         }
       }
@@ -60,13 +61,14 @@ enum LAPACK {
   static func geqrf(m: Int, n: Int, a: inout [Double], lda: Int, tau: inout [Double]) throws(LinearAlgebraError) {
     precondition(a.count >= lda * n && tau.count >= min(m, n))
     guard m > 0, n > 0 else { return }
+    let lib = try OpenBLAS.routines()
     var m32 = LapackInt(m), n32 = LapackInt(n), lda32 = LapackInt(lda)
     var info: LapackInt = 0
     var query = 0.0
     var lwork: LapackInt = -1
     a.withUnsafeMutableBufferPointer { ap in
       tau.withUnsafeMutableBufferPointer { tp in
-        dgeqrf_(&m32, &n32, ap.baseAddress!, &lda32, tp.baseAddress!, &query, &lwork, &info)
+        lib.dgeqrf(&m32, &n32, ap.baseAddress!, &lda32, tp.baseAddress!, &query, &lwork, &info)
       }
     }
     try check("dgeqrf", info)
@@ -75,7 +77,7 @@ enum LAPACK {
     a.withUnsafeMutableBufferPointer { ap in
       tau.withUnsafeMutableBufferPointer { tp in
         work.withUnsafeMutableBufferPointer { wp in
-          dgeqrf_(&m32, &n32, ap.baseAddress!, &lda32, tp.baseAddress!, wp.baseAddress!, &lwork, &info)
+          lib.dgeqrf(&m32, &n32, ap.baseAddress!, &lda32, tp.baseAddress!, wp.baseAddress!, &lwork, &info)
         }
       }
     }
@@ -90,6 +92,7 @@ enum LAPACK {
   ) throws(LinearAlgebraError) {
     precondition(c.count >= ldc * n && a.count >= lda * k && tau.count >= k)
     guard m > 0, n > 0, k > 0 else { return }
+    let lib = try OpenBLAS.routines()
     var side = CChar(UInt8(ascii: "L"))
     var trans = CChar(UInt8(ascii: transpose ? "T" : "N"))
     var m32 = LapackInt(m), n32 = LapackInt(n), k32 = LapackInt(k)
@@ -100,7 +103,7 @@ enum LAPACK {
     a.withUnsafeBufferPointer { ap in
       tau.withUnsafeBufferPointer { tp in
         c.withUnsafeMutableBufferPointer { cp in
-          dormqr_(&side, &trans, &m32, &n32, &k32, ap.baseAddress!, &lda32, tp.baseAddress!,
+          lib.dormqr(&side, &trans, &m32, &n32, &k32, ap.baseAddress!, &lda32, tp.baseAddress!,
                   cp.baseAddress!, &ldc32, &query, &lwork, &info, 1, 1)
         }
       }
@@ -112,7 +115,7 @@ enum LAPACK {
       tau.withUnsafeBufferPointer { tp in
         c.withUnsafeMutableBufferPointer { cp in
           work.withUnsafeMutableBufferPointer { wp in
-            dormqr_(&side, &trans, &m32, &n32, &k32, ap.baseAddress!, &lda32, tp.baseAddress!,
+            lib.dormqr(&side, &trans, &m32, &n32, &k32, ap.baseAddress!, &lda32, tp.baseAddress!,
                     cp.baseAddress!, &ldc32, wp.baseAddress!, &lwork, &info, 1, 1)
           }
         }
@@ -129,6 +132,7 @@ enum LAPACK {
   ) throws(LinearAlgebraError) {
     precondition(a.count >= lda * n && b.count >= ldb * nrhs)
     guard n > 0, nrhs > 0 else { return }
+    let lib = try OpenBLAS.routines()
     var uplo = CChar(UInt8(ascii: "U"))
     var trans = CChar(UInt8(ascii: transpose ? "T" : "N"))
     var diag = CChar(UInt8(ascii: "N"))
@@ -136,7 +140,7 @@ enum LAPACK {
     var info: LapackInt = 0
     a.withUnsafeBufferPointer { ap in
       b.withUnsafeMutableBufferPointer { bp in
-        dtrtrs_(&uplo, &trans, &diag, &n32, &nrhs32, ap.baseAddress!, &lda32, bp.baseAddress!, &ldb32,
+        lib.dtrtrs(&uplo, &trans, &diag, &n32, &nrhs32, ap.baseAddress!, &lda32, bp.baseAddress!, &ldb32,
                 &info, 1, 1, 1)
       }
     }
@@ -147,12 +151,13 @@ enum LAPACK {
   static func trtriUpper(n: Int, a: inout [Double], lda: Int) throws(LinearAlgebraError) {
     precondition(a.count >= lda * n)
     guard n > 0 else { return }
+    let lib = try OpenBLAS.routines()
     var uplo = CChar(UInt8(ascii: "U"))
     var diag = CChar(UInt8(ascii: "N"))
     var n32 = LapackInt(n), lda32 = LapackInt(lda)
     var info: LapackInt = 0
     a.withUnsafeMutableBufferPointer { ap in
-      dtrtri_(&uplo, &diag, &n32, ap.baseAddress!, &lda32, &info, 1, 1)
+      lib.dtrtri(&uplo, &diag, &n32, ap.baseAddress!, &lda32, &info, 1, 1)
     }
     try check("dtrtri", info)
   }
@@ -167,6 +172,7 @@ enum LAPACK {
     precondition(a.count >= lda * n && b.count >= ldb * nrhs && ldb >= max(m, n))
     precondition(singularValues.count >= min(m, n))
     guard m > 0, n > 0, nrhs > 0 else { return 0 }
+    let lib = try OpenBLAS.routines()
     var m32 = LapackInt(m), n32 = LapackInt(n), nrhs32 = LapackInt(nrhs)
     var lda32 = LapackInt(lda), ldb32 = LapackInt(ldb)
     var rcondVar = rcond
@@ -178,7 +184,7 @@ enum LAPACK {
     a.withUnsafeMutableBufferPointer { ap in
       b.withUnsafeMutableBufferPointer { bp in
         singularValues.withUnsafeMutableBufferPointer { sp in
-          dgelsd_(&m32, &n32, &nrhs32, ap.baseAddress!, &lda32, bp.baseAddress!, &ldb32, sp.baseAddress!,
+          lib.dgelsd(&m32, &n32, &nrhs32, ap.baseAddress!, &lda32, bp.baseAddress!, &ldb32, sp.baseAddress!,
                   &rcondVar, &rank, &query, &lwork, &iquery, &info)
         }
       }
@@ -192,7 +198,7 @@ enum LAPACK {
         singularValues.withUnsafeMutableBufferPointer { sp in
           work.withUnsafeMutableBufferPointer { wp in
             iwork.withUnsafeMutableBufferPointer { ip in
-              dgelsd_(&m32, &n32, &nrhs32, ap.baseAddress!, &lda32, bp.baseAddress!, &ldb32, sp.baseAddress!,
+              lib.dgelsd(&m32, &n32, &nrhs32, ap.baseAddress!, &lda32, bp.baseAddress!, &ldb32, sp.baseAddress!,
                       &rcondVar, &rank, wp.baseAddress!, &lwork, ip.baseAddress!, &info)
             }
           }

@@ -8,12 +8,16 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
   case degenerate(String)
   /// A value was not finite where a finite one was required.
   case notFinite(String)
+  /// The linear algebra library (OpenBLAS, opened on first use: `OpenBLAS`) could not
+  /// be opened; the text says what was tried.
+  case unavailable(String)
 
   public var description: String {
     switch self {
     case .routine(let name, let info): "LAPACK \(name) failed (info = \(info))"
     case .degenerate(let what): what
     case .notFinite(let what): "\(what) is not finite"
+    case .unavailable(let what): what
     }
   }
 }

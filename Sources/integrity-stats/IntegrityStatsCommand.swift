@@ -31,7 +31,8 @@ struct IntegrityStatsCommand: ParsableCommand {
     keepLargeBlocks()
     // Our designs are tall and thin: one OpenBLAS thread is faster than two, whose
     // idle workers spin against our own parallel parsing (TOOLCHAIN.md; measured in
-    // Benchmarks/trends: 9.9 s → 5.8 s CPU).
+    // Benchmarks/trends: 9.9 s → 5.8 s CPU). Applied when OpenBLAS opens, at the
+    // first fit: commands without one never open it.
     setLinearAlgebraThreads(1)
     // A file-size limit (`ulimit -f`) makes a write fail with EFBIG instead of killing
     // the process: an output then fails with its message (exit 73), and a pipe's spool
@@ -58,6 +59,9 @@ struct IntegrityStatsCommand: ParsableCommand {
       fail(error.description, code: 73)
     } catch let error as UsageError {
       fail("error: \(error.description)", code: 64)
+    } catch LinearAlgebraError.unavailable(let what) {
+      // EX_UNAVAILABLE: a library the command needs is missing, not the data's fault.
+      fail("error: \(what); the model fits need OpenBLAS (Debian: apt install libopenblas0)", code: 69)
     } catch let error as LinearAlgebraError {
       if let account = Diagnostics.readAccount { Diagnostics.error("error: \(error.description)"); fail(account.description, code: 65) }
       fail("error: \(error.description)", code: 65)

@@ -42,6 +42,7 @@ extension IntegrityStatsCommand {
     }
 
     mutating func run() throws {
+      try requireLinearAlgebra()  // the trends, survey and regression (exit 69 without OpenBLAS)
       var demo = SampleDataDemo(dataDirectory: data, options: dating.chartOptions(labels), date: try dating.compilationDate())
       demo.status = try sampleDataStatus()
       let (outputs, messages) = try demo.run(remedy: \.commandLineText)

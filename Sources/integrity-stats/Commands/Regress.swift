@@ -86,6 +86,7 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       let spec = try specification()
+      try requireLinearAlgebra()  // exit 69 without OpenBLAS, before reading
       var options = ReadOptions()
       options.encoding = encoding
       let table = try TableReader.read(path: common.inputPath, options: options)

@@ -38,9 +38,7 @@ extension IntegrityStatsCommand {
 
     mutating func run() throws {
       try workspace.supplyStandardInput(input: common.input)  // --db/--as-of: the workspace's figures as the input
-      // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
-      // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
-      setLinearAlgebraThreads(1)
+      try requireLinearAlgebra()  // weighted least squares (exit 69 without OpenBLAS)
       let analysis = SurveyAnalysis(level: confidence.level, percent: percent)
       try reader.rejectsTarget(common).check()
       let (series, set) = try analysis.read(path: common.inputPath, readOptions: reader.observationOptions())

@@ -92,9 +92,9 @@ extension IntegrityStatsCommand {
       // The series live until the exit (released one by one, 17,857 series cost 26 M
       // instructions after the fits).
       var yearly: [TrendAnalysis.YearlySeries] = []
-      // Trend designs are tiny (n × 2 … n × 4): OpenBLAS's extra threads would only spin
-      // (sched_yield) beside ours, so use one (TOOLCHAIN.md).
-      setLinearAlgebraThreads(1)
+      // Every model but Sen's is a least-squares or IRLS fit: stop before reading (exit 69)
+      // when OpenBLAS cannot be opened, rather than fail each series.
+      if auto || survey || (model ?? .linear) != .sen { try requireLinearAlgebra() }
       let report: TrendReport
       let set: ObservationSet
       if survey {
