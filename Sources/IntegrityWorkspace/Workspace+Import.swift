@@ -20,12 +20,9 @@ extension Workspace {
   ///
   /// A crash or kill at any point leaves the workspace as it was before the call.
   public func importFile(path: String, options: ImportOptions) throws -> ImportResult {
-    let bytes: [UInt8]
-    do {
-      bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-    } catch {
-      throw InputError(path: path, reason: (error as NSError).localizedDescription)
-    }
+    // The system's reason on failure ("No such file or directory"), not Foundation's
+    // "The operation could not be completed".
+    let bytes = try InputBytes.read(path: path)
     // Hash on another thread while the reader runs.
     let hashing = DispatchGroup()
     let digest = DigestBox()

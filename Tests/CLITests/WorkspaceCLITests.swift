@@ -165,6 +165,16 @@ import Testing
     #expect(written.hasPrefix("indicator,agency,year,value,reason\n8-5,法務部,2023,abc,"))
   }
 
+  /// A file that cannot be read is named with the system's reason (exit 66), not
+  /// Foundation's "The operation could not be completed".
+  @Test func importOfAMissingFileSaysWhy() throws {
+    defer { cleanUp() }
+    let r = try run(["import", folder + "/missing.csv", "--db", db])
+    #expect(r.status == 66)
+    #expect(r.stderr.contains(folder + "/missing.csv: cannot read input: No such file or directory"), "\(r.stderr)")
+    #expect(!r.stderr.contains("could not be completed"))
+  }
+
   @Test func importReportsAndDryRun() throws {
     defer { cleanUp() }
     let a = try file("a.csv", "agency,year,value\nA,2023,1\nB,2023,x\n")
