@@ -4,7 +4,8 @@
 // Integrity Building Action Plan. Layers (DESIGN.md §3); an arrow is "may import":
 //
 //   integrity-stats (CLI) → IntegrityStats (umbrella), CMalloc (glibc's mallopt, Linux only)
-//   IntegrityCharts → IntegrityIndicators, IntegrityActionPlan, IntegrityAgencyData, IntegrityModels, IntegrityTables
+//   IntegrityCharts → IntegrityIndicators, IntegrityActionPlan, IntegrityAgencyData, IntegrityModels, IntegrityNumerics,
+//     IntegrityTables
 //   IntegrityWorkspace → IntegrityIndicators, IntegrityActionPlan, IntegrityAgencyData, IntegrityTables,
 //     GRDB (SQLite store of submissions)
 //   IntegrityIndicators → IntegrityActionPlan, IntegrityAgencyData, IntegrityModels, IntegrityTables
@@ -78,7 +79,10 @@ let package = Package(
       dependencies: ["IntegrityActionPlan", "IntegrityAgencyData", "IntegrityModels", "IntegrityTables", "IntegrityDecimal"]),
     .target(
       name: "IntegrityCharts",
-      dependencies: ["IntegrityIndicators", "IntegrityActionPlan", "IntegrityAgencyData", "IntegrityModels", "IntegrityTables"]),
+      dependencies: [
+        "IntegrityIndicators", "IntegrityActionPlan", "IntegrityAgencyData", "IntegrityModels", "IntegrityNumerics",
+        "IntegrityTables",
+      ]),
     .target(
       name: "IntegrityWorkspace",
       dependencies: [

@@ -1,5 +1,6 @@
 import IntegrityIndicators
 import IntegrityModels
+import IntegrityNumerics
 import IntegrityTables
 import IntegrityAgencyData
 import IntegrityActionPlan
@@ -55,6 +56,9 @@ public struct ReportBuilder: Sendable {
     if sections.contains(.quarterly) {
       results.quarterly = try QuarterlyPaceReport(observations: set.observations, source: source)
     }
+    // The trend and survey sections are fits: without OpenBLAS, `LinearAlgebraError.unavailable`
+    // (the tool's exit 69), not a section of series "not fitted".
+    if sections.contains(.trend) || sections.contains(.survey) { try requireLinearAlgebra() }
     if sections.contains(.trend) {
       let lastYear = set.observations.map(\.period.year).max()
       let options = TrendOptions(model: .linear, level: level, projectTo: lastYear.map { $0 + projectionHorizon })

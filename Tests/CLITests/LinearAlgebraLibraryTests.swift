@@ -17,6 +17,7 @@ struct LinearAlgebraLibraryTests {
     ["trend", wide, "--wide"],
     ["trend", wide, "--wide", "--model", "poisson"],
     ["trend", wide, "--wide", "--auto"],
+    ["report", "SampleData/synthetic_integrity_survey.csv", "-o", "-"],
   ])
   func fitsStopWithExit69WithoutTheLibrary(_ arguments: [String]) throws {
     let (status, stdout, stderr) = try runCLI(arguments, environment: Self.missing)
@@ -30,6 +31,7 @@ struct LinearAlgebraLibraryTests {
     ["trend", wide, "--wide", "--model", "sen"],
     ["achievement", "SampleData/synthetic_yearly_indicators_big5.csv"],
     ["quarterly", "SampleData/synthetic_target_cases_quarterly.csv"],
+    ["report", "SampleData/synthetic_target_cases_quarterly.csv", "--date", "2026-12-07", "-o", "-"],
   ])
   func otherCommandsRunWithoutIt(_ arguments: [String]) throws {
     let (status, stdout, stderr) = try runCLI(arguments, environment: Self.missing)

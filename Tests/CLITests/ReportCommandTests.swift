@@ -17,6 +17,18 @@ struct ReportCommandTests {
     #expect(!html.lowercased().contains("<script"))
   }
 
+  /// `-o -` is standard output, as no `-o` is: the same page (it crashed in Foundation's
+  /// path functions, looking for the folder of a page named "-"), no attachment file.
+  @Test("report -o - writes the page to standard output")
+  func dashIsStandardOutput() throws {
+    let input = "SampleData/synthetic_target_cases_quarterly.csv"
+    let (status, html, err) = try runCLI(["report", input, "--date", "2026-12-07", "-o", "-"])
+    #expect(status == 0, "\(err)")
+    let (_, plain, _) = try runCLI(["report", input, "--date", "2026-12-07"])
+    #expect(html.hasPrefix("<!DOCTYPE html>") && html == plain)
+    #expect(!err.contains("wrote "))
+  }
+
   @Test("report --lang en on the Big5 yearly file: achievement in English")
   func englishAchievement() throws {
     let (status, html, err) = try runCLI(["report", "SampleData/synthetic_yearly_indicators_big5.csv", "--lang", "en", "--roc"])

@@ -40,16 +40,25 @@ struct ReportDateOptions: ParsableArguments {
   }
 }
 
-/// Writes a report's attachments (full tables cut short on the page) beside it as CSV.
+/// Writes a report's attachments (full tables cut short on the page) beside it as CSV:
+/// in the page's folder (everything up to its last `/`), or the current one.
 func writeAttachments(_ attachments: [(name: String, table: Table)], besidePage page: String) throws -> [String] {
-  let folder = (page as NSString).deletingLastPathComponent
+  let folder = page.lastIndex(of: "/").map { String(page[...$0]) } ?? ""
   var written: [String] = []
   for attachment in attachments {
-    let path = folder.isEmpty ? attachment.name : folder + "/" + attachment.name
+    let path = folder + attachment.name
     try AtomicFile.write(CSVWriter().bytes(attachment.table), to: path)
     written.append(path)
   }
   return written
+}
+
+/// The page's file name without its extension (`out/report.html` → `report`), which
+/// names its attachments.
+func attachmentStem(ofPage page: String) -> String {
+  let name = page.lastIndex(of: "/").map { String(page[page.index(after: $0)...]) } ?? page
+  guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+  return String(name[..<dot])
 }
 
 extension IntegrityStatsCommand {
@@ -99,10 +108,13 @@ extension IntegrityStatsCommand {
       let builder = ReportBuilder(level: confidence.level, projectionHorizon: horizon)
       let (content, warnings) = try builder.content(set, sections: section.isEmpty ? nil : Set(section.map(\.section)))
       for warning in warnings { Diagnostics.warning(warning) }
-      let stem = document.output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-      let report = try HTMLReport(content, options: dating.chartOptions(labels), title: title, date: date, attachmentStem: stem).render()
-      if let output = document.output {
-        for path in try writeAttachments(report.attachments, besidePage: output) { Diagnostics.note("wrote \(path)") }
+      // `-o -` is standard output, as no -o: no page file to put attachments beside.
+      let page = document.output == "-" ? nil : document.output
+      let report = try HTMLReport(
+        content, options: dating.chartOptions(labels), title: title, date: date, attachmentStem: page.map(attachmentStem(ofPage:))
+      ).render()
+      if let page {
+        for path in try writeAttachments(report.attachments, besidePage: page) { Diagnostics.note("wrote \(path)") }
       }
       try AtomicFile.write(report.html, to: document.output)
       reader.finish(set)
