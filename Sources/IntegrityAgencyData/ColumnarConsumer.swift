@@ -8,8 +8,9 @@ import IntegrityTables
 /// which keeps the rows. A row the computation cannot take (a negative figure, a
 /// repeated period …) throws a `DataError` at the row's line: the reader stops there, or
 /// under `skipBadRows` rejects the row and goes on. A consumer that throws must leave its
-/// state as it was before the row.
-@usableFromInline package protocol ColumnarConsumer {
+/// state as it was before the row. (`SendableMetatype`: the schedule's threads run code
+/// generic over the consumer's type.)
+@usableFromInline package protocol ColumnarConsumer: SendableMetatype {
   /// Told once, before any row, where the rows come from: the file name and the
   /// column of each canonical field, for locating errors.
   mutating func begin(source: AggregationSource)
