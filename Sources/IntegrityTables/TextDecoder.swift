@@ -80,10 +80,15 @@ public enum TextDecoder {
       // Safe: every load is at i + 24 + 8 ≤ n at most; `sequenceLength` reads below n.
       while i + 32 <= n {
         let q = UnsafeRawPointer(p.baseAddress! + i)
-        var mask =
-          highBits(q.loadUnaligned(as: UInt64.self)) | highBits(q.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) << 8
-          | highBits(q.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) << 16
-          | highBits(q.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) << 24
+        let w0 = q.loadUnaligned(as: UInt64.self)
+        let w1 = q.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let w2 = q.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+        let w3 = q.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+        if (w0 | w1 | w2 | w3) & 0x8080_8080_8080_8080 == 0 {
+          i += 32  // ASCII: one test, no mask
+          continue
+        }
+        var mask = highBits(w0) | highBits(w1) << 8 | highBits(w2) << 16 | highBits(w3) << 24
         var next = i + 32
         while mask != 0 {
           let j = i + mask.trailingZeroBitCount
