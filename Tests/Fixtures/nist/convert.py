@@ -6,7 +6,8 @@ Usage (from the package root; stdlib only, any Python 3.8+):
     python3 Tests/Fixtures/nist/convert.py            # writes NAME.csv and NAME.certified.json
     python3 Tests/Fixtures/nist/convert.py --check    # exit 1 if a committed file differs
 
-Source: ../shared/reference/nist-strd/linear/NAME.dat (NIST's files; see that folder's README).
+Source: source/NAME.dat beside this script (NIST's files, copied from the shared reference folder;
+see source/README.md).
 Each .dat header states "Data (lines a to b)"; those lines hold the response then the predictors,
 whitespace-separated, in the order the "Data:" title line names them (y x, or y x1 ... x6).
 
@@ -18,7 +19,7 @@ companion NAME.json, and the number of rows with its "observations" field.
 NAME.certified.json copies, from the companion NAME.json (checked against the .dat by the reference
 folder's tools/verify.py), what the tests need: name, parameters, design_columns, observations and
 the certified values as the STRINGS NIST prints (coefficients, std_errors, residual_sd, r_squared,
-anova), so the test suite runs without ../shared.
+anova), so the test suite reads only what it needs.
 """
 import json
 import os
@@ -26,8 +27,7 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))            # package root
-NIST = os.path.join(os.path.dirname(ROOT), "shared", "reference", "nist-strd", "linear")
+NIST = os.path.join(HERE, "source")
 DATASETS = ["Norris", "Pontius", "NoInt1", "NoInt2", "Filip", "Longley",
             "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5"]
 
@@ -59,7 +59,7 @@ def certificate(name):
         meta = json.load(f)
     keep = {k: meta[k] for k in ("name", "parameters", "design_columns", "intercept", "observations")}
     keep["certified"] = meta["certified"]
-    keep["source"] = "../shared/reference/nist-strd/linear/%s.json (NIST StRD %s)" % (name, meta["source"]["nist_url"])
+    keep["source"] = "Tests/Fixtures/nist/source/%s.json (NIST StRD %s)" % (name, meta["source"]["nist_url"])
     return json.dumps(keep, indent=1) + "\n"
 
 
