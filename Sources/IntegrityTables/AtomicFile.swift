@@ -66,7 +66,9 @@ public enum AtomicFile {
     }
   }
 
-  static func split(_ path: String) -> (directory: String, name: String) {
+  /// `path`'s directory and file name: `("out", "report.html")` for `out/report.html`,
+  /// `(".", "report.html")` without a slash, `("/", "x")` for `/x`.
+  public static func split(_ path: String) -> (directory: String, name: String) {
     guard let slash = path.lastIndex(of: "/") else { return (".", path) }
     let directory = String(path[..<slash])
     return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))

@@ -43,7 +43,8 @@ struct ReportDateOptions: ParsableArguments {
 /// Writes a report's attachments (full tables cut short on the page) beside it as CSV:
 /// in the page's folder (everything up to its last `/`), or the current one.
 func writeAttachments(_ attachments: [(name: String, table: Table)], besidePage page: String) throws -> [String] {
-  let folder = page.lastIndex(of: "/").map { String(page[...$0]) } ?? ""
+  let directory = AtomicFile.split(page).directory
+  let folder = !page.contains("/") ? "" : directory.hasSuffix("/") ? directory : directory + "/"
   var written: [String] = []
   for attachment in attachments {
     let path = folder + attachment.name
@@ -56,7 +57,7 @@ func writeAttachments(_ attachments: [(name: String, table: Table)], besidePage 
 /// The page's file name without its extension (`out/report.html` → `report`), which
 /// names its attachments.
 func attachmentStem(ofPage page: String) -> String {
-  let name = page.lastIndex(of: "/").map { String(page[page.index(after: $0)...]) } ?? page
+  let name = AtomicFile.split(page).name
   guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
   return String(name[..<dot])
 }
