@@ -28,12 +28,6 @@ enum BLAS {
       }
     }
   }
-
-  /// Sets OpenBLAS's thread count (small problems are faster on one thread): now when
-  /// it is open, else when it opens (`OpenBLAS.setThreads`).
-  static func setThreads(_ n: Int) {
-    OpenBLAS.setThreads(n)
-  }
 }
 
 extension Matrix {
@@ -62,7 +56,7 @@ extension Matrix {
 
 /// Sets the number of threads OpenBLAS uses. Small designs are faster on one
 /// (TOOLCHAIN.md: dgemm 200×200 0.25 ms on 1 thread vs 0.41 ms on 2).
-public func setLinearAlgebraThreads(_ n: Int) { BLAS.setThreads(n) }
+public func setLinearAlgebraThreads(_ n: Int) { OpenBLAS.setThreads(n) }
 
 /// Opens OpenBLAS now — otherwise it opens at the first fit — so that a program can stop
 /// before its work when the library is missing. Throws `LinearAlgebraError.unavailable`
