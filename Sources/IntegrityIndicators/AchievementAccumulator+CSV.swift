@@ -76,12 +76,24 @@ extension AchievementAccumulator {
       directions = names.extra.lowerBound
       statuses = directions + Direction.allCases.count
       booleans = statuses + AchievementStatus.allCases.count
+      assert(Direction.allCases.map(\.code) == [1, 2, 3, 4], "direction(_:) relies on allCases in code order")
+      assert(AchievementStatus.allCases == [.achieved, .near, .behind, .noTarget, .noData], "status(_:) relies on allCases order")
     }
 
+    /// `Direction.allCases` order is the codes' (1…4): an addition, where `allCases`
+    /// would build its array on every line.
     @inline(__always)
-    func direction(_ d: Direction) -> Int { directions + Direction.allCases.firstIndex(of: d)! }
+    func direction(_ d: Direction) -> Int { directions + Int(d.code) - 1 }
     @inline(__always)
-    func status(_ s: AchievementStatus) -> Int { statuses + AchievementStatus.allCases.firstIndex(of: s)! }
+    func status(_ s: AchievementStatus) -> Int {
+      switch s {
+      case .achieved: statuses
+      case .near: statuses + 1
+      case .behind: statuses + 2
+      case .noTarget: statuses + 3
+      case .noData: statuses + 4
+      }
+    }
     @inline(__always)
     func boolean(_ b: Bool) -> Int { booleans + (b ? 1 : 0) }
   }

@@ -231,7 +231,10 @@ public struct AchievementAccumulator: ColumnarConsumer, Sendable {
       return
     }
     let indicator = names.indicatorIDs[Int(row.indicator)]
-    let direction = row.direction != 0 ? row.direction : try defaultDirection(indicator, line: line)
+    // The file's direction, else the one found for the indicator before (an array
+    // read), else found now (`defaultDirection`: the option, the catalog, increase).
+    let known = Int(indicator) < defaultDirections.count ? defaultDirections[Int(indicator)] : 0
+    let direction = row.direction != 0 ? row.direction : known != 0 ? known : try defaultDirection(indicator, line: line)
     let missing = ObservationColumns.missing
     if row.valueExponent != missing {
       if row.value < 0 {

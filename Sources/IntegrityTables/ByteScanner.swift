@@ -38,6 +38,25 @@ public enum ByteScanner {
       | exactZeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
   }
 
+  /// `fieldMarks` for the sixteen bytes at `i` (which must lie in `s`), as the marks
+  /// of the word at `i` and of the word after it, in one pass of 16-byte vector
+  /// operations (SSE2 on x86-64, NEON on ARM): in each byte lane `x ^ b` is zero
+  /// where the byte is `b`, and a byte `y` is nonzero exactly when `y | (0 − y)` has
+  /// its high bit set (of `y` and 256 − `y`, one is at least 128) — lane-wise, with
+  /// no borrow between bytes, so no word trick is needed. `delimiters` is the
+  /// delimiter in every lane.
+  @inline(__always)
+  public static func fieldMarks16(_ s: Span<UInt8>, at i: Int, delimiters: SIMD16<UInt8>) -> (UInt64, UInt64) {
+    precondition(i >= 0 && i + 16 <= s.count, "ByteScanner.fieldMarks16: the bytes leave the span")
+    let v = s.bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: i, as: SIMD16<UInt8>.self)
+    let a = v ^ delimiters
+    let b = v ^ SIMD16(repeating: lf)
+    let c = v ^ SIMD16(repeating: cr)
+    let allNonzero = (a | (.zero &- a)) & (b | (.zero &- b)) & (c | (.zero &- c))
+    let marks = unsafeBitCast(~allNonzero & SIMD16(repeating: 0x80), to: SIMD2<UInt64>.self)
+    return (UInt64(littleEndian: marks[0]), UInt64(littleEndian: marks[1]))
+  }
+
   /// The index of the first `delimiter`, LF or CR at or after `start` (or `s.count`):
   /// eight bytes at a time, then byte by byte. For each of the three bytes,
   /// `w ^ splat(b)` has a zero byte where `w` holds `b`, and the lowest set bit of the

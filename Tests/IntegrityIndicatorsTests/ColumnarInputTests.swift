@@ -130,6 +130,42 @@ import TestSupport
   }
 }
 
+/// `ByteScanner.fieldMarks16` (the tokenizer's marks of sixteen bytes in vector lanes)
+/// against the marks written out byte by byte: 0x80 in the byte of each delimiter, LF
+/// and CR of the word at `i` (first) and of the word after it (second).
+@Suite struct ColumnarFieldMarksTests {
+  func reference(_ bytes: [UInt8], _ i: Int, _ delimiter: UInt8) -> (UInt64, UInt64) {
+    var words: [UInt64] = [0, 0]
+    for k in 0..<16 where [delimiter, 0x0A, 0x0D].contains(bytes[i + k]) {
+      words[k / 8] |= 0x80 << UInt64(8 * (k % 8))
+    }
+    return (words[0], words[1])
+  }
+
+  @Test(arguments: [UInt8(ascii: ","), 0x09, UInt8(ascii: ";"), UInt8(ascii: "|")])
+  func marksAreTheDelimitersAndLineEnds(_ delimiter: UInt8) {
+    var rng = SplitMix64(seed: UInt64(delimiter))
+    // The bytes marked, their neighbours (a borrow or carry across lanes would mark
+    // these), zero, the high bytes of UTF-8 and Big5, and any byte.
+    let alphabet: [UInt8] = [delimiter, delimiter &- 1, delimiter &+ 1, 0x0A, 0x0B, 0x09, 0x0D, 0x0C, 0x0E, 0x00, 0x80, 0xE4, 0xFF, 0x7F, 0x2C, 0x22]
+    let lanes = SIMD16<UInt8>(repeating: delimiter)
+    for _ in 0..<20_000 {
+      let bytes = (0..<24).map { _ in
+        Bool.random(using: &rng) ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+      }
+      let i = Int.random(in: 0...8, using: &rng)
+      let got = ByteScanner.fieldMarks16(bytes.span, at: i, delimiters: lanes)
+      let want = reference(bytes, i, delimiter)
+      #expect(got.0 == want.0 && got.1 == want.1, "\(bytes[i..<(i + 16)])")
+      // The same as the word-at-a-time marks of its two words.
+      let words = (
+        ByteScanner.fieldMarks(bytes.span, at: i, delimiterWord: ByteScanner.splat(delimiter)),
+        ByteScanner.fieldMarks(bytes.span, at: i + 8, delimiterWord: ByteScanner.splat(delimiter)))
+      #expect(got.0 == words.0 && got.1 == words.1)
+    }
+  }
+}
+
 /// `GroupIndex.expectedGroups`: the room a consumer reserves after its first block.
 @Suite struct ColumnarReserveTests {
   @Test func expectedGroupsFollowTheGroupsPerRowUpToACap() {
