@@ -19,7 +19,7 @@ public struct ByteKeyTable: Sendable {
   private var shortWords: [UInt64] = Array(repeating: 0, count: 64)
   private var shortSlots: [Int32] = Array(repeating: 0, count: 64)
   private var shortCount = 0
-  private var lastShort: (word: UInt64, id: Int) = (0, -1)
+  @usableFromInline var lastShort: (word: UInt64, id: Int) = (0, -1)
 
   public init() {}
 
@@ -55,7 +55,7 @@ public struct ByteKeyTable: Sendable {
 
   /// The id of `s[range]`, adding it when new. A key of 1 to 7 bytes with a word of
   /// the span from its start is compared and hashed as one word (no byte loop).
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func id(in s: Span<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
     guard let word = ByteScanner.shortKey(s, range.lowerBound, range.upperBound) else {
       return id(for: s.extracting(range))
@@ -68,7 +68,7 @@ public struct ByteKeyTable: Sendable {
 
   /// The word table's look-up behind `id(in:_:)`: a word not there yet is looked up
   /// (or added) by its bytes, so that ids are the same whichever way a key comes.
-  private mutating func shortID(_ word: UInt64, _ s: Span<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
+  @usableFromInline mutating func shortID(_ word: UInt64, _ s: Span<UInt8>, _ range: Range<Int>) -> (id: Int, isNew: Bool) {
     let mask = shortSlots.count - 1
     var slot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     while true {

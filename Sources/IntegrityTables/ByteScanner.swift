@@ -8,12 +8,12 @@ public enum ByteScanner {
   public static let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
   /// `byte` in every byte of a word.
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func splat(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
 
   /// A word with 0x80 set in each byte of `x` that is zero. The lowest mark is exact
   /// (a borrow can only add marks above it), so its position is the first zero byte.
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func zeroBytes(_ x: UInt64) -> UInt64 {
     (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
   }
@@ -21,7 +21,7 @@ public enum ByteScanner {
   /// A word with 0x80 set in exactly the bytes of `x` that are zero: each byte's low
   /// seven bits are added to 0x7F on their own, so no borrow or carry crosses bytes
   /// (Hacker's Delight §6-1, the exact form).
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func exactZeroBytes(_ x: UInt64) -> UInt64 {
     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     return ~(((x & low7) &+ low7) | x | low7)
@@ -99,7 +99,7 @@ public enum ByteScanner {
   /// Whether `s[a..<a+count]` and `s[b..<b+count]` hold the same bytes: eight at a
   /// time (the last word of a key overlapping the one before it; a key shorter than a
   /// word compared in one word masked to its length when a word fits in the span).
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func sameBytes(_ s: Span<UInt8>, _ a: Int, _ b: Int, _ count: Int) -> Bool {
     let raw = s.bytes
     let n = s.count
@@ -129,7 +129,7 @@ public enum ByteScanner {
   /// A key of 1 to 7 bytes as one word — its bytes, the lowest first, and its length
   /// in the top byte, so that keys differing only in trailing NUL bytes differ — when a
   /// word from its start fits in the span; nil otherwise.
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func shortKey(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
     let length = end &- start
     guard length >= 1, length <= 7, start >= 0, start + 8 <= s.count else { return nil }
@@ -144,7 +144,7 @@ public enum ByteScanner {
   /// 6); the digits, most significant in the lowest byte, are combined pairwise in
   /// three multiplications (Lemire 2018; the cell is shifted up so that the missing
   /// digits are leading zeros).
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func shortFigure(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> (Int64, Int)? {
     let length = end - start
     guard length >= 1, length <= 8, start + 8 <= s.count else { return nil }
