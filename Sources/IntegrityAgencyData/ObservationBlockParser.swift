@@ -570,7 +570,7 @@ struct ObservationBlockParser {
     return indicatorIDs[raw].written
   }
 
-  @inlinable mutating func internIndicator(_ s: Span<UInt8>, _ c: Int) -> Int {
+  @inlinable @inline(__always) mutating func internIndicator(_ s: Span<UInt8>, _ c: Int) -> Int {
     let r = trimmedRange(s, c)
     if r.isEmpty { return -1 }
     let (raw, isNew) = tokenizer.escaped[c] ? indicatorTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : indicatorTable.id(in: s, r)
@@ -601,7 +601,7 @@ struct ObservationBlockParser {
       || folded.contains("‰")
   }
 
-  @inlinable mutating func internAgency(_ s: Span<UInt8>, _ c: Int) -> Int32 {
+  @inlinable @inline(__always) mutating func internAgency(_ s: Span<UInt8>, _ c: Int) -> Int32 {
     let r = trimmedRange(s, c)
     if r.isEmpty { return 0 }
     let (raw, isNew) = tokenizer.escaped[c] ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(in: s, r)
@@ -650,7 +650,8 @@ struct ObservationBlockParser {
 
   /// A target cell: an annual target repeats on each quarter row, so the same bytes
   /// under the same scale are read once per block.
-  @inlinable mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
+  @inlinable @inline(__always)
+  mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
     let cell = tokenizer.starts[c]..<tokenizer.ends[c]
     let power = scale?.powerOfTen ?? 0
     if lastTargetCell.lowerBound >= 0 && lastTargetPower == power && !tokenizer.escaped[c]
@@ -668,16 +669,26 @@ struct ObservationBlockParser {
     return figure
   }
 
-  /// The figure of cell `c` (see the type's comment for the forms read inline).
-  @inlinable mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
+  /// The figure of cell `c` (see the type's comment for the forms read inline): an
+  /// empty cell and a short figure here, in the row's code; any other in `otherFigure`.
+  @inlinable @inline(__always)
+  mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
     let start = tokenizer.starts[c]
     let end = tokenizer.ends[c]
     if start == end { return Figure() }
+    if !tokenizer.escaped[c], let (significand, decimals) = ByteScanner.shortFigure(s, start, end) {
+      return Figure(significand: significand, exponent: Int8(Int(scale?.powerOfTen ?? 0) - decimals))
+    }
+    return try otherFigure(block, s, c, scale: scale)
+  }
+
+  /// `figure` for a cell that is not empty and not a short figure.
+  @inline(never) @usableFromInline
+  mutating func otherFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
+    let start = tokenizer.starts[c]
+    let end = tokenizer.ends[c]
     let power = Int(scale?.powerOfTen ?? 0)
     if !tokenizer.escaped[c] {
-      if let (significand, decimals) = ByteScanner.shortFigure(s, start, end) {
-        return Figure(significand: significand, exponent: Int8(power - decimals))
-      }
       if let (significand, decimals) = Self.plainFigure(s, start, end), let e = Int8(exactly: power - decimals), e != ObservationColumns.missing {
         return Figure(significand: significand, exponent: e)
       }
