@@ -54,7 +54,10 @@ final class PartSchedule<Consumer: ColumnarConsumer>: @unchecked Sendable {
   }
 
   /// Reads every part on up to `threads` threads (this one among them) and merges them.
-  @usableFromInline func run(threads: Int) -> Outcome {
+  /// Inlinable, as `work` is: the parts' reading loop (`Part.run`, `PartStream.next`,
+  /// `ObservationBlockParser.parse`) is then compiled for the consumer's own type where
+  /// the reader is called, and the parser calls the consumer's `add` directly.
+  @inlinable func run(threads: Int) -> Outcome {
     let helpers = max(0, min(threads, parts.count) - 1)
     let group = DispatchGroup()
     for _ in 0..<helpers {
@@ -62,10 +65,13 @@ final class PartSchedule<Consumer: ColumnarConsumer>: @unchecked Sendable {
     }
     work()
     group.wait()
-    return state.withLock { $0.outcome ?? .merged }
+    return outcome
   }
 
-  private func work() {
+  /// How the schedule ended (`merged` when no part changed it).
+  @usableFromInline var outcome: Outcome { state.withLock { $0.outcome ?? .merged } }
+
+  @inlinable func work() {
     while let k = claim() {
       parts[k].run()
       finished(k)
@@ -73,7 +79,7 @@ final class PartSchedule<Consumer: ColumnarConsumer>: @unchecked Sendable {
   }
 
   /// The next part to read, or nil when there is none or the outcome is known.
-  private func claim() -> Int? {
+  @usableFromInline func claim() -> Int? {
     state.withLock { state in
       guard state.outcome == nil, state.next < parts.count else { return nil }
       defer { state.next += 1 }
@@ -83,7 +89,7 @@ final class PartSchedule<Consumer: ColumnarConsumer>: @unchecked Sendable {
 
   /// Marks part `k` read and, unless another thread is merging (it will take this part
   /// in turn), merges every read part that comes next in file order.
-  private func finished(_ k: Int) {
+  @usableFromInline func finished(_ k: Int) {
     let merger = state.withLock { state in
       state.done[k] = true
       guard !state.merging else { return false }
