@@ -216,7 +216,7 @@ struct ObservationBlockParser {
         }
         if tokenizer.isBlank(s) {
           if tokenizer.contentEnd > i {
-            if tokenizer.count > 1 || (0..<tokenizer.count).allSatisfy({ tokenizer.ends[$0] == tokenizer.starts[$0] }) {
+            if tokenizer.count > 1 || (0..<tokenizer.count).allSatisfy({ tokenizer.cells[$0].isEmpty }) {
               emptyOrSpace(s)
             } else {
               spaceLines += 1
@@ -242,7 +242,7 @@ struct ObservationBlockParser {
 
   @inlinable mutating func emptyOrSpace(_ s: Span<UInt8>) {
     var allEmpty = true
-    for k in 0..<tokenizer.count where tokenizer.ends[k] > tokenizer.starts[k] {
+    for k in 0..<tokenizer.count where !tokenizer.cells[k].isEmpty {
       allEmpty = false
       break
     }
@@ -270,8 +270,9 @@ struct ObservationBlockParser {
   /// passes `self` by value: the whole parser, about 800 bytes, copied per row).
   @inline(__always)
   @inlinable static func mayStartFootnote(_ tokenizer: borrowing RecordTokenizer, _ s: Span<UInt8>) -> Bool {
-    var a = tokenizer.starts[0]
-    let end = tokenizer.ends[0]
+    let bounds = tokenizer.cells[0]
+    var a = bounds.lowerBound
+    let end = bounds.upperBound
     while a < end && s[a] == 0x20 { a += 1 }
     guard a < end else { return true }
     let b = s[a]
@@ -335,9 +336,10 @@ struct ObservationBlockParser {
     let count = tokenizer.count
     if count > width {
       for c in width..<count {
-        var k = tokenizer.starts[c]
-        while k < tokenizer.ends[c] && (s[k] == 0x20 || s[k] == 0x09) { k += 1 }
-        if k < tokenizer.ends[c] {
+        let cell = tokenizer.cells[c]
+        var k = cell.lowerBound
+        while k < cell.upperBound && (s[k] == 0x20 || s[k] == 0x09) { k += 1 }
+        if k < cell.upperBound {
           throw cellError(s, c, "row has \(count) fields but the header has \(width)")
         }
       }
@@ -545,8 +547,8 @@ struct ObservationBlockParser {
   /// `mayStartFootnote`).
   @inline(__always)
   @inlinable func trimmedRange(_ s: Span<UInt8>, _ c: Int) -> Range<Int> {
-    var a = tokenizer.starts[c]
-    var b = tokenizer.ends[c]
+    let bounds = tokenizer.cells[c]
+    var (a, b) = (bounds.lowerBound, bounds.upperBound)
     while a < b && (s[a] == 0x20 || s[a] == 0x09) { a += 1 }
     while b > a && (s[b - 1] == 0x20 || s[b - 1] == 0x09) { b -= 1 }
     return a..<b
@@ -573,7 +575,7 @@ struct ObservationBlockParser {
   @inlinable @inline(__always) mutating func internIndicator(_ s: Span<UInt8>, _ c: Int) -> Int {
     let r = trimmedRange(s, c)
     if r.isEmpty { return -1 }
-    let (raw, isNew) = tokenizer.escaped[c] ? indicatorTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : indicatorTable.id(in: s, r)
+    let (raw, isNew) = tokenizer.isEscaped(c) ? indicatorTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : indicatorTable.id(in: s, r)
     if isNew { newIndicator(s, c) }
     return raw
   }
@@ -604,7 +606,7 @@ struct ObservationBlockParser {
   @inlinable @inline(__always) mutating func internAgency(_ s: Span<UInt8>, _ c: Int) -> Int32 {
     let r = trimmedRange(s, c)
     if r.isEmpty { return 0 }
-    let (raw, isNew) = tokenizer.escaped[c] ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(in: s, r)
+    let (raw, isNew) = tokenizer.isEscaped(c) ? agencyTable.id(for: ArraySlice(tokenizer.field(c, in: s))) : agencyTable.id(in: s, r)
     if isNew { newAgency(s, c) }
     return agencyIDs[raw]
   }
@@ -652,16 +654,16 @@ struct ObservationBlockParser {
   /// under the same scale are read once per block.
   @inlinable @inline(__always)
   mutating func targetFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
-    let cell = tokenizer.starts[c]..<tokenizer.ends[c]
+    let cell = tokenizer.cells[c]
     let power = scale?.powerOfTen ?? 0
-    if lastTargetCell.lowerBound >= 0 && lastTargetPower == power && !tokenizer.escaped[c]
+    if lastTargetCell.lowerBound >= 0 && lastTargetPower == power && !tokenizer.isEscaped(c)
       && cell.count == lastTargetCell.count
       && ByteScanner.sameBytes(s, cell.lowerBound, lastTargetCell.lowerBound, cell.count)
     {
       return lastTarget
     }
     let figure = try self.figure(block, s, c, scale: scale)
-    if !tokenizer.escaped[c] {
+    if !tokenizer.isEscaped(c) {
       lastTarget = figure
       lastTargetPower = power
       lastTargetCell = cell
@@ -673,10 +675,10 @@ struct ObservationBlockParser {
   /// empty cell and a short figure here, in the row's code; any other in `otherFigure`.
   @inlinable @inline(__always)
   mutating func figure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
-    let start = tokenizer.starts[c]
-    let end = tokenizer.ends[c]
+    let bounds = tokenizer.cells[c]
+    let (start, end) = (bounds.lowerBound, bounds.upperBound)
     if start == end { return Figure() }
-    if !tokenizer.escaped[c], let (significand, decimals) = ByteScanner.shortFigure(s, start, end) {
+    if !tokenizer.isEscaped(c), let (significand, decimals) = ByteScanner.shortFigure(s, start, end) {
       return Figure(significand: significand, exponent: Int8(Int(scale?.powerOfTen ?? 0) - decimals))
     }
     return try otherFigure(block, s, c, scale: scale)
@@ -685,15 +687,15 @@ struct ObservationBlockParser {
   /// `figure` for a cell that is not empty and not a short figure.
   @inline(never) @usableFromInline
   mutating func otherFigure(_ block: [UInt8], _ s: Span<UInt8>, _ c: Int, scale: FigureScale?) throws(DataError) -> Figure {
-    let start = tokenizer.starts[c]
-    let end = tokenizer.ends[c]
+    let bounds = tokenizer.cells[c]
+    let (start, end) = (bounds.lowerBound, bounds.upperBound)
     let power = Int(scale?.powerOfTen ?? 0)
-    if !tokenizer.escaped[c] {
+    if !tokenizer.isEscaped(c) {
       if let (significand, decimals) = Self.plainFigure(s, start, end), let e = Int8(exactly: power - decimals), e != ObservationColumns.missing {
         return Figure(significand: significand, exponent: e)
       }
     }
-    let bytes = tokenizer.escaped[c] ? ArraySlice(tokenizer.field(c, in: s)) : block[start..<end]
+    let bytes = tokenizer.isEscaped(c) ? ArraySlice(tokenizer.field(c, in: s)) : block[start..<end]
     var percent = false
     var exact = true
     switch NumberParser.parse(bytes: bytes, percentSign: &percent, exact: &exact) {
@@ -816,9 +818,9 @@ struct SpellingCache<Value> {
   /// The id of cell `c`'s spelling, and whether it is new (the caller appends its value).
   @inline(__always)
   @inlinable mutating func id(_ tokenizer: RecordTokenizer, _ s: Span<UInt8>, _ c: Int) -> (id: Int, isNew: Bool) {
-    tokenizer.escaped[c]
+    tokenizer.isEscaped(c)
       ? table.id(for: ArraySlice(tokenizer.field(c, in: s)))
-      : table.id(in: s, tokenizer.starts[c]..<tokenizer.ends[c])
+      : table.id(in: s, tokenizer.cells[c])
   }
 }
 

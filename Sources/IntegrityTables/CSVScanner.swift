@@ -47,7 +47,7 @@ struct CSVScanner {
           line += tokenizer.lineBreaks
           i = next
         }
-        if (0..<tokenizer.count).allSatisfy({ tokenizer.starts[$0] == tokenizer.ends[$0] }) {
+        if (0..<tokenizer.count).allSatisfy({ tokenizer.cells[$0].isEmpty }) {
           if tokenizer.contentEnd > i { blankRows += 1 }
           continue
         }
@@ -58,8 +58,8 @@ struct CSVScanner {
             cellStart.append(UInt32(start))
             cellEnd.append(UInt32(base + unescaped.count))
           } else {
-            cellStart.append(UInt32(tokenizer.starts[k]))
-            cellEnd.append(UInt32(tokenizer.ends[k]))
+            cellStart.append(UInt32(tokenizer.cells[k].lowerBound))
+            cellEnd.append(UInt32(tokenizer.cells[k].upperBound))
           }
         }
         recordFirstCell.append(UInt32(cellStart.count))

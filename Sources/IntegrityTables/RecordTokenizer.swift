@@ -9,7 +9,7 @@
 /// the delimiter or line end. A delimiter at the very end of the input ends with one
 /// more empty field.
 ///
-/// A record is split in place: `starts[k]`/`ends[k]` are byte offsets into the span
+/// A record is split in place: `cells[k]` is a range of byte offsets into the span
 /// (inside the quotes for a quoted field); `field(k, in:)` gives the field's bytes with
 /// doubled quotes unescaped. The three arrays are overwritten from record to record and
 /// only grow (to the widest record): entries from `count` on are stale. A record is
@@ -19,9 +19,9 @@ public struct RecordTokenizer {
   public let delimiter: UInt8
   let delimiterWord: UInt64
   let delimiterLanes: SIMD16<UInt8>
-  /// Field k < `count` covers `starts[k] ..< ends[k]`.
-  public private(set) var starts: [Int]
-  public private(set) var ends: [Int]
+  /// Field k < `count` covers `cells[k]` (one array, so that a cell's bounds are
+  /// one read and one bounds check).
+  public private(set) var cells: [Range<Int>]
   /// Whether field k < `count` holds doubled quotes (`""`) to unescape.
   public private(set) var escaped: [Bool]
   /// The number of fields of the record.
@@ -49,8 +49,7 @@ public struct RecordTokenizer {
     self.delimiter = delimiter
     self.delimiterWord = ByteScanner.splat(delimiter)
     self.delimiterLanes = SIMD16(repeating: delimiter)
-    starts = Array(repeating: 0, count: 32)
-    ends = Array(repeating: 0, count: 32)
+    cells = Array(repeating: 0..<0, count: 32)
     escaped = Array(repeating: false, count: 32)
   }
 
@@ -62,14 +61,13 @@ public struct RecordTokenizer {
       var record = Record()
       let outcome = Self.split(
         s, from: start, isLast: isLast, delimiter: delimiter, delimiterWord: delimiterWord,
-        delimiterLanes: delimiterLanes, starts: &starts, ends: &ends, escaped: &escaped, record: &record)
+        delimiterLanes: delimiterLanes, cells: &cells, escaped: &escaped, record: &record)
       (count, anyEscaped, lineBreaks) = (record.count, record.anyEscaped, record.lineBreaks)
       if record.contentEnd >= 0 { contentEnd = record.contentEnd }
       if let outcome { return outcome }
       // Wider than the arrays: double them and split the record again.
-      let more = starts.count
-      starts += repeatElement(0, count: more)
-      ends += repeatElement(0, count: more)
+      let more = cells.count
+      cells += repeatElement(0..<0, count: more)
       escaped += repeatElement(false, count: more)
     }
   }
@@ -86,13 +84,12 @@ public struct RecordTokenizer {
   @inline(__always)
   private static func split(
     _ s: Span<UInt8>, from start: Int, isLast: Bool, delimiter: UInt8, delimiterWord: UInt64,
-    delimiterLanes: SIMD16<UInt8>, starts: inout [Int], ends: inout [Int], escaped: inout [Bool], record: inout Record
+    delimiterLanes: SIMD16<UInt8>, cells: inout [Range<Int>], escaped: inout [Bool], record: inout Record
   ) -> Outcome? {
     let n = s.count
-    var fieldStarts = starts.mutableSpan
-    var fieldEnds = ends.mutableSpan
+    var fieldCells = cells.mutableSpan
     var fieldEscaped = escaped.mutableSpan
-    let capacity = fieldStarts.count
+    let capacity = fieldCells.count
     var count = 0
     var anyEscaped = false
     var lineBreaks = 0
@@ -132,8 +129,7 @@ public struct RecordTokenizer {
         let k = word + marks.trailingZeroBitCount >> 3
         marks &= marks &- 1
         guard count < capacity else { return nil }
-        fieldStarts[unchecked: count] = i
-        fieldEnds[unchecked: count] = k
+        fieldCells[unchecked: count] = Range(uncheckedBounds: (i, k))
         fieldEscaped[unchecked: count] = false
         count += 1
         if s[unchecked: k] == delimiter {
@@ -192,13 +188,12 @@ public struct RecordTokenizer {
           let end = ByteScanner.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
           return .textAfterQuote(field: count, lineBreaks: lineBreaks, text: opening..<end)
         }
-        fieldStarts[count] = contentStart
-        fieldEnds[count] = contentEnd
+        fieldCells[count] = contentStart..<contentEnd
         fieldEscaped[count] = hasDoubled
       } else {
-        fieldStarts[count] = i
+        let fieldStart = i
         i = ByteScanner.fieldEnd(s, from: i, delimiterWord: delimiterWord, delimiter: delimiter)
-        fieldEnds[count] = i
+        fieldCells[count] = fieldStart..<i
         fieldEscaped[count] = false
       }
       count += 1
@@ -210,8 +205,7 @@ public struct RecordTokenizer {
           guard isLast else { return .incomplete }
           // A delimiter at the very end: one more empty field.
           guard count < capacity else { return nil }
-          fieldStarts[count] = i
-          fieldEnds[count] = i
+          fieldCells[count] = i..<i
           fieldEscaped[count] = false
           count += 1
           record.contentEnd = i
@@ -255,12 +249,17 @@ public struct RecordTokenizer {
     return count
   }
 
+  /// Whether field `k` < `count` holds doubled quotes: `anyEscaped` is asked first, so
+  /// that a record without any (nearly every record) answers without reading the array.
+  @inlinable
+  public func isEscaped(_ k: Int) -> Bool { anyEscaped && escaped[k] }
+
   /// Field k's bytes, doubled quotes unescaped.
   public func field(_ k: Int, in s: Span<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(ends[k] - starts[k])
-    var i = starts[k]
-    let end = ends[k]
+    out.reserveCapacity(cells[k].count)
+    var i = cells[k].lowerBound
+    let end = cells[k].upperBound
     while i < end {
       out.append(s[i])
       i += escaped[k] && s[i] == ByteScanner.quote ? 2 : 1
@@ -278,11 +277,7 @@ public struct RecordTokenizer {
   @inlinable
   public func isBlank(_ s: Span<UInt8>) -> Bool {
     for k in 0..<count {
-      var i = starts[k]
-      while i < ends[k] {
-        if s[i] != 0x20 && s[i] != 0x09 { return false }
-        i += 1
-      }
+      for i in cells[k] where s[i] != 0x20 && s[i] != 0x09 { return false }
     }
     return true
   }
