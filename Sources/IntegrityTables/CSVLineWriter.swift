@@ -49,7 +49,7 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   // MARK: Fields (as CSVLineBuffer's)
 
   /// Appends the text field interned as number `index` (`CSVLineBuffer.interned(_:)`).
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func interned(_ index: Int) {
     separate()
     let start = index == 0 ? 0 : internedEnds[index - 1]
