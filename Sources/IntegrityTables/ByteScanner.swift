@@ -1,6 +1,7 @@
 /// The byte tricks of the reader, in one audited place: eight bytes at a time in a
-/// 64-bit word (SWAR). Every unaligned load here is bounds-checked against the span
-/// before it is made; no other file of the project loads words from bytes.
+/// 64-bit word (SWAR), or sixteen in vector lanes (`fieldMarks16`). Every unaligned load
+/// here is bounds-checked against the span before it is made; no other file of the
+/// project loads words from bytes.
 ///
 /// References: Hacker's Delight, 2nd ed., §6-1 (finding a zero byte in a word);
 /// D. Lemire, "Quickly parsing eight digits" (2018).
@@ -40,11 +41,11 @@ public enum ByteScanner {
 
   /// `fieldMarks` for the sixteen bytes at `i` (which must lie in `s`), as the marks
   /// of the word at `i` and of the word after it, in one pass of 16-byte vector
-  /// operations (SSE2 on x86-64, NEON on ARM): in each byte lane `x ^ b` is zero
-  /// where the byte is `b`, and a byte `y` is nonzero exactly when `y | (0 − y)` has
-  /// its high bit set (of `y` and 256 − `y`, one is at least 128) — lane-wise, with
-  /// no borrow between bytes, so no word trick is needed. `delimiters` is the
-  /// delimiter in every lane.
+  /// operations (`SIMD16<UInt8>`; SSE2 instructions on x86-64): in each byte lane
+  /// `x ^ b` is zero where the byte is `b`, and a byte `y` is nonzero exactly when
+  /// `y | (0 − y)` has its high bit set (of `y` and 256 − `y`, one is at least 128) —
+  /// lane-wise, with no borrow between bytes, so no word trick is needed. `delimiters`
+  /// is the delimiter in every lane.
   @inline(__always)
   public static func fieldMarks16(_ s: Span<UInt8>, at i: Int, delimiters: SIMD16<UInt8>) -> (UInt64, UInt64) {
     precondition(i >= 0 && i + 16 <= s.count, "ByteScanner.fieldMarks16: the bytes leave the span")
