@@ -59,9 +59,21 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
     copy(from: internedBytes.baseAddress! + start, count: end - start)
   }
 
-  /// Appends an integer field (`String(value)`).
+  /// Appends an integer field (`String(value)`). A digit (a quarter, a month below 10)
+  /// is one byte here, inlined where the line is written; any other goes to `digits`.
+  @inlinable @inline(__always)
   public mutating func integer(_ value: Int) {
     separate()
+    if value >= 0 && value < 10 {
+      append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+      return
+    }
+    digits(value)
+  }
+
+  /// `integer`'s digits for a value that is not one digit.
+  @usableFromInline
+  mutating func digits(_ value: Int) {
     if value >= 0 && value < 100_000_000 {
       // Years, counts: one word of digits, no buffer in between.
       let word = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: value))
