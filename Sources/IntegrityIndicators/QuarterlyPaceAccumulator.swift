@@ -107,6 +107,18 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
       return true
     }
 
+    /// A row's count of quarter `i` (`take(_:_:line:quarter:by:)`), then, when taken, its
+    /// target (`take(target:exponent:line:)`): one access to the group in the array.
+    @inline(__always)
+    mutating func take(
+      _ value: Int64, _ exponent: Int8, target: Int64, targetExponent: Int8, line: Int32, quarter i: Int,
+      by duplicates: DuplicatePolicy
+    ) -> Bool {
+      guard take(value, exponent, line: line, quarter: i, by: duplicates) else { return false }
+      take(target: target, exponent: targetExponent, line: line)
+      return true
+    }
+
     /// Takes the target `target`×10^`exponent` and its line when the group has none
     /// (a target it has is kept: `agrees` checks them first).
     @inline(__always)
@@ -198,10 +210,12 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
         "annual target differs between lines \(groups[g].targetLine) and \(line) for \(names.agencies.names[GroupKey(packed: key).agency]!) "
           + "\(year) (\(known) and \(new))", found: new.description)
     }
-    guard groups[g].take(value, valueExponent, line: row.line, quarter: i, by: duplicates) else {
+    guard
+      groups[g].take(
+        value, valueExponent, target: target, targetExponent: targetExponent, line: row.line, quarter: i, by: duplicates)
+    else {
       throw source.error(line: line, field: "value", "the counts of one quarter sum beyond the exact range")
     }
-    groups[g].take(target: target, exponent: targetExponent, line: row.line)
     if lastQuarter[Int(year)] < UInt8(q) { lastQuarter[Int(year)] = UInt8(q) }
   }
 
