@@ -4,7 +4,7 @@ import Dispatch
 /// standard output, with the rows formatted on other threads.
 ///
 /// The rows come in chunks `0..<chunks`; chunk k is formatted by thread k mod `threads`
-/// into buffers of up to 4 MiB, handed over `ByteChannel`s (package plumbing) and written in chunk order
+/// into buffers of about 1 MiB, handed over `ByteChannel`s (package plumbing) and written in chunk order
 /// by the calling thread through ``AtomicFile/Writer``. Formatting runs on both cores
 /// beside the kernel's copy, and a large result is never held whole. The output is the
 /// same bytes whatever `threads` is.
@@ -32,6 +32,12 @@ public struct StreamingTableWriter: Sendable {
   /// How many threads format chunks (at least 1).
   public var threads: Int
 
+  /// A buffer is handed over once it holds this many bytes.
+  static let handOverBytes = 1 << 20
+  /// The room a buffer is made with: the hand-over size and a quarter more, so the row
+  /// that crosses it still fits without the array growing.
+  static let bufferBytes = handOverBytes + handOverBytes / 4
+
   public init(
     path: String?, numberFormat: NumberFormat = .shortest, raw: Bool = false, byteOrderMark: Bool = false,
     threads: Int = 2
@@ -52,16 +58,16 @@ public struct StreamingTableWriter: Sendable {
     public var state: State?
     let channel: ByteChannel
 
-    /// Call after each row: hands the buffer over once it holds 4 MiB.
+    /// Call after each row: hands the buffer over once it holds 1 MiB.
     public mutating func endRow() throws {
-      if line.count >= 4 << 20 { try handOver() }
+      if line.count >= StreamingTableWriter.handOverBytes { try handOver() }
     }
 
     /// Hands over what the buffer holds, going on in a buffer the writer gave back.
     mutating func handOver() throws {
       guard !line.bytes.isEmpty else { return }
       var full = channel.recycled() ?? []
-      if full.capacity < 5 << 20 { full.reserveCapacity(5 << 20) }
+      if full.capacity < StreamingTableWriter.bufferBytes { full.reserveCapacity(StreamingTableWriter.bufferBytes) }
       swap(&full, &line.bytes)
       guard channel.send(full) else { throw ByteChannel.Cancelled() }
     }
@@ -120,7 +126,7 @@ public struct StreamingTableWriter: Sendable {
     for t in 0..<threads {
       DispatchQueue.global().async {
         var out = Output<State>(
-          line: CSVLineBuffer(numberFormat: format, raw: raw, reservingCapacity: 5 << 20), state: nil,
+          line: CSVLineBuffer(numberFormat: format, raw: raw, reservingCapacity: StreamingTableWriter.bufferBytes), state: nil,
           channel: channels[t])
         do {
           for chunk in stride(from: t, to: chunks, by: threads) {
