@@ -61,11 +61,35 @@ extension QuarterlyPaceAccumulator {
     }
     // Check every quarter first, so nothing is written when the group falls back.
     var total: Int64 = 0
+    var counts = InlineArray<4, Int64>(repeating: 0)
     for q in 0..<last where group.countExponents[q] != missing {
       guard let c = scaled(group.counts[q], group.countExponents[q]) else { return false }
       let (sum, overflow) = total.addingReportingOverflow(c)
       guard !overflow, sum.magnitude < 1 << 51 else { return false }
       total = sum
+      counts[q] = c
+    }
+    // The running sums up to the first missing quarter (`complete` of them), and their
+    // rates and paces, all before any line is written: the divisions do not wait on
+    // one another, nor the number writer on each.
+    var cumulatives = InlineArray<4, Int64>(repeating: 0)
+    var complete = 0
+    var cumulative: Int64 = 0
+    while complete < last && group.countExponents[complete] != missing {
+      cumulative += counts[complete]
+      cumulatives[complete] = cumulative
+      complete += 1
+    }
+    let hasRates = hasTarget && target != 0
+    var rates = InlineArray<4, Double>(repeating: 0)
+    var paces = InlineArray<4, Double>(repeating: 0)
+    if hasRates {
+      for i in 0..<complete {
+        rates[i] = Double(cumulatives[i]) / Double(target)
+        // 4c/(4t) is the same real number as c/t (both exact doubles: below 2⁵³), so
+        // the same double at the fourth quarter.
+        paces[i] = i == 3 ? rates[i] : Double(4 * cumulatives[i]) / Double(Int64(i + 1) * target)
+      }
     }
     let indicatorField = interned.indicators.lowerBound + GroupKey(packed: key).indicator
     let agencyField = interned.agencies.lowerBound + GroupKey(packed: key).agency
@@ -83,23 +107,20 @@ extension QuarterlyPaceAccumulator {
       line.integer(year)
       let prefix = prefixStart..<line.count
       var targetText = 0..<0
-      var cumulative: Int64 = 0
-      var complete = true
       for q in 1...last {
         if q > 1 { line.repeatBytes(from: prefix) }
         line.integer(q)
         let e = group.countExponents[q - 1]
         if e == missing {
-          complete = false
           line.empty()
         } else {
           line.decimal(significand: group.counts[q - 1], exponent: Int32(e))
-          cumulative += scaled(group.counts[q - 1], e)!
         }
-        if !complete {
+        let isComplete = q <= complete
+        if !isComplete {
           line.empty()  // cumulative
         } else {
-          line.decimal(significand: cumulative, exponent: Int32(exponent))
+          line.decimal(significand: cumulatives[q - 1], exponent: Int32(exponent))
         }
         if !hasTarget {
           line.empty()
@@ -111,26 +132,23 @@ extension QuarterlyPaceAccumulator {
           line.repeatBytes(from: targetText)
         }
         let status: PaceStatus
-        if !complete {
+        if !isComplete {
           line.empty()  // cumulative_rate
           line.interned(interned.extra.lowerBound + q - 1)
           line.empty()  // pace
           status = .incomplete
-        } else if hasTarget && target != 0 {
-          let scaledCumulative = 4 * cumulative
-          let scaledTarget = Int64(q) * target
+        } else if hasRates {
           let rateStart = line.count
-          line.number(Double(cumulative) / Double(target))
+          line.number(rates[q - 1])
           let rateText = rateStart..<line.count
           line.interned(interned.extra.lowerBound + q - 1)
           if q == 4 {
-            // 4c/(4t) is the same real number as c/t (both exact doubles: below 2⁵³),
-            // so the same double and the same text.
+            // The same double as the rate (above): the same text.
             line.repeatBytes(from: rateText)
           } else {
-            line.number(Double(scaledCumulative) / Double(scaledTarget))
+            line.number(paces[q - 1])
           }
-          status = scaledCumulative >= scaledTarget ? .onTrack : .behind
+          status = 4 * cumulatives[q - 1] >= Int64(q) * target ? .onTrack : .behind
         } else {
           line.empty()
           line.interned(interned.extra.lowerBound + q - 1)

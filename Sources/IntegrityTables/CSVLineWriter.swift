@@ -103,7 +103,7 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   /// 19) in plain notation, the bytes of `NumberFormat.appendFixedPoint`: the sign, the
   /// integer digits (`0` below 1), the point, the fraction digits with their leading
   /// zeros — at most 22 bytes, written as at most five word stores from the digits'
-  /// words (`DecimalDigits.word(at:)`), each overwriting the unused tail of the one
+  /// words (`DecimalDigits.paddedWords`), each overwriting the unused tail of the one
   /// before. False, writing nothing, when fewer than 48 bytes are free (the stores reach
   /// 42 bytes past the start).
   @inline(__always)
@@ -121,20 +121,32 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
       p.storeBytes(of: UInt8(ascii: "-"), as: UInt8.self)
       p += 1
     }
-    if integerDigits > 0 {
-      p.storeBytes(of: decimal.word(at: 24 - count), as: UInt64.self)
-      if integerDigits > 8 { p.storeBytes(of: decimal.word(at: 32 - count), toByteOffset: 8, as: UInt64.self) }
-      p += integerDigits
-    } else {
-      p.storeBytes(of: UInt8(ascii: "0"), as: UInt8.self)
+    // One copy of the digit words on the stack for all the loads. Safe: each reads 8 of
+    // its 32 bytes from an offset of at most 23 (count ≤ 17 and 1 ≤ fraction ≤ 19,
+    // checked above: 24 − count ≥ 7; 32 − count ≤ 23 when there are over 8 integer
+    // digits; 24 − fraction + 8 ≤ 23 past 8 fraction digits, + 16 ≤ 23 past 16).
+    withUnsafeBytes(of: decimal.paddedWords) { words in
+      if integerDigits > 0 {
+        p.storeBytes(of: words.loadUnaligned(fromByteOffset: 24 - count, as: UInt64.self), as: UInt64.self)
+        if integerDigits > 8 {
+          p.storeBytes(of: words.loadUnaligned(fromByteOffset: 32 - count, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        }
+        p += integerDigits
+      } else {
+        p.storeBytes(of: UInt8(ascii: "0"), as: UInt8.self)
+        p += 1
+      }
+      p.storeBytes(of: UInt8(ascii: "."), as: UInt8.self)
       p += 1
+      let first = 24 - fraction  // the fraction digits, leading zeros included
+      p.storeBytes(of: words.loadUnaligned(fromByteOffset: first, as: UInt64.self), as: UInt64.self)
+      if fraction > 8 {
+        p.storeBytes(of: words.loadUnaligned(fromByteOffset: first + 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+      }
+      if fraction > 16 {
+        p.storeBytes(of: words.loadUnaligned(fromByteOffset: first + 16, as: UInt64.self), toByteOffset: 16, as: UInt64.self)
+      }
     }
-    p.storeBytes(of: UInt8(ascii: "."), as: UInt8.self)
-    p += 1
-    let first = 24 - fraction  // the fraction digits, leading zeros included
-    p.storeBytes(of: decimal.word(at: first), as: UInt64.self)
-    if fraction > 8 { p.storeBytes(of: decimal.word(at: first + 8), toByteOffset: 8, as: UInt64.self) }
-    if fraction > 16 { p.storeBytes(of: decimal.word(at: first + 16), toByteOffset: 16, as: UInt64.self) }
     p += fraction
     written += p - start
     return true
@@ -145,31 +157,41 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   /// The usual figure — positive, below 10⁸ as an integer, at most 8 fraction digits,
   /// at least 10⁻⁴ — is written from one word of digits (`DecimalDigits.eightDigits`),
   /// the same bytes `NumberFormat.appendDecimal` writes: trailing fraction zeros dropped,
-  /// plain digits, a leading `0.` below 1.
+  /// plain digits, a leading `0.` below 1. The word's `0` bytes give the digit count
+  /// (the zeros it is padded with on the left) and the trailing zeros, without a
+  /// division by 10 for each; the parts go as word stores, each overwriting the unused
+  /// tail of the one before.
   public mutating func decimal(significand: Int64, exponent: Int32) {
     separate()
-    if case .shortest = numberFormat, significand > 0, significand < 100_000_000, exponent >= -8, exponent <= 0 {
-      var m = UInt64(significand)
-      var fraction = Int(-exponent)
-      while fraction > 0 && m % 10 == 0 {
-        m /= 10
-        fraction -= 1
-      }
-      let digits = DecimalDigits.digitCount(m)
+    if case .shortest = numberFormat, significand > 0, significand < 100_000_000, exponent >= -8, exponent <= 0,
+      capacity - written >= 24
+    {
+      let word = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: significand))
+      // A zero byte for each `0` digit (the word is not zero: significand > 0).
+      let zeros = word ^ 0x3030_3030_3030_3030
+      let digits = 8 - zeros.trailingZeroBitCount >> 3  // the first digit in the lowest byte
+      let fraction = Int(-exponent)
       // Plain notation from 10⁻⁴ on (`NumberFormat.appendDecimal`'s rule).
       if digits - 1 - fraction >= -4 {
-        let word = DecimalDigits.eightDigits(UInt32(truncatingIfNeeded: m))
-        if fraction == 0 {
-          appendDigits(word, from: 8 - digits, to: 8)
+        let kept = fraction - min(fraction, zeros.leadingZeroBitCount >> 3)  // fraction digits kept
+        let integerDigits = digits - fraction
+        // Safe: at most 8 + 1 + 8 bytes are stored from `written` on (each store is a
+        // word), and 24 are free (checked above); the bytes counted are the text's.
+        let start = UnsafeMutableRawPointer(base + written)
+        var p = start
+        if integerDigits > 0 {
+          p.storeBytes(of: (word >> UInt64(8 * (8 - digits))).littleEndian, as: UInt64.self)
+          p += integerDigits
         } else {
-          if digits > fraction {
-            appendDigits(word, from: 8 - digits, to: 8 - fraction)
-          } else {
-            append(UInt8(ascii: "0"))
-          }
-          append(UInt8(ascii: "."))
-          appendDigits(word, from: 8 - fraction, to: 8)
+          p.storeBytes(of: UInt8(ascii: "0"), as: UInt8.self)
+          p += 1
         }
+        if kept > 0 {
+          p.storeBytes(of: UInt8(ascii: "."), as: UInt8.self)
+          p.storeBytes(of: (word >> UInt64(8 * (8 - fraction))).littleEndian, toByteOffset: 1, as: UInt64.self)
+          p += 1 + kept
+        }
+        written += p - start
         return
       }
     }

@@ -12,6 +12,7 @@ struct DecimalDigits {
   /// The number of significant digits (1 for zero).
   let count: Int
 
+  @inline(__always)
   init(_ value: UInt64) {
     // Only the pieces the value reaches (most figures need one).
     if value < 100_000_000 {
@@ -41,15 +42,11 @@ struct DecimalDigits {
     }
   }
 
-  /// The eight bytes from digit `offset` on (0 ≤ `offset` ≤ 24), first in the lowest
-  /// byte; bytes past the 24th are not digits, and callers count only those before it.
+  /// The 24 digits and eight zero bytes after them, as the words lie in memory: loads
+  /// of eight bytes from any digit offset 0…24 stay inside (`CSVLineWriter.fixedPoint`
+  /// takes its words from one copy of them on the stack).
   @inline(__always)
-  func word(at offset: Int) -> UInt64 {
-    precondition(offset >= 0 && offset <= 24)
-    let padded = (storage.0, storage.1, storage.2, UInt64(0))
-    // Safe: offset + 8 ≤ 32, the size of `padded`; only read.
-    return withUnsafeBytes(of: padded) { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
-  }
+  var paddedWords: (UInt64, UInt64, UInt64, UInt64) { (storage.0, storage.1, storage.2, 0) }
 
   /// Lends the last `k` digits (1 ≤ k ≤ 24; zero-padded on the left past `count`).
   func withLast<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

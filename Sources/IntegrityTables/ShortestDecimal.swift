@@ -16,6 +16,7 @@ enum ShortestDecimal {
   /// `(significand, exponent)` with `significand·10^exponent` the shortest decimal of a
   /// positive normal `value` (subnormals and non-finite values are not taken: nil);
   /// the significand may end in zeros.
+  @inline(__always)
   static func decimal(of value: Double) -> (significand: UInt64, exponent: Int)? {
     let bits = value.bitPattern
     let biased = Int(bits >> 52 & 0x7FF)
@@ -34,6 +35,7 @@ enum ShortestDecimal {
   /// Schubfach's `toDecimal(q, c, 0)` (§9): the rounding interval of c·2^q, scaled by
   /// 10^-k for the k that leaves at most a few integers in it, with its ends rounded to
   /// odd (`scaled`); then the candidates in steps of 10 (one digit fewer) and of 1.
+  @inline(__always)
   private static func decimal(c: UInt64, q: Int) -> (significand: UInt64, exponent: Int) {
     let out: UInt64 = c & 1  // even significands include the interval's ends
     let cb = c << 2
