@@ -14,6 +14,9 @@ public enum TotalAgency {
   /// Whether `agency` names a total.
   public static func isTotal(_ agency: String?) -> Bool {
     guard let agency, agency.utf8.count <= 24 else { return false }
+    // The names are Chinese: an ASCII name (A0000, Taipei) is none, spaces or not.
+    if agency.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+    if !agency.unicodeScalars.contains(where: \.properties.isWhitespace) { return names.contains(agency) }
     return names.contains(String(agency.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)))
   }
 

@@ -113,7 +113,18 @@ public struct TextTable: Sendable {
 
   /// Removes leading and trailing white space, including the ideographic space
   /// U+3000 and no-break space U+00A0.
+  /// Nothing to trim (the usual cell) is told from the first and last scalars, without
+  /// breaking the text into characters: a character is white space only when it is one
+  /// white-space scalar (or CR LF, which ends in one).
   public static func trim(_ s: String) -> String {
+    let isSpaceScalar: (Unicode.Scalar) -> Bool = {
+      $0.properties.isWhitespace || $0 == "\u{3000}" || $0 == "\u{FEFF}"
+    }
+    if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last, !isSpaceScalar(first),
+      !isSpaceScalar(last)
+    {
+      return s
+    }
     let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{FEFF}" }
     guard let first = s.firstIndex(where: { !isSpace($0) }) else { return "" }
     let last = s.lastIndex(where: { !isSpace($0) })!
