@@ -239,7 +239,7 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
   /// Appends a copy of bytes written earlier in this closure, `range` in `count`'s
   /// units, as they are: whole fields with their separators, so the copy should start
   /// where a line starts and end after a field (the next field then adds its comma).
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func repeatBytes(from range: Range<Int>) {
     precondition(range.lowerBound >= 0 && range.upperBound <= written, "repeatBytes outside what was written")
     // Safe: the source lies in base[0..<count], written (checked above); `copy` checks
