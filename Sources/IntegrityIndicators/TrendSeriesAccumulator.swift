@@ -285,68 +285,62 @@ public struct TrendSeriesAccumulator: ColumnarConsumer, Sendable {
       next[Int(s)] += 1
     }
     // Each series on its own: many are built on every core (`Chunks`), in order.
-    return Chunks.map(order.count, minimum: 4_096) { [self, members, start] positions in
-      series(order[positions], groupKeys: groupKeys, pairKeys: pairKeys, members: members, start: start)
+    return Chunks.map(order.count, minimum: 4_096) { [self, members, start] position in
+      series(order[position], groupKeys: groupKeys, pairKeys: pairKeys, members: members, start: start)
     }
   }
 
-  /// The yearly series `order` (numbers among `pairKeys`), whose groups are
+  /// The yearly series `s` (a number among `pairKeys`), whose groups are
   /// `members[start[s]..<start[s + 1]]`.
   private func series(
-    _ order: ArraySlice<Int>, groupKeys: [UInt64], pairKeys: [UInt64], members: [Int32], start: [Int]
-  ) -> [TrendAnalysis.YearlySeries] {
+    _ s: Int, groupKeys: [UInt64], pairKeys: [UInt64], members: [Int32], start: [Int]
+  ) -> TrendAnalysis.YearlySeries {
     let quarters: UInt32 = 0b11110
     let months: UInt32 = 0xFFF << 5
-    var result = [TrendAnalysis.YearlySeries]()
-    result.reserveCapacity(order.count)
     let year = { (g: Int32) in GroupKey(packed: groupKeys[Int(g)]).year }
-    for s in order {
-      var groupsOfSeries = members[start[s]..<start[s + 1]]
-      // Groups come in year order when the file is sorted; otherwise sort them.
-      if !zip(groupsOfSeries, groupsOfSeries.dropFirst()).allSatisfy({ year($0) < year($1) }) {
-        groupsOfSeries.sort { year($0) < year($1) }
-      }
-      let range = groupsOfSeries.indices
-      var years = [Int](), values = [Double](), lines = [Int](), skipped = [Int]()
-      years.reserveCapacity(range.count)
-      values.reserveCapacity(range.count)
-      lines.reserveCapacity(range.count)
-      var target: Double?
-      var firstLine = Int.max
-      var unit: Int32 = 0
-      var unitLine = Int32.max
-      var seriesFlags: UInt8 = 0
-      for g32 in groupsOfSeries {
-        let state = groups[Int(g32)]
-        let y = year(g32)
-        firstLine = min(firstLine, Int(state.firstLine))
-        seriesFlags |= state.flags
-        if state.unit != 0 && state.unitLine < unitLine { (unit, unitLine) = (state.unit, state.unitLine) }
-        let periods = state.parts
-        // All four quarters, all twelve months, or one annual row.
-        let complete = periods == 1 || periods == quarters || periods == months
-        if complete && state.flags & Self.missingFlag == 0 {
-          years.append(y)
-          values.append(
-            state.flags & Self.wideFlag != 0
-              ? wideSums[g32]!.double : DecimalNumber(significand: state.sum, exponent: Int32(state.sumExponent)).double)
-          lines.append(Int(state.lowestLine))
-        } else {
-          skipped.append(y)
-        }
-        if state.targetPart != Self.none {
-          target = DecimalNumber(significand: state.target, exponent: Int32(state.targetExponent)).double
-        }
-      }
-      let pair = GroupKey(packed: pairKeys[s] << 16)
-      result.append(
-        TrendAnalysis.YearlySeries(
-          indicator: keys.indicators[pair.indicator], agency: keys.agencies[pair.agency],
-          series: TrendSeries(years: years, values: values), lines: lines, firstLine: firstLine,
-          unit: keys.units[Int(unit)], target: target, lowerIsBetter: seriesFlags & Self.decreaseFlag != 0,
-          isMilestone: seriesFlags & Self.milestoneFlag != 0, skippedYears: skipped))
+    var groupsOfSeries = members[start[s]..<start[s + 1]]
+    // Groups come in year order when the file is sorted; otherwise sort them.
+    if !zip(groupsOfSeries, groupsOfSeries.dropFirst()).allSatisfy({ year($0) < year($1) }) {
+      groupsOfSeries.sort { year($0) < year($1) }
     }
-    return result
+    let range = groupsOfSeries.indices
+    var years = [Int](), values = [Double](), lines = [Int](), skipped = [Int]()
+    years.reserveCapacity(range.count)
+    values.reserveCapacity(range.count)
+    lines.reserveCapacity(range.count)
+    var target: Double?
+    var firstLine = Int.max
+    var unit: Int32 = 0
+    var unitLine = Int32.max
+    var seriesFlags: UInt8 = 0
+    for g32 in groupsOfSeries {
+      let state = groups[Int(g32)]
+      let y = year(g32)
+      firstLine = min(firstLine, Int(state.firstLine))
+      seriesFlags |= state.flags
+      if state.unit != 0 && state.unitLine < unitLine { (unit, unitLine) = (state.unit, state.unitLine) }
+      let periods = state.parts
+      // All four quarters, all twelve months, or one annual row.
+      let complete = periods == 1 || periods == quarters || periods == months
+      if complete && state.flags & Self.missingFlag == 0 {
+        years.append(y)
+        values.append(
+          state.flags & Self.wideFlag != 0
+            ? wideSums[g32]!.double : DecimalNumber(significand: state.sum, exponent: Int32(state.sumExponent)).double)
+        lines.append(Int(state.lowestLine))
+      } else {
+        skipped.append(y)
+      }
+      if state.targetPart != Self.none {
+        target = DecimalNumber(significand: state.target, exponent: Int32(state.targetExponent)).double
+      }
+    }
+    let pair = GroupKey(packed: pairKeys[s] << 16)
+    return TrendAnalysis.YearlySeries(
+      indicator: keys.indicators[pair.indicator], agency: keys.agencies[pair.agency],
+      series: TrendSeries(years: years, values: values), lines: lines, firstLine: firstLine,
+      unit: keys.units[Int(unit)], target: target, lowerIsBetter: seriesFlags & Self.decreaseFlag != 0,
+      isMilestone: seriesFlags & Self.milestoneFlag != 0, skippedYears: skipped)
   }
 
   /// Rank of each name in `String` order, with nil as "" (first).

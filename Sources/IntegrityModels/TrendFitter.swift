@@ -100,7 +100,7 @@ public struct TrendFitter: Sendable {
   static func map(
     _ count: Int, _ transform: @Sendable (Int) -> Result<TrendFit, TrendError>
   ) -> [Result<TrendFit, TrendError>] {
-    Chunks.map(count, minimum: 2_000) { range in range.map(transform) }
+    Chunks.map(count, minimum: 2_000, each: transform)
   }
 
   // MARK: - Checks

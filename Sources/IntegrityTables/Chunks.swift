@@ -36,4 +36,31 @@ package enum Chunks {
       return all
     }
   }
+
+  /// `transform` applied to each of `0..<count`, on every core (the ranges `map(_:minimum:_:)`
+  /// cuts), each result written straight into its place in the one array returned: no
+  /// part's array is built and then copied into the whole. (At 180,000 `trend` series
+  /// that copy, and the fresh pages it wrote, were a third of the command's page faults.)
+  package static func map<T: Sendable>(_ count: Int, minimum: Int, each transform: @Sendable (Int) -> T) -> [T] {
+    let parts = count >= minimum ? max(1, min(cores, count)) : 1
+    guard parts > 1 else { return (0..<count).map(transform) }
+    let size = (count + parts - 1) / parts
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let storage = Storage(base: buffer.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        // Safe: the parts' ranges are disjoint and cover 0..<count, within the
+        // capacity; each element is initialized once, by one thread, and
+        // `concurrentPerform` returns only when every part is done.
+        for i in min(part * size, count)..<min((part + 1) * size, count) {
+          (storage.base + i).initialize(to: transform(i))
+        }
+      }
+      initialized = count
+    }
+  }
+
+  /// The result's storage, lent to the parts (each writes its own range).
+  private struct Storage<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+  }
 }
