@@ -297,8 +297,15 @@ public struct QuarterlyPaceAccumulator: ColumnarConsumer, Sendable {
     reserve(groups: groups.count + next.groups.count)
     for (h, key) in next.index.keys.enumerated() {
       let g = index.group(for: renumber(key))
-      if g == groups.count { groups.append(Group()) }
-      let theirs = next.groups[h]
+      var theirs = next.groups[h]
+      if g == groups.count {
+        // A group only the next part has (all but the groups a cut splits): taken
+        // whole, its lines counted from the file's start.
+        for i in 0..<4 where theirs.has(quarter: i) { theirs.lines[i] += offset }
+        if theirs.targetExponent != ObservationColumns.missing { theirs.targetLine += offset }
+        groups.append(theirs)
+        continue
+      }
       guard groups[g].agrees(target: theirs.target, exponent: theirs.targetExponent) else { return false }
       for i in 0..<4 where theirs.has(quarter: i) {
         guard groups[g].take(theirs.counts[i], theirs.countExponents[i], line: theirs.lines[i] + offset, quarter: i, by: duplicates)
