@@ -76,7 +76,7 @@ import Synchronization
   public func recycle(_ bytes: consuming [UInt8]) {
     var bytes = bytes
     bytes.removeAll(keepingCapacity: true)
-    spare.withLock { if $0.count < 4 { $0.append(bytes) } }
+    spare.withLock { if $0.count < 8 { $0.append(bytes) } }
   }
 
   /// An empty buffer given back by the consumer, if any (the producer, to fill next).

@@ -37,6 +37,11 @@ public struct StreamingTableWriter: Sendable {
   /// The room a buffer is made with: the hand-over size and a quarter more, so the row
   /// that crosses it still fits without the array growing.
   static let bufferBytes = handOverBytes + handOverBytes / 4
+  /// How many buffers a formatting thread may have waiting for the writer: 8 MiB, so a
+  /// write that stalls (the page cache growing by hundreds of MB at 10⁷ rows) does not
+  /// stop the formatting at once. Buffers are made only as the queue needs them, and
+  /// written ones are filled again (`ByteChannel.recycled()`).
+  static let queuedBuffers = 8
 
   public init(
     path: String?, numberFormat: NumberFormat = .shortest, raw: Bool = false, byteOrderMark: Bool = false,
@@ -120,7 +125,7 @@ public struct StreamingTableWriter: Sendable {
     var writer = try AtomicFile.Writer(path: path)
     try writer.write(opening)
     let threads = max(1, min(threads, chunks))
-    let channels = (0..<threads).map { _ in ByteChannel(capacity: 2) }
+    let channels = (0..<threads).map { _ in ByteChannel(capacity: StreamingTableWriter.queuedBuffers) }
     let shared = ProducerBox(value: body)
     let format = numberFormat, raw = raw
     for t in 0..<threads {
