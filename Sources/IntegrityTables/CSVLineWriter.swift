@@ -129,7 +129,8 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
       if integerDigits > 0 {
         p.storeBytes(of: words.loadUnaligned(fromByteOffset: 24 - count, as: UInt64.self), as: UInt64.self)
         if integerDigits > 8 {
-          p.storeBytes(of: words.loadUnaligned(fromByteOffset: 32 - count, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+          let word = words.loadUnaligned(fromByteOffset: 32 - count, as: UInt64.self)
+          p.storeBytes(of: word, toByteOffset: 8, as: UInt64.self)
         }
         p += integerDigits
       } else {
@@ -141,10 +142,12 @@ public struct CSVLineWriter: ~Copyable, ByteSink {
       let first = 24 - fraction  // the fraction digits, leading zeros included
       p.storeBytes(of: words.loadUnaligned(fromByteOffset: first, as: UInt64.self), as: UInt64.self)
       if fraction > 8 {
-        p.storeBytes(of: words.loadUnaligned(fromByteOffset: first + 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        let word = words.loadUnaligned(fromByteOffset: first + 8, as: UInt64.self)
+        p.storeBytes(of: word, toByteOffset: 8, as: UInt64.self)
       }
       if fraction > 16 {
-        p.storeBytes(of: words.loadUnaligned(fromByteOffset: first + 16, as: UInt64.self), toByteOffset: 16, as: UInt64.self)
+        let word = words.loadUnaligned(fromByteOffset: first + 16, as: UInt64.self)
+        p.storeBytes(of: word, toByteOffset: 16, as: UInt64.self)
       }
     }
     p += fraction

@@ -131,8 +131,8 @@ public struct StreamingTableWriter: Sendable {
     for t in 0..<threads {
       DispatchQueue.global().async {
         var out = Output<State>(
-          line: CSVLineBuffer(numberFormat: format, raw: raw, reservingCapacity: StreamingTableWriter.bufferBytes), state: nil,
-          channel: channels[t])
+          line: CSVLineBuffer(numberFormat: format, raw: raw, reservingCapacity: StreamingTableWriter.bufferBytes),
+          state: nil, channel: channels[t])
         do {
           for chunk in stride(from: t, to: chunks, by: threads) {
             try shared.value(chunk, &out)

@@ -113,6 +113,7 @@ public struct TextTable: Sendable {
 
   /// Removes leading and trailing white space, including the ideographic space
   /// U+3000 and no-break space U+00A0.
+  ///
   /// Nothing to trim (the usual cell) is told from the first and last scalars, without
   /// breaking the text into characters: a character is white space only when it is one
   /// white-space scalar (or CR LF, which ends in one).
