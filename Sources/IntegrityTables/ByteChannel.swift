@@ -22,11 +22,14 @@ import Synchronization
   private let spaces = DispatchSemaphore(value: 0)
   private let finished = DispatchSemaphore(value: 0)
   /// Buffers the consumer has written, emptied, for the producer to fill again: their
-  /// pages are already mapped, so a large output does not fault in fresh memory.
+  /// pages are already mapped, so a large output does not fault in fresh memory. As
+  /// many are kept as can wait in the channel.
   private let spare = Mutex<[[UInt8]]>([])
+  private let capacity: Int
 
   public init(capacity: Int = 2) {
-    for _ in 0..<max(1, capacity) { spaces.signal() }
+    self.capacity = max(1, capacity)
+    for _ in 0..<self.capacity { spaces.signal() }
   }
 
   /// Hands `bytes` over, waiting while the channel is full; `false` once cancelled.
@@ -76,7 +79,7 @@ import Synchronization
   public func recycle(_ bytes: consuming [UInt8]) {
     var bytes = bytes
     bytes.removeAll(keepingCapacity: true)
-    spare.withLock { if $0.count < 8 { $0.append(bytes) } }
+    spare.withLock { if $0.count < capacity { $0.append(bytes) } }
   }
 
   /// An empty buffer given back by the consumer, if any (the producer, to fill next).
