@@ -42,7 +42,7 @@ public struct CSVWriter: Sendable {
 
   /// The table's columns, each array taken out of its enum once, not once per cell
   /// (which retains and releases the array every time).
-  private struct Columns: @unchecked Sendable {
+  struct Columns: @unchecked Sendable {
     var texts: [[String?]] = []
     var numbers: [[Double?]] = []
     var integers: [[Int?]] = []
@@ -75,7 +75,7 @@ public struct CSVWriter: Sendable {
     }
   }
 
-  private enum Kind { case text, number, integer, boolean }
+  enum Kind { case text, number, integer, boolean }
 
   /// The CSV text of `table`.
   public func string(_ table: Table) -> String {

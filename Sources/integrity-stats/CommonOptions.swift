@@ -56,8 +56,7 @@ struct CommonOptions: ParsableArguments {
     ProgressLine.shared?.enter(.writing)
     switch format {
     case .csv:
-      let writer = CSVWriter(numberFormat: numberFormat, raw: raw, byteOrderMark: bom)
-      try AtomicFile.write(writer.bytes(table), to: output)
+      try streamingWriter.writeCSV(table)
     case .json:
       try AtomicFile.write(table.jsonBytes(numberFormat: numberFormat) + [UInt8(ascii: "\n")], to: output)
     }
