@@ -22,4 +22,4 @@
 
 /// The package's version: the one constant `integrity-stats --version` prints. It names the
 /// README changelog's latest heading (`### X.Y.Z`); CLITests/VersionTests.swift compares them.
-public let integrityStatsVersion = "0.6.9"
+public let integrityStatsVersion = "0.6.10"
