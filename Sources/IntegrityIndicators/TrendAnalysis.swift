@@ -57,25 +57,7 @@ public struct TrendAnalysis: Sendable {
     var warnings = [String]()
     // Partition by model (one model unless --auto), fit each partition in one call, and
     // build the rows in the series' order.
-    var members = [[Int]](repeating: [], count: TrendModel.allCases.count)
-    // Per series: its model's index in `TrendModel.allCases` and its place among that
-    // model's members (model −1: a milestone, not fitted).
-    var placing = [(model: Int, member: Int)](repeating: (-1, 0), count: all.count)
-    var kinding = [Int: TrendDataKind]()
-    let modelIndex = Dictionary(uniqueKeysWithValues: TrendModel.allCases.enumerated().map { ($1, $0) })
-    for (i, s) in all.enumerated() {
-      var model = options.model
-      if automatic && s.isMilestone { continue }
-      if automatic {
-        let kind = TrendDataKind.classify(s.series.values, unit: s.unit, name: s.indicator)
-        kinding[i] = kind
-        model = kind.automaticModel
-      }
-      let m = modelIndex[model]!
-      placing[i] = (m, members[m].count)
-      members[m].append(i)
-    }
-    let (place, kinds) = (placing, kinding)
+    let (members, place, kinds) = partition(all)
     // --auto with --break: a series the choice sends to Sen has no segmented form; it is
     // fitted without the break, and its notes say so.
     let breakDropped = TrendModel.allCases.map { automatic && $0 == .sen && options.breakYear != nil }
@@ -120,6 +102,32 @@ public struct TrendAnalysis: Sendable {
     return TrendReport(
       rows: rows, options: options, automatic: automatic,
       hasTargets: target != nil || all.contains { $0.target != nil }, warnings: warnings)
+  }
+
+  /// The series of each model (their indices, in order; one model unless `automatic`),
+  /// each series' model (its index in `TrendModel.allCases`; −1 for a milestone under
+  /// `--auto`, not fitted) and place among that model's series, and the data kind
+  /// `--auto` saw in each.
+  func partition(_ all: [YearlySeries]) -> (
+    members: [[Int]], place: [(model: Int, member: Int)], kinds: [Int: TrendDataKind]
+  ) {
+    var members = [[Int]](repeating: [], count: TrendModel.allCases.count)
+    var place = [(model: Int, member: Int)](repeating: (-1, 0), count: all.count)
+    var kinds = [Int: TrendDataKind]()
+    let modelIndex = Dictionary(uniqueKeysWithValues: TrendModel.allCases.enumerated().map { ($1, $0) })
+    for (i, s) in all.enumerated() {
+      var model = options.model
+      if automatic && s.isMilestone { continue }
+      if automatic {
+        let kind = TrendDataKind.classify(s.series.values, unit: s.unit, name: s.indicator)
+        kinds[i] = kind
+        model = kind.automaticModel
+      }
+      let m = modelIndex[model]!
+      place[i] = (m, members[m].count)
+      members[m].append(i)
+    }
+    return (members, place, kinds)
   }
 
   /// One series' row: its fit (`result`; nil for a milestone under `--auto`), notes and

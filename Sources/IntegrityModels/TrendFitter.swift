@@ -93,6 +93,7 @@ public struct TrendFitter: Sendable {
     }
     var fits = fitEach(oneByOne.map { all[$0] })
     for (k, index) in oneByOne.enumerated() { results[index] = fits.take(at: k) }
+    // (Each fit copied into `each`: this path is the rare one, series on different years.)
     return Self.map(results.count) { [results] index in each(index, results[index]!) }
   }
 

@@ -105,8 +105,10 @@ public struct StreamingTableWriter: Sendable {
     let rows = max(1, CSVWriter.parallelCells / max(1, table.columns.count))
     let count = table.rowCount
     try writeCSV(header: table.names, chunks: (count + rows - 1) / rows, state: Void.self) { chunk, out in
-      columns.append(rows: chunk * rows..<min((chunk + 1) * rows, count), to: &out.line)
-      try out.endRow()
+      for row in chunk * rows..<min((chunk + 1) * rows, count) {
+        columns.append(rows: row..<row + 1, to: &out.line)
+        try out.endRow()
+      }
     }
   }
 
