@@ -5,6 +5,9 @@ Commands alternate so that a noisy neighbour slows them all alike.
 
     python3 Benchmarks/alternate.py RUNS 'CMD@ARG@ARG' 'CMD@ARG' ...
 
+Give each command its own output path: a command that replaces another's large output (an 83 MB
+`quarterly` file) also pays for freeing that file's pages, ~30 ms on this project's VM.
+
 Arguments of one command are separated by '@' (so that a shell pipe can be given as
 'sh@-c@cat FILE | BIN achievement'). Example (the 0.6.1 figures in README.md):
 
