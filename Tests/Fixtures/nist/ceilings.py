@@ -24,8 +24,7 @@ from fractions import Fraction
 getcontext().prec = 60
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))                     # package root
-NIST = os.path.join(os.path.dirname(ROOT), "shared", "reference",
-                    "nist-strd", "linear")
+NIST = os.path.join(HERE, "source")  # NIST's files with their companion JSON (source/README.md)
 DATASETS = ["Norris", "Pontius", "NoInt1", "NoInt2", "Filip", "Longley",
             "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5"]
 
