@@ -104,7 +104,7 @@ struct OutputOptions: ParsableArguments {
     ProgressLine.shared?.enter(.writing)
     switch format {
     case .csv:
-      try AtomicFile.write(CSVWriter(raw: raw, byteOrderMark: bom).bytes(table), to: output)
+      try StreamingTableWriter(path: output, raw: raw, byteOrderMark: bom).writeCSV(table)
     case .json:
       try AtomicFile.write(table.jsonBytes(numberFormat: .shortest) + [UInt8(ascii: "\n")], to: output)
     }
